@@ -1,0 +1,1 @@
+"""Ingest: turn files, folders, JSONL, WARC, feeds and stdin into raw articles (or per-input errors)."""

@@ -1,0 +1,1 @@
+"""Language: language identification and the spaCy pipeline every extractor reads."""

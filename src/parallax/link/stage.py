@@ -1,0 +1,70 @@
+"""The cross-source stage: merge actors across documents and rewrite every fact to global actor ids.
+
+It reads only the stored per-document results, so it is cheap to recompute after each run and always
+reflects the whole store.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parallax import model as m
+from parallax.extract.actors.types import DocActors
+from parallax.store.codec import from_dict
+
+if TYPE_CHECKING:
+    from parallax.pipeline import RunSummary
+    from parallax.store import Store
+
+
+def _remap(value: str | None, mapping: dict[str, str]) -> str | None:
+    return mapping.get(value, value) if value else value
+
+
+def link_story(store: Store, summary: RunSummary | None = None) -> m.Story:
+    from parallax.link.actors import merge_actors
+
+    per_doc: list[DocActors] = []
+    mentions: list[m.Mention] = []
+    quotes: list[m.Quote] = []
+    events: list[m.Event] = []
+    claims: list[m.Claim] = []
+    for rec in store.doc_results():
+        actors = {a["id"]: from_dict(m.Actor, a) for a in rec["actors"]}
+        doc_mentions = [from_dict(m.Mention, x) for x in rec["mentions"]]
+        per_doc.append(DocActors(doc=rec["doc"], actors=actors, mentions=doc_mentions))
+        mentions += doc_mentions
+        quotes += [from_dict(m.Quote, x) for x in rec["quotes"]]
+        events += [from_dict(m.Event, x) for x in rec["events"]]
+        claims += [from_dict(m.Claim, x) for x in rec["claims"]]
+
+    actors, mapping = merge_actors(per_doc)
+    for x in mentions:
+        x.actor = _remap(x.actor, mapping)
+    for q in quotes:
+        q.speaker = _remap(q.speaker, mapping)
+    for e in events:
+        e.source, e.target, e.reported_by = (_remap(e.source, mapping), _remap(e.target, mapping),
+                                             _remap(e.reported_by, mapping))
+    for c in claims:
+        c.holder = _remap(c.holder, mapping)
+        for cm in c.mentions:
+            cm.holder = _remap(cm.holder, mapping)
+
+    with store.transaction():
+        store.replace_all("actors", actors)
+        store.replace_all("mentions", mentions)
+        store.replace_all("quotes", quotes)
+        store.replace_all("events", events)
+        store.replace_all("claims", claims)
+        store.con.execute("DELETE FROM claim_mentions")
+        store.insert("claim_mentions", [
+            {"claim": c.id, "doc": cm.doc, "stance": cm.stance, "start": cm.start, "end": cm.end,
+             "holder": cm.holder, "score": cm.score}
+            for c in claims for cm in c.mentions
+        ])
+    if summary is not None:
+        summary.actors, summary.events, summary.quotes, summary.claims = (
+            len(actors), len(events), len(quotes), len(claims))
+        summary.contradictions = store.count("contradictions")
+    return m.Story(actors=actors, mentions=mentions, events=events, quotes=quotes, claims=claims)

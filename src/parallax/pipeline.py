@@ -1,0 +1,164 @@
+"""One run: ingest → clean → language → dedup → store, then parse and extract, then link across sources.
+
+Each stage commits in small batches, so a run killed at any point keeps what it finished and a re-run
+continues where it stopped: documents whose input has not changed are skipped, documents stored but not yet
+analysed are analysed, and the cross-source stage is recomputed from the stored per-document results.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import BinaryIO
+
+from parallax.ingest.base import RawArticle
+from parallax.ingest.document import INGEST_VERSION, doc_id, make_document, raw_sha
+from parallax.link import duplicates as dup
+from parallax.model import IngestError
+from parallax.store import Store
+
+INGEST_BATCH = 64
+ANALYSE_BATCH = 32
+
+Progress = Callable[[str, int, int | None], None]
+"""progress(stage, advance, total): called with total once when a stage starts, then with advances."""
+
+
+@dataclass
+class RunSummary:
+    inputs: list[str] = field(default_factory=list)
+    read: int = 0  # articles read from the inputs
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    non_english: int = 0
+    errors: int = 0
+    analysed: int = 0
+    analysis_errors: int = 0
+    documents: int = 0  # in the store after the run
+    actors: int = 0
+    events: int = 0
+    quotes: int = 0
+    claims: int = 0
+    contradictions: int = 0
+    seconds: float = 0.0
+    error_samples: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Anything read at all (new or already stored) counts as a successful run."""
+        return self.read > 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def run(
+    paths: Sequence[str],
+    db: str = "parallax.duckdb",
+    *,
+    analyse: bool = True,
+    n_process: int = 1,
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+) -> RunSummary:
+    """Read ``paths`` into the store at ``db`` and (unless ``analyse=False``) analyse and link the story."""
+    from parallax.ingest.sources import count_inputs, iter_articles
+
+    started = time.perf_counter()
+    summary = RunSummary(inputs=list(paths))
+    tick = progress or (lambda stage, n, total: None)
+    run_id = uuid.uuid4().hex[:12]
+    with Store(db) as store:
+        store.start_run(run_id, list(paths))
+        tick("read", 0, count_inputs(paths))
+        ingest(store, iter_articles(paths, stdin=stdin), summary, tick)
+        if analyse:
+            from parallax.extract.stage import ANALYSIS_VERSION, analyse_pending
+
+            analyse_pending(store, summary, n_process=n_process, tick=tick, version=ANALYSIS_VERSION)
+            from parallax.link.stage import link_story
+
+            tick("link", 0, None)
+            link_story(store, summary)
+        summary.documents = store.count("documents")
+        summary.seconds = round(time.perf_counter() - started, 3)
+        store.finish_run(run_id, summary.to_dict())
+    return summary
+
+
+def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: RunSummary, tick: Progress) -> None:
+    """Store each article as a document (or each problem as an error row), a batch per transaction."""
+    near = dup.NearDuplicateIndex()
+    near.load(store.signatures())
+    seq = store.next_seq()
+    seen_paths: set[str] = set()
+    batch: list[RawArticle | IngestError] = []
+
+    def flush() -> None:
+        nonlocal seq
+        with store.transaction():
+            for item in batch:
+                path = item.path or ""
+                if path and path not in seen_paths:  # forget old errors of a file we are re-reading
+                    seen_paths.add(path)
+                    store.clear_errors(path)
+                if isinstance(item, IngestError):
+                    summary.errors += 1
+                    if len(summary.error_samples) < 20:
+                        summary.error_samples.append(f"{item.path}{' ' + item.locator if item.locator else ''}: {item.reason}")
+                    store.put_error(item)
+                    continue
+                summary.read += 1
+                seq = _store_article(store, item, near, summary, seq)
+        batch.clear()
+
+    last_path = None
+    for item in items:
+        batch.append(item)
+        if item.path != last_path:
+            if last_path is not None:
+                tick("read", 1, None)
+            last_path = item.path
+        if len(batch) >= INGEST_BATCH:
+            flush()
+    flush()
+    if last_path is not None:
+        tick("read", 1, None)
+
+
+def _store_article(store: Store, raw: RawArticle, near: dup.NearDuplicateIndex, summary: RunSummary, seq: int) -> int:
+    sha = raw_sha(raw)
+    state = store.doc_state(doc_id(raw.key))
+    if state and state["raw_sha"] == sha and (state["ingest_version"] or 0) >= INGEST_VERSION:
+        summary.unchanged += 1  # checked before cleaning: a re-run over unchanged input costs only reading
+        return seq
+    doc = make_document(raw)
+    if not doc.text.strip():
+        store.put_error(IngestError(path=raw.path or raw.key, reason="no article text left after removing boilerplate",
+                                    locator=raw.key.partition("#")[2] or None))
+        summary.errors += 1
+        return seq
+    original = store.original_with_content(doc.content_sha, exclude=doc.id)
+    mh = dup.minhash(doc.text)
+    if original:
+        doc.duplicate_of, doc.duplicate_kind = original, "exact"
+        summary.exact_duplicates += 1
+    elif match := near.match(mh, exclude=doc.id):
+        doc.duplicate_of, doc.duplicate_kind = match[0], "near"
+        summary.near_duplicates += 1
+    if doc.language != "en":
+        summary.non_english += 1
+    store.put_document(doc, seq=seq, raw_sha=sha, ingest_version=INGEST_VERSION)
+    store.put_signature(doc.id, dup.to_bytes(mh))
+    if doc.duplicate_of is None:
+        near.add(doc.id, mh)
+    if state:
+        summary.updated += 1
+    else:
+        summary.added += 1
+    return seq + 1

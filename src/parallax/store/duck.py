@@ -1,0 +1,255 @@
+"""The embedded story store: one DuckDB file.
+
+Writes happen in short transactions (a batch of documents at a time), so a run killed at any moment keeps
+everything committed before it, and the next run simply continues: documents are keyed by their input's
+stable locator, so nothing is stored twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from parallax import model as m
+from parallax.store import schema
+from parallax.store.codec import from_dict, to_row
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or is of an incompatible version."""
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path}: run 'parallax analyze PATH --db {self.path}' first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:  # locked by another process, not a DuckDB file, ...
+            raise StoreError(f"cannot open store {self.path}: {exc}".splitlines()[0]) from exc
+        self._types = {t.name: dict(schema.columns(t)) for t in schema.TABLES}
+        if not read_only:
+            self._migrate()
+        else:
+            self._check_version()
+
+    # -- lifecycle ---------------------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _check_version(self) -> int:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException:
+            raise StoreError(f"{self.path} is not a Parallax store") from None
+        version = int(row[0]) if row else 0
+        if version > schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer Parallax (schema {version} > {schema.SCHEMA_VERSION}); upgrade"
+            )
+        return version
+
+    def _migrate(self) -> None:
+        con = self.con
+        con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        self._check_version()
+        for table in schema.TABLES:
+            con.execute(schema.create_sql(table))
+            have = {r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table.name]
+            ).fetchall()}
+            for name, sql_type in schema.columns(table):
+                if name not in have:  # an older store: add what this version writes
+                    con.execute(f"ALTER TABLE {table.name} ADD COLUMN {schema.q(name)} {sql_type}")
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(schema.SCHEMA_VERSION)]
+        )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+
+    # -- generic row I/O ---------------------------------------------------------------------------------
+    def insert(self, table: str, rows: Iterable[dict[str, Any]], *, replace: bool = True) -> int:
+        """Insert plain rows (column -> value) in one Arrow batch; missing columns are NULL."""
+        rows = list(rows)
+        if not rows:
+            return 0
+        cols = list(self._types[table])
+        data = pa.table({c: pa.array([r.get(c) for r in rows], type=_arrow_type(self._types[table][c]))
+                         for c in cols})
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        names = ", ".join(schema.q(c) for c in cols)
+        self.con.register("_rows", data)
+        try:
+            self.con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM _rows")
+        finally:
+            self.con.unregister("_rows")
+        return len(rows)
+
+    def put(self, table: str, objs: Iterable[Any], **extra: Any) -> int:
+        types = self._types[table]
+        return self.insert(table, ({**to_row(o, types), **extra} for o in objs))
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def load(self, table: str, where: str = "", params: list[Any] | None = None, order: str = "") -> list[Any]:
+        cls = schema.TABLE[table].cls
+        assert cls is not None
+        sql = f"SELECT * FROM {table} {('WHERE ' + where) if where else ''} {('ORDER BY ' + order) if order else ''}"
+        return [from_dict(cls, r) for r in self.rows(sql, params)]
+
+    def count(self, table: str, where: str = "", params: list[Any] | None = None) -> int:
+        sql = f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else "")
+        return int(self.con.execute(sql, params or []).fetchone()[0])
+
+    # -- documents ---------------------------------------------------------------------------------------
+    def doc_state(self, doc_id: str) -> dict[str, Any] | None:
+        rows = self.rows(
+            "SELECT raw_sha, ingest_version, analysis_version, duplicate_of, language FROM documents WHERE id = ?",
+            [doc_id],
+        )
+        return rows[0] if rows else None
+
+    def next_seq(self) -> int:
+        return int(self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0])
+
+    def original_with_content(self, content_sha: str, exclude: str) -> str | None:
+        row = self.con.execute(
+            "SELECT id FROM documents WHERE content_sha = ? AND id <> ? AND duplicate_of IS NULL ORDER BY seq LIMIT 1",
+            [content_sha, exclude],
+        ).fetchone()
+        return row[0] if row else None
+
+    def put_document(self, doc: m.Document, *, seq: int, raw_sha: str, ingest_version: int) -> None:
+        """Store (or replace) a document; a changed document loses its old analysis."""
+        self.con.execute("DELETE FROM doc_results WHERE doc = ?", [doc.id])
+        self.put("documents", [doc], seq=seq, raw_sha=raw_sha, ingest_version=ingest_version,
+                 analysis_version=None, ingested_at=_now())
+
+    def put_error(self, err: m.IngestError) -> None:
+        key = err.path + (f"#{err.locator}" if err.locator else "")
+        self.put("errors", [err], key=key, seen_at=_now())
+
+    def clear_errors(self, path: str) -> None:
+        """Forget the errors of a file that now reads cleanly (or whose records are re-read)."""
+        self.con.execute("DELETE FROM errors WHERE path = ?", [path])
+
+    def documents(self, where: str = "", params: list[Any] | None = None) -> list[m.Document]:
+        return self.load("documents", where, params, order="seq")
+
+    def pending_analysis(self, version: int) -> list[m.Document]:
+        return self.documents(
+            "language = 'en' AND duplicate_of IS NULL AND (analysis_version IS NULL OR analysis_version < ?)",
+            [version],
+        )
+
+    # -- signatures (near-duplicate detection) -----------------------------------------------------------
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        cur = self.con.execute(
+            "SELECT s.doc, s.minhash FROM signatures s JOIN documents d ON d.id = s.doc "
+            "WHERE d.duplicate_of IS NULL ORDER BY d.seq"
+        )
+        while batch := cur.fetchmany(2048):
+            yield from batch
+
+    def put_signature(self, doc_id: str, minhash: bytes) -> None:
+        self.insert("signatures", [{"doc": doc_id, "minhash": minhash}])
+
+    # -- per-document analysis -----------------------------------------------------------------------------
+    def put_doc_result(self, doc_id: str, version: int, *, parse: bytes | None, actors: list, mentions: list,
+                       events: list, quotes: list, claims: list) -> None:
+        from parallax.store.codec import plain
+
+        self.insert("doc_results", [{
+            "doc": doc_id, "parse": parse,
+            "actors": json.dumps(plain(actors), ensure_ascii=False),
+            "mentions": json.dumps(plain(mentions), ensure_ascii=False),
+            "events": json.dumps(plain(events), ensure_ascii=False),
+            "quotes": json.dumps(plain(quotes), ensure_ascii=False),
+            "claims": json.dumps(plain(claims), ensure_ascii=False),
+        }])
+        self.con.execute("UPDATE documents SET analysis_version = ? WHERE id = ?", [version, doc_id])
+
+    def doc_results(self) -> Iterator[dict[str, Any]]:
+        """Stored per-document results (without the parse), in document order."""
+        cur = self.con.execute(
+            "SELECT r.doc, r.actors, r.mentions, r.events, r.quotes, r.claims FROM doc_results r "
+            "JOIN documents d ON d.id = r.doc ORDER BY d.seq"
+        )
+        names = [d[0] for d in cur.description]
+        while batch := cur.fetchmany(512):
+            for row in batch:
+                rec = dict(zip(names, row))
+                yield {k: (json.loads(v) if k != "doc" and v else (v if k == "doc" else [])) for k, v in rec.items()}
+
+    def replace_all(self, table: str, objs: Iterable[Any], **extra: Any) -> int:
+        """Rewrite a table the link stage derives from per-document results."""
+        self.con.execute(f"DELETE FROM {table}")
+        return self.put(table, objs, **extra)
+
+    # -- runs ----------------------------------------------------------------------------------------------
+    def start_run(self, run_id: str, inputs: list[str]) -> None:
+        self.insert("runs", [{"id": run_id, "started_at": _now(), "inputs": json.dumps(inputs), "status": "running"}])
+
+    def finish_run(self, run_id: str, summary: dict[str, Any], status: str = "done") -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, summary = ?, status = ? WHERE id = ?",
+            [_now(), json.dumps(summary), status, run_id],
+        )
+
+    # -- the whole story -----------------------------------------------------------------------------------
+    def load_story(self) -> m.Story:
+        claims = self.load("claims", order="id")
+        by_claim: dict[str, list[m.ClaimMention]] = {}
+        for row in self.rows('SELECT * FROM claim_mentions ORDER BY claim, doc, "start"'):
+            claim = row.pop("claim")
+            by_claim.setdefault(claim, []).append(from_dict(m.ClaimMention, row))
+        for c in claims:
+            c.mentions = by_claim.get(c.id, [])
+        return m.Story(
+            documents=self.documents(),
+            errors=self.load("errors", order="path, locator"),
+            actors=self.load("actors", order="id"),
+            mentions=self.load("mentions", order='doc, "start"'),
+            events=self.load("events", order='doc, "start", id'),
+            quotes=self.load("quotes", order='doc, "start"'),
+            claims=claims,
+            contradictions=self.load("contradictions", order="id"),
+        )
+
+
+def _arrow_type(sql_type: str) -> pa.DataType:
+    return {
+        "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+        "BLOB": pa.binary(), "TIMESTAMP": pa.timestamp("us"),
+    }.get(sql_type, pa.string())

@@ -1,0 +1,221 @@
+"""The ``parallax`` command line: thin commands over plain functions (see shared/CONTRACT.md).
+
+Every command exits 0 when it did its job and non-zero with a one-line reason on stderr when it could not.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="parallax",
+    help=(
+        "Read many news articles about one story and build an evidence-linked model of it: documents, actors, "
+        "events, quotes, claims and contradictions across outlets.\n\n"
+        "Typical session:\n\n"
+        "  parallax analyze articles/ feeds/today.xml crawl.warc.gz\n\n"
+        "  parallax export --format json --out story.json\n\n"
+        "  parallax demo    (the bundled sample story, end to end)"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+
+DB_HELP = "The story store (a DuckDB file). Created if missing."
+DEFAULT_DB = "parallax.duckdb"
+
+
+class Failure(Exception):
+    """A reason the command could not do its job, shown as one line on stderr."""
+
+
+@contextmanager
+def failing_cleanly():
+    from parallax.store import StoreError
+
+    try:
+        yield
+    except (Failure, StoreError, FileNotFoundError, PermissionError) as exc:
+        err.print(f"parallax: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("parallax: interrupted; everything committed so far is kept — run the same command to continue")
+        raise typer.Exit(130) from None
+
+
+def _progress_runner(enabled: bool):
+    """A rich progress display and the callback the pipeline reports to."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description:<22}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+        console=err, disable=not enabled, transient=False,
+    )
+    labels = {"read": "reading files", "analyse": "parsing & extracting", "link": "linking across sources"}
+    tasks: dict[str, int] = {}
+
+    def tick(stage: str, advance: int, total: int | None) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(labels.get(stage, stage), total=total, rate="")
+            return
+        task = tasks[stage]
+        progress.advance(task, advance)
+        t = progress.tasks[task]
+        if stage == "analyse" and t.elapsed:
+            progress.update(task, rate=f"{t.completed / t.elapsed:5.1f} docs/s")
+
+    return progress, tick
+
+
+def _summary_table(summary) -> Table:
+    t = Table(title="Parallax run", show_header=False, title_justify="left")
+    t.add_column(style="bold")
+    t.add_column(justify="right")
+    rows = [
+        ("articles read", summary.read), ("  new", summary.added), ("  updated", summary.updated),
+        ("  unchanged (already stored)", summary.unchanged), ("  exact duplicates", summary.exact_duplicates),
+        ("  near-duplicates", summary.near_duplicates), ("  not English (stored, not analysed)", summary.non_english),
+        ("refused inputs (errors)", summary.errors), ("documents analysed", summary.analysed),
+        ("documents in store", summary.documents), ("actors", summary.actors), ("events", summary.events),
+        ("quotes", summary.quotes), ("claims", summary.claims), ("contradictions", summary.contradictions),
+        ("seconds", f"{summary.seconds:.1f}"),
+    ]
+    for k, v in rows:
+        t.add_row(k, str(v))
+    return t
+
+
+def _analyze(paths: list[str], db: str, *, analyse: bool, processes: int, quiet: bool):
+    from parallax.pipeline import run
+
+    if not paths:
+        raise Failure("no input given: name files, folders, JSONL, WARC or feed files, or '-' for stdin")
+    progress, tick = _progress_runner(enabled=not quiet)
+    stdin = sys.stdin.buffer if "-" in paths else None
+    with progress:
+        summary = run(paths, db=db, analyse=analyse, n_process=processes, progress=tick, stdin=stdin)
+    if not quiet:
+        out.print(_summary_table(summary))
+        for line in summary.error_samples[:10]:
+            err.print(f"  refused: {line}", markup=False, highlight=False)
+        if summary.errors > 10:
+            err.print(f"  … and {summary.errors - 10} more (see 'parallax export --format json', key \"errors\")")
+    if not summary.ok:
+        raise Failure(
+            f"nothing could be read from {', '.join(paths)}"
+            + (f" ({summary.errors} inputs refused; first: {summary.error_samples[0]})" if summary.error_samples else "")
+        )
+    return summary
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl, .warc(.gz), RSS/Atom feeds, or - for stdin.")],
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="spaCy worker processes.")] = 1,
+    no_analysis: Annotated[bool, typer.Option("--no-analysis", help="Only ingest, clean and deduplicate.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Ingest and analyse articles into the story store. Safe to re-run: unchanged inputs are skipped.
+
+    Examples:
+
+      parallax analyze articles/                  # a folder, recursively
+
+      parallax analyze dump.jsonl --db story.duckdb
+
+      parallax analyze CC-NEWS-2024.warc.gz -p 2
+
+      cat article.txt | parallax analyze -
+    """
+    with failing_cleanly():
+        _analyze(paths, db, analyse=not no_analysis, processes=processes, quiet=quiet)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="json | csv | parquet")] = "json",
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    out_path: Annotated[Optional[str], typer.Option("--out", "-o", help="Output file (json, csv) or folder (parquet). Default: stdout.")] = None,
+) -> None:
+    """Export the stored story.
+
+    json: the whole story model (schema parallax.story.v1). csv: events, one row each, in the event-data
+    layout (date, source/target actor, country and agent, PLOVER type, mode, CAMEO, Goldstein, outlet, URL,
+    sentence). parquet: every table as one .parquet file in the --out folder.
+
+    Examples:
+
+      parallax export --format json --out story.json
+
+      parallax export --format csv --out events.csv
+
+      parallax export --format parquet --out tables/
+    """
+    from parallax.store import Store
+    from parallax.views import export as ex
+
+    with failing_cleanly():
+        fmt = format.lower()
+        if fmt not in ("json", "csv", "parquet"):
+            raise Failure(f"unknown format {format!r}: use json, csv or parquet")
+        with Store(db, read_only=True) as store:
+            if fmt == "parquet":
+                if not out_path:
+                    raise Failure("--format parquet writes one file per table: give a folder with --out")
+                files = ex.export_parquet(store, Path(out_path))
+                err.print(f"wrote {len(files)} Parquet tables to {out_path}")
+                return
+            story = store.load_story()
+        text = ex.dumps(ex.story_json(story)) if fmt == "json" else ex.events_csv(story)
+        if out_path:
+            Path(out_path).write_text(text, encoding="utf-8")
+            err.print(f"wrote {out_path}")
+        else:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def sample_corpus() -> Path:
+    """The bundled sample story's folder inside the installed package."""
+    from importlib.resources import files
+
+    return Path(str(files("parallax") / "sample" / "corpus"))
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option(help=DB_HELP)] = "parallax-demo.duckdb",
+    processes: Annotated[int, typer.Option("--processes", "-p", min=1)] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Analyse the bundled sample story (a dozen articles in mixed formats, with planted junk) end to end."""
+    with failing_cleanly():
+        corpus = sample_corpus()
+        if not corpus.is_dir():
+            raise Failure(f"the sample corpus is missing from the installation ({corpus})")
+        if not quiet:
+            out.print(f"[bold]Parallax demo[/bold]: analysing the sample story in {corpus}")
+        _analyze([str(corpus)], db, analyse=True, processes=processes, quiet=quiet)
+        if not quiet:
+            out.print(f"\nStore: {os.path.abspath(db)}\nNext: parallax export --format json --db {db} --out story.json")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
