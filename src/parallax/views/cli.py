@@ -188,6 +188,55 @@ def export(
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+@app.command()
+def stance(
+    jsonl: Annotated[str, typer.Option("--jsonl", help='Input lines {"id", "claim", "text"}; - for stdin.')],
+    batch: Annotated[int, typer.Option(help="Pairs scored at a time.")] = 512,
+) -> None:
+    """Stance of texts toward claims, without a store: supports, refutes, discusses or unrelated.
+
+    Reads JSON lines {"id", "claim", "text"} and writes {"id", "stance", "score"} per line to stdout, in input
+    order. Lines that are not valid JSON or lack a field are reported on stderr and skipped.
+
+    Example:
+
+      echo '{"id": "1", "claim": "A will sell tanks to B", "text": "A said it will not sell tanks to B."}' \\
+        | parallax stance --jsonl -
+    """
+    import json
+
+    from parallax.link.stance import StanceModel
+
+    with failing_cleanly():
+        stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8")  # noqa: SIM115
+        model = StanceModel.load()
+        pending: list[tuple[str, str, str]] = []
+        bad = valid = 0
+
+        def flush() -> None:
+            for (rid, _, _), (label, score) in zip(pending, model.predict([(c, t) for _, c, t in pending])):
+                sys.stdout.write(json.dumps({"id": rid, "stance": label, "score": round(float(score), 4)}) + "\n")
+            pending.clear()
+
+        with stream:
+            for n, line in enumerate(stream, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                    pending.append((rec["id"], str(rec["claim"]), str(rec["text"])))
+                    valid += 1
+                except (ValueError, KeyError, TypeError) as exc:
+                    bad += 1
+                    err.print(f"line {n}: skipped ({type(exc).__name__}: {exc})", markup=False)
+                    continue
+                if len(pending) >= batch:
+                    flush()
+            flush()
+        if bad and not valid:
+            raise Failure(f"no valid line in {jsonl}")
+
+
 def sample_corpus() -> Path:
     """The bundled sample story's folder inside the installed package."""
     from importlib.resources import files

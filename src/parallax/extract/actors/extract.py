@@ -1,0 +1,294 @@
+"""Every actor a document refers to, with a mention for every reference.
+
+Order of work: gazetteer forms (countries, demonyms, capitals, seats of power, blocs) → named people with
+their offices → organisations and groups from NER → anonymous sources ("a senior official", "Ruritanian
+sources") → within-document coreference (surnames, "the minister", unambiguous pronouns).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from parallax.extract.actors.coref import link_references
+from parallax.extract.actors.gazetteer import Entry, agent_for, gazetteer
+from parallax.extract.actors.matcher import gazetteer_spans
+from parallax.extract.actors.titles import HONORIFICS, OFFICE_HEADS, is_office, role_of, title_word
+from parallax.extract.actors.types import DocActors
+from parallax.model import Actor, Document, Evidence, Mention, RoleClaim
+
+# nouns that stand for an unnamed person or group of people when no name is given
+ANON_NOUNS = {
+    "source", "sources", "official", "officials", "diplomat", "diplomats", "expert", "experts", "analyst",
+    "analysts", "officer", "officers", "spokesman", "spokesperson", "spokeswoman", "insider", "insiders",
+    "aide", "aides", "observer", "observers", "counterpart", "counterparts", "minister", "ministers",
+    "lawmaker", "lawmakers", "commander", "commanders", "negotiator", "negotiators", "envoy", "envoys",
+}
+RANKS = {"gen.", "gen", "general", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sgt.", "cmdr."}
+_PREFIX_STRIP = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def norm_name(text: str) -> str:
+    """A person/organisation name without possessive, honorific or rank, spaces collapsed."""
+    text = re.sub(r"[’']s$", "", text.strip())
+    words = text.split()
+    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in RANKS):
+        words.pop(0)
+    return " ".join(words)
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.out = DocActors(doc.id)
+        self.by_key: dict[str, str] = {}
+
+    def actor(self, key: str, **fields) -> str:
+        if key in self.by_key:
+            return self.by_key[key]
+        aid = f"{self.doc.id}:a{len(self.out.actors)}"
+        self.out.actors[aid] = Actor(id=aid, **fields)
+        self.by_key[key] = aid
+        return aid
+
+    def mention(self, start: int, end: int, actor: str | None, kind: str) -> Mention:
+        m = Mention(f"{self.doc.id}:m{len(self.out.mentions)}", self.doc.id, start, end,
+                    self.doc.text[start:end], actor, kind)
+        self.out.mentions.append(m)
+        a = self.out.actors.get(actor or "")
+        if a is not None and kind in {"name", "demonym", "capital", "metonym"} and m.text not in a.aliases:
+            a.aliases.append(m.text)
+        return m
+
+    def country(self, iso3: str) -> str:
+        return self.actor(f"country:{iso3}", name=gazetteer().country_names.get(iso3, iso3), kind="country",
+                          country=iso3)
+
+
+def _entry_mentions(b: _Builder, sdoc: Doc, found: list[tuple[Span, Entry]]) -> set[int]:
+    """Country/bloc mentions from the gazetteer; returns the tokens they cover."""
+    person_tokens = {t.i for e in sdoc.ents if e.label_ == "PERSON" for t in e}
+    org_ents = {t.i: e for e in sdoc.ents if e.label_ in {"ORG", "FAC"} for t in e}
+    covered: set[int] = set()
+    person_spans = {(e.start, e.end) for e in sdoc.ents if e.label_ == "PERSON"}
+    for span, entry in found:
+        if span.start in person_tokens and not ((span.start, span.end) in person_spans and len(span) > 1):
+            continue  # "Jordan Peters"; but a PERSON that is exactly "Buenos Aires" is the place
+        inside_org = org_ents.get(span.start)
+        if (entry.kind in {"capital", "metonym"} and inside_org is not None
+                and _PREFIX_STRIP.sub("", inside_org.text) != span.text):
+            continue  # "Washington Post", "Moscow State University": the organisation, not the state
+        if entry.kind == "bloc":
+            aid = b.actor(f"bloc:{entry.name}", name=entry.name, kind="organization", agent=entry.agent)
+            b.mention(span.start_char, span.end_char, aid, "name")
+        elif entry.kind == "metonym" and entry.agent not in {None, "GOV"}:
+            name = _PREFIX_STRIP.sub("", span.text)
+            aid = b.actor(f"org:{name}", name=name, kind="organization", country=entry.iso3, agent=entry.agent)
+            b.mention(span.start_char, span.end_char, aid, "metonym")
+        else:
+            aid = b.country(entry.iso3)
+            kind = {"country": "name"}.get(entry.kind, entry.kind)
+            b.mention(span.start_char, span.end_char, aid, kind)
+        covered.update(range(span.start, span.end))
+        if inside_org is not None and _PREFIX_STRIP.sub("", inside_org.text) == span.text:
+            covered.update(range(inside_org.start, inside_org.end))  # "The White House" is the seat, not a new org
+    return covered
+
+
+def _person_key(name: str, people: dict[str, str]) -> str:
+    """Same person within a document: same name, or a surname/first-name-less form of a fuller name."""
+    low = name.lower()
+    if low in people:
+        return low
+    words = low.split()
+    for other in people:
+        ow = other.split()
+        if len(words) < len(ow) and ow[-len(words):] == words:
+            return other
+        if len(ow) < len(words) and words[-len(ow):] == ow:
+            return other
+    return low
+
+
+def _people(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], covered: set[int]) -> dict[str, str]:
+    """Named people with their offices; returns every lowercase name form (full name, surname) -> actor id."""
+    people: dict[str, str] = {}  # lowercase name -> actor id
+    surnames: dict[str, set[str]] = {}
+    for ent in sdoc.ents:
+        if ent.label_ != "PERSON" and not _name_after_title(ent):
+            continue
+        ent = _trim_person(ent)
+        if ent is None or all(title_word(t) for t in ent) or set(range(ent.start, ent.end)) <= covered:
+            continue  # "Kazakh Defence" tagged PERSON: title words, not a name
+        name = norm_name(ent.text)
+        words = name.split()
+        if len(words) == 1 and len(surnames.get(name.lower(), set())) > 1:
+            b.mention(ent.start_char, ent.end_char, None, "name")  # two people share this surname: skip
+            continue
+        key = _person_key(name, people)
+        if key not in people:
+            aid = b.actor(f"person:{key}", name=name, kind="person")
+            people[key] = aid
+            surnames.setdefault(words[-1].lower(), set()).add(aid)
+        aid = people[key]
+        actor = b.out.actors[aid]
+        if len(name) > len(actor.name):
+            people[name.lower()] = aid
+            actor.name = name
+        b.mention(ent.start_char, ent.end_char, aid, "name")
+        info = role_of(ent, gaz_at)
+        if info:
+            actor.role_claims.append(RoleClaim(info.role, info.country, info.organization,
+                                               Evidence(b.doc.id, info.start, info.end)))
+            if info.role and info.role not in actor.roles:
+                actor.roles.append(info.role)
+            actor.country = actor.country or info.country
+            actor.organization = actor.organization or info.organization
+            title_end = info.start + len(b.doc.text[info.start:ent.start_char].rstrip(" ,\n"))
+            if info.start < ent.start_char and info.role and title_end > info.start:
+                b.mention(info.start, title_end, aid, "title")
+    forms = dict(people)
+    for key, aid in people.items():
+        surname = key.split()[-1]
+        if len(surnames.get(surname, ())) == 1:
+            forms.setdefault(surname, aid)
+    return forms
+
+
+def _name_after_title(ent: Span) -> bool:
+    """An ORG-labelled span that is a person's name: 2–3 proper nouns right after an office ("Minister, A B")."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or any(t.pos_ != "PROPN" or not t.is_title for t in ent):
+        return False
+    if agent_for(ent.text) is not None:
+        return False
+    i = ent.start - 1
+    if i >= 0 and ent.doc[i].text == ",":
+        i -= 1
+    return i >= 0 and is_office(ent.doc[i])
+
+
+def _trim_person(ent: Span) -> Span | None:
+    """Drop honorifics/ranks and a trailing possessive that NER keeps inside the name."""
+    s, e = ent.start, ent.end
+    while s < e - 1 and (ent.doc[s].lower_ in HONORIFICS or ent.doc[s].lower_ in RANKS):
+        s += 1
+    while e > s and ent.doc[e - 1].text in {"'s", "’s", "'", "’"}:
+        e -= 1
+    if e <= s or not any(c.isalpha() for c in ent.doc[s:e].text):
+        return None
+    return ent.doc[s:e]
+
+
+def _org_country(span: Span, gaz_at: dict[int, tuple[Span, Entry]]) -> str | None:
+    """A country named inside or right before an organisation: "the Ruritanian Navy", "Ruritania's Foreign Office"."""
+    for t in span:
+        hit = gaz_at.get(t.i)
+        if hit and hit[1].iso3:
+            return hit[1].iso3
+    i = span.start - 1
+    if i >= 1 and span.doc[i].text in {"'s", "’s"}:
+        hit = gaz_at.get(i - 1)
+        if hit and hit[1].iso3:
+            return hit[1].iso3
+    if i >= 0:
+        hit = gaz_at.get(i)
+        if hit and hit[1].iso3 and hit[1].kind in {"demonym", "country"}:
+            return hit[1].iso3
+    return None
+
+
+def _organisations(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], covered: set[int],
+                   people: dict[str, str]) -> None:
+    acronyms: dict[str, str] = {}
+    for ent in sdoc.ents:
+        if ent.label_ not in {"ORG", "NORP"} or set(range(ent.start, ent.end)) <= covered:
+            continue
+        name = _PREFIX_STRIP.sub("", re.sub(r"[’']s$", "", ent.text)).strip()
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        if ent.label_ == "ORG" and ent[-1].lower_ in OFFICE_HEADS:
+            continue  # NER calls "National Security Adviser" an organisation; it is an office
+        person = people.get(name.lower())
+        if person is not None:  # NER mislabels a known person's surname as ORG
+            b.mention(ent.start_char, ent.end_char, person, "name")
+            continue
+        if ent.label_ == "NORP":  # a group the gazetteer does not know: "Taliban", "Democrats"
+            aid = b.actor(f"group:{name.lower()}", name=name, kind="group", agent=agent_for(name))
+            b.mention(ent.start_char, ent.end_char, aid, "name")
+            continue
+        key = acronyms.get(name) or f"org:{name.lower()}"
+        aid = b.actor(key, name=name, kind="organization", country=_org_country(ent, gaz_at),
+                      agent=agent_for(name))
+        b.mention(ent.start_char, ent.end_char, aid, "name")
+        nxt = sdoc[ent.end: ent.end + 3]  # "International Institute of X (IIX)"
+        if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].text.isupper():
+            acronyms[nxt[1].text] = key
+            b.out.actors[aid].aliases.append(nxt[1].text)
+            b.mention(nxt[1].idx, nxt[1].idx + len(nxt[1].text), aid, "name")
+            covered.add(nxt[1].i)
+
+
+def _anonymous(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], used: set[int]) -> list[Span]:
+    """Unnamed people and groups; definite singulars ("the minister") are returned for coreference."""
+    definite: list[Span] = []
+    orgs = [e for e in sdoc.ents if e.label_ == "ORG"]
+    for root in sdoc:
+        if root.lower_ not in ANON_NOUNS or root.pos_ != "NOUN" or root.i in used or root.ent_type_ == "PERSON":
+            continue
+        chunk = sdoc[root.left_edge.i: root.i + 1]
+        if any(c.dep_ in {"appos"} and c.ent_type_ == "PERSON" for c in root.children):
+            continue
+        if root.head.ent_type_ == "PERSON" and root.dep_ in {"compound", "appos"}:
+            continue  # a title or apposition of a named person, handled there
+        det = next((t for t in chunk if t.dep_ in {"det", "poss"}), None)
+        plural = root.tag_ in {"NNS", "NNPS"}
+        country = None
+        for t in root.subtree:
+            hit = gaz_at.get(t.i)
+            if hit and hit[1].iso3:
+                country = hit[1].iso3
+                break
+        if det is not None and det.lower_ in {"the", "this", "that"} and not plural and country is None:
+            definite.append(chunk)
+            continue
+        sub = list(root.subtree)
+        start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        if end - start > 120:
+            start, end = chunk.start_char, chunk.end_char
+        text = sdoc.text[start:end]
+        org = next((e.text for e in orgs if e.start >= sub[0].i and e.end <= sub[-1].i + 1), None)
+        aid = b.actor(f"anon:{start}", name=text, kind="group" if plural else "person", country=country,
+                      agent=agent_for(text), anonymous=True, organization=org)
+        b.mention(start, end, aid, "description")
+    return definite
+
+
+def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
+    """Actors and mentions of one parsed document (``sdoc.text == doc.text``); ids are local to it."""
+    b = _Builder(doc)
+    found = gazetteer_spans(sdoc)
+    gaz_at = {t: (sp, e) for sp, e in found for t in range(sp.start, sp.end)}
+    covered = _entry_mentions(b, sdoc, found)
+    people = _people(b, sdoc, gaz_at, covered)
+    _organisations(b, sdoc, gaz_at, covered, people)
+    used = {t.i for m in b.out.mentions for t in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []}
+    definite = _anonymous(b, sdoc, gaz_at, used)
+    link_references(b.out, sdoc, definite, b.mention)
+    for a in b.out.actors.values():
+        if a.agent is None and a.kind in {"person", "organization", "group"}:
+            a.agent = agent_for(" ".join(filter(None, [*a.roles, a.organization or ""])))
+        if a.kind == "person" and a.country is None and a.organization:
+            a.country = _org_country_by_name(b.out, a.organization)
+    b.out.sort()
+    return b.out
+
+
+def _org_country_by_name(out: DocActors, org: str) -> str | None:
+    """A person's country from the country of the organisation the text ties them to."""
+    for a in out.actors.values():
+        if a.kind == "organization" and a.country and (a.name == org or org.endswith(a.name)):
+            return a.country
+    return None
+
+

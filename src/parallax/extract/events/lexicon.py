@@ -1,0 +1,83 @@
+"""Event predicates: which verb or noun lemma opens which frame, and where its roles sit in the parse.
+
+The predicate list is data (``parallax/data/events/predicates.tsv``); this module only reads it and adds
+the small closed classes of English grammar the extractor needs (light verbs, reversing verbs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from parallax.extract.events.codebook import plover_of
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a predicate means and how to find its source and target."""
+
+    lemma: str
+    kind: str  # "V" | "N"
+    cameo: str
+    plover: str
+    target_deps: frozenset[str]  # "dobj", "dative" and prepositions whose object is the target
+    inverse: bool = False  # recipient is the subject ("buy from"): source comes from "from"
+    symmetric: bool = False  # a mutual act: coordinated parties make one symmetric event
+    of_source: bool = False  # noun "X of Y" names the source (visit of the minister)
+    light_only: bool = False  # an event only under a light verb ("build ties")
+    transfer: bool = False  # a transfer of goods (coded 072 when equipment is named)
+    indirect_object: bool = False  # "provide X with Y": the direct object may be the recipient
+
+
+# Verbs that carry no event themselves and lend their subject to an event noun: "held talks",
+# "carried out an exercise", "signed a deal", "paid a visit", "imposed sanctions".
+LIGHT_VERBS = frozenset("""
+hold conduct carry stage have make pay undertake launch begin start resume complete conclude sign seal ink
+reach strike finalise finalize clinch announce impose slap level issue build strengthen deepen boost expand
+forge enhance establish develop provide extend offer approve continue join finish agree wrap enter
+participate take plan propose pursue seek initiate renew restore upgrade
+""".split())
+
+# Light verbs that turn a frame into its opposite: "lifted sanctions", "suspended talks", "cut aid".
+REVERSALS: dict[tuple[str, str], tuple[str, str]] = {}
+for _verb in ("lift", "ease", "remove", "drop", "waive", "relax"):
+    REVERSALS[(_verb, "SANCTION")] = ("085", "RETREAT")
+for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone", "abandon", "sever", "cut",
+              "downgrade", "terminate", "break"):
+    for _t in ("CONSULT", "AGREE", "COOPERATE"):
+        REVERSALS[(_verb, _t)] = ("164" if _t == "CONSULT" else "160", "SANCTION")
+    REVERSALS[(_verb, "AID")] = ("162", "SANCTION")
+
+# Words heading a reported-speech object that is not itself an event: "dismissed reports", "rejected claims".
+REPORT_NOUNS = frozenset("report claim allegation rumour rumor speculation suggestion story news assertion".split())
+
+
+@lru_cache(maxsize=1)
+def frames() -> dict[tuple[str, str], Frame]:
+    """(kind, lemma) → Frame, from predicates.tsv."""
+    out: dict[tuple[str, str], Frame] = {}
+    text = (files("parallax") / "data" / "events" / "predicates.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, lemma, cameo, plover, roles = line.split("\t")
+        flags = {r.strip() for r in roles.split(",") if r.strip()}
+        plover = plover_of(cameo) if plover == "-" else plover
+        if plover is None:
+            raise ValueError(f"no PLOVER type for predicate {lemma!r} ({cameo})")
+        out[(kind, lemma)] = Frame(
+            lemma=lemma, kind=kind, cameo=cameo, plover=plover,
+            target_deps=frozenset(flags - {"inv", "sym", "of=src", "lightonly", "transfer", "idobj"}),
+            inverse="inv" in flags, symmetric="sym" in flags, of_source="of=src" in flags,
+            light_only="lightonly" in flags, transfer="transfer" in flags, indirect_object="idobj" in flags,
+        )
+    return out
+
+
+def verb_frame(lemma: str) -> Frame | None:
+    return frames().get(("V", lemma.lower()))
+
+
+def noun_frame(lemma: str) -> Frame | None:
+    return frames().get(("N", lemma.lower()))

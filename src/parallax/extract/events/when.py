@@ -1,0 +1,112 @@
+"""When an event happened: DATE mentions resolved against the publication date, with a running year.
+
+News narrates relative to the day it was published ("on Wednesday", "last week") and to the year it last
+named ("in 2015 ... the following year"). ``DateContext`` keeps both for one document, read in order.
+Precision is what the text says (year, month or day); a week is reported as its month. Unknown stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Span
+
+_LEAD = re.compile(r"^(?:in|on|at|since|by|until|till|from|during|of|as of|before|after|around|about|the|"
+                   r"early|late|mid|earlier|later|the end of|the start of|the beginning of|end of|start of)"
+                   r"[\s-]+", re.I)
+_NEXT_YEAR = re.compile(r"\b(?:the )?(?:following|next|subsequent) year\b|\ba year later\b|\bthe year after\b", re.I)
+_SAME_YEAR = re.compile(r"\b(?:that|the same) year\b", re.I)
+_THIS_MONTH = re.compile(r"\b(?:earlier|later) this month\b|\bthis month\b", re.I)
+_DURATION = re.compile(r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|"
+                       r"the past|the last|the next|past|recent|coming)\s*(?:-\s*)?"
+                       r"(?:day|week|month|year|decade|centur)", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DECADE = re.compile(r"\b\d{4}s\b|\bdecades?\b|\bcentur", re.I)
+_RELATIVE = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|monday|tuesday|wednesday|"
+                       r"thursday|friday|saturday|sunday|week|month|year|earlier|later)\b", re.I)
+
+
+@dataclass(slots=True)
+class When:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    precision: str  # year | month | day
+    start: int  # char span of the DATE mention in the document
+    end: int
+
+
+def _fmt(d: datetime, precision: str) -> str:
+    return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(precision, d.strftime("%Y-%m-%d"))
+
+
+@dataclass(slots=True)
+class DateContext:
+    """Per-document date state: the publication date and the year the narrative is in."""
+
+    published: str | None = None
+    year: int | None = None  # running year: the last year the text named explicitly
+    _base: datetime | None = field(default=None, init=False)
+    _parsers: dict = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        if self.published:
+            try:
+                self._base = datetime.strptime(self.published[:10], "%Y-%m-%d")
+            except ValueError:
+                self._base = None
+
+    def resolve(self, text: str, *, future: bool = False) -> tuple[str, str] | None:
+        """(date, precision) for a DATE mention's text, updating the running year; None when unknown."""
+        raw = " ".join(text.split())
+        if _NEXT_YEAR.search(raw):
+            if self.year is None:
+                return None
+            self.year += 1
+            return f"{self.year:04d}", "year"
+        if _SAME_YEAR.search(raw):
+            return (f"{self.year:04d}", "year") if self.year else None
+        if _THIS_MONTH.search(raw) and self._base:
+            return _fmt(self._base, "month"), "month"
+        s = raw
+        while (m := _LEAD.match(s)) and m.end() < len(s):
+            s = s[m.end():]
+        if not s or _DECADE.search(s) or (_DURATION.match(s) and "ago" not in s.lower()):
+            return None
+        relative = bool(_RELATIVE.search(s)) and not _YEAR.search(s)
+        if relative and self._base is None:
+            return None
+        parser = self._parsers.get(future)
+        if parser is None:
+            parser = self._parsers[future] = DateDataParser(languages=["en"], settings={
+                "RELATIVE_BASE": self._base or datetime(2000, 1, 1),
+                "PREFER_DATES_FROM": "future" if future else "past",
+            })
+        try:
+            data = parser.get_date_data(s)
+        except Exception:  # dateparser raises on some odd strings; a date we cannot read is unknown
+            return None
+        if data is None or data.date_obj is None:
+            return None
+        d, period = data.date_obj, data.period or "day"
+        precision = {"year": "year", "month": "month", "week": "month"}.get(period, "day")
+        explicit_year = _YEAR.search(s)
+        if explicit_year:
+            self.year = int(explicit_year.group(1))
+        elif not relative and self.year and self._base and self.year != self._base.year:
+            d = d.replace(year=self.year)  # "in March" after a sentence about 2015 is March 2015
+        elif relative and precision == "year":
+            self.year = d.year
+        return _fmt(d, precision), precision
+
+    def observe(self, sent: Span, *, future: bool = False) -> list[When]:
+        """Resolve every DATE entity of a sentence, in order (this is what moves the running year)."""
+        out = []
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            got = self.resolve(ent.text, future=future)
+            if got:
+                out.append(When(got[0], got[1], ent.start_char, ent.end_char))
+        return out

@@ -1,0 +1,205 @@
+"""One actor per real person or body across documents, keeping every source's claim about them.
+
+Countries merge by ISO3. People merge when their names are the same person written differently:
+transliteration (Sergey/Sergei, Khwaja/Khawaja: same consonant skeleton), an initial for a first name, a
+dropped middle name, or a one-edit typo of the surname when the first names agree. A different first name
+never merges ("Omar Said" and "Ali Said" stay two), nor do conflicting countries. A bare surname joins a
+full name only when exactly one full name fits. Organisations merge on folded name, acronym or a near-exact
+fuzzy match (rapidfuzz). Anonymous sources never merge: two "senior officials" are not known to be one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from parallax.extract.actors.types import DocActors
+from parallax.model import Actor
+
+ORG_FUZZ = 93  # token_sort_ratio for organisation names; below this "Ministry of Defence" ≠ "Ministry of Finance"
+
+
+def fold(text: str) -> str:
+    """Lower case, accents stripped, punctuation to spaces."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def skeleton(word: str) -> str:
+    """First letter plus consonants, doubles collapsed: "sergey"/"sergei" -> "srg", "khwaja"/"khawaja" -> "khwj"."""
+    if not word:
+        return ""
+    rest = re.sub(r"[aeiouy]", "", word[1:])
+    return re.sub(r"(.)\1+", r"\1", word[0] + rest)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or a vowel-only variant with enough consonants to be safe ("Said"/"Saud" are not one name)."""
+    if a == b:
+        return True
+    ka = skeleton(a)
+    return len(ka) >= 3 and ka == skeleton(b) and abs(len(a) - len(b)) <= 2
+
+
+def _first_agree(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:  # an initial
+        return a[0] == b[0]
+    return _same_word(a, b)
+
+
+def same_person(a: list[str], b: list[str], ca: str | None, cb: str | None) -> bool:
+    """Whether two folded full names (≥ 2 words each) name one person."""
+    if ca and cb and ca != cb:
+        return False
+    if not _first_agree(a[0], b[0]):
+        return False
+    la, lb = a[-1], b[-1]
+    if _same_word(la, lb):
+        return True
+    return min(len(la), len(lb)) >= 5 and Levenshtein.distance(la, lb) <= 1
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _name_words(actor: Actor) -> list[str]:
+    return fold(actor.name).split()
+
+
+def _link_people(people: list[Actor], uf: _Union) -> None:
+    full = [a for a in people if len(_name_words(a)) >= 2]
+    by_letter: dict[str, list[Actor]] = defaultdict(list)
+    for a in full:
+        by_letter[_name_words(a)[-1][0]].append(a)
+    for group in by_letter.values():  # blocking on the surname's first letter keeps this near-linear
+        for i, a in enumerate(group):
+            wa = _name_words(a)
+            for b in group[i + 1:]:
+                if uf.find(a.id) != uf.find(b.id) and same_person(wa, _name_words(b), a.country, b.country):
+                    uf.union(a.id, b.id)
+    for a in people:
+        words = _name_words(a)
+        if len(words) != 1:
+            continue
+        roots = {uf.find(b.id) for b in by_letter.get(words[0][0], [])
+                 if _same_word(_name_words(b)[-1], words[0]) and not (a.country and b.country and a.country != b.country)}
+        if len(roots) == 1:
+            uf.union(a.id, roots.pop())
+
+
+def _acronyms(actor: Actor) -> set[str]:
+    return {x for x in [actor.name, *actor.aliases] if x.isupper() and 2 <= len(x) <= 8}
+
+
+def _link_orgs(orgs: list[Actor], uf: _Union) -> None:
+    by_key: dict[str, str] = {}
+    for a in orgs:
+        for key in [fold(a.name), *(f"acr:{x}" for x in _acronyms(a))]:
+            if key in by_key:
+                uf.union(a.id, by_key[key])
+            else:
+                by_key[key] = a.id
+    names = list({fold(a.name): a for a in orgs}.items())
+    for i, (na, a) in enumerate(names):
+        for nb, b in names[i + 1:]:
+            if a.country and b.country and a.country != b.country:
+                continue
+            if abs(len(na) - len(nb)) <= 4 and fuzz.token_sort_ratio(na, nb) >= ORG_FUZZ:
+                uf.union(a.id, b.id)
+
+
+def _global_id(members: list[Actor], name: str) -> str:
+    a = members[0]
+    if a.kind == "country" and a.country:
+        return f"country:{a.country}"
+    if any(m.anonymous for m in members):
+        return f"anon:{a.id}"
+    prefix = {"person": "person", "organization": "org", "group": "group"}.get(a.kind, "actor")
+    return f"{prefix}:{slug(name)}"
+
+
+def _merged(members: list[Actor], gid: str) -> Actor:
+    names = Counter(m.name for m in members)
+    name = max(names, key=lambda n: (names[n], len(n.split()), -members.index(next(m for m in members if m.name == n))))
+    if members[0].kind == "country":
+        name = members[0].name
+    out = Actor(id=gid, name=name, kind=members[0].kind, anonymous=all(m.anonymous for m in members))
+    countries = Counter(m.country for m in members if m.country)
+    agents = Counter(m.agent for m in members if m.agent)
+    orgs = Counter(m.organization for m in members if m.organization)
+    out.country = countries.most_common(1)[0][0] if countries else None
+    out.agent = agents.most_common(1)[0][0] if agents else None
+    out.organization = orgs.most_common(1)[0][0] if orgs else None
+    for m in members:
+        for alias in [m.name, *m.aliases]:
+            if alias != name and alias not in out.aliases:
+                out.aliases.append(alias)
+        for role in m.roles:
+            if role not in out.roles:
+                out.roles.append(role)
+        out.role_claims.extend(m.role_claims)
+    return out
+
+
+def merge_actors(per_doc: Sequence[DocActors]) -> tuple[list[Actor], dict[str, str]]:
+    """Global actors and the map from every local actor id to its global id."""
+    uf = _Union()
+    everyone: list[Actor] = [a for d in per_doc for a in d.actors.values()]
+    by_country: dict[str, str] = {}
+    people, orgs, groups = [], [], []
+    for a in everyone:
+        uf.find(a.id)
+        if a.kind == "country" and a.country:
+            uf.union(a.id, by_country.setdefault(a.country, a.id))
+        elif a.anonymous:
+            continue
+        elif a.kind == "person":
+            people.append(a)
+        elif a.kind == "organization":
+            orgs.append(a)
+        else:
+            groups.append(a)
+    _link_people(people, uf)
+    _link_orgs(orgs, uf)
+    _link_orgs(groups, uf)
+    clusters: dict[str, list[Actor]] = defaultdict(list)
+    for a in everyone:
+        clusters[uf.find(a.id)].append(a)
+    actors: list[Actor] = []
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for members in clusters.values():
+        probe = _merged(members, "")
+        gid = base = _global_id(members, probe.name)
+        n = 2
+        while gid in taken:
+            gid, n = f"{base}-{n}", n + 1
+        taken.add(gid)
+        probe.id = gid
+        actors.append(probe)
+        for m in members:
+            mapping[m.id] = gid
+    return actors, mapping

@@ -1,0 +1,109 @@
+import pytest
+
+from parallax.extract.actors import extract_actors
+from parallax.model import Document
+
+TEXT = (
+    "Chilean Foreign Minister Marta Velasquez met her Norwegian counterpart in Oslo on Monday. "
+    "Velasquez said the talks were useful. The minister added that Santiago wanted a trade deal.\n"
+    "Kenya's National Security Adviser, Joseph Mwangi, said the Kenyan Army would not withdraw. "
+    "Tom Reyes, a defence analyst with the Centre for Policy Studies (CPS), said the move was expected. "
+    "He said the CPS had warned of it. The Kremlin and the White House traded accusations. "
+    "Brazilian sources said a senior official in the Kenyan defence ministry had resigned. NATO called for calm."
+)
+
+
+@pytest.fixture(scope="module")
+def found(nlp):
+    doc = Document(id="d1", key="k", text=TEXT)
+    return extract_actors(nlp(TEXT), doc)
+
+
+def _by_name(da, name):
+    return next(a for a in da.actors.values() if a.name == name)
+
+
+def _actor_of(da, surface):
+    start = TEXT.index(surface)
+    return da.actor(da.actor_at(start, start + len(surface)))
+
+
+def test_ids_and_spans_are_local_and_exact(found):
+    assert all(aid.startswith("d1:a") for aid in found.actors)
+    assert all(m.id.startswith("d1:m") and TEXT[m.start:m.end] == m.text for m in found.mentions)
+    assert [m.start for m in found.mentions] == sorted(m.start for m in found.mentions)
+
+
+@pytest.mark.parametrize("surface,iso", [("Chilean", "CHL"), ("Oslo", "NOR"), ("Santiago", "CHL"),
+                                         ("Kremlin", "RUS"), ("White House", "USA"), ("Kenya", "KEN")])
+def test_names_demonyms_capitals_metonyms_are_countries(found, surface, iso):
+    actor = _actor_of(found, surface)
+    assert actor.kind == "country" and actor.country == iso
+
+
+def test_one_country_actor_per_iso(found):
+    isos = [a.country for a in found.actors.values() if a.kind == "country"]
+    assert len(isos) == len(set(isos))
+
+
+def test_person_with_pre_name_title(found):
+    p = _by_name(found, "Marta Velasquez")
+    assert p.kind == "person" and p.country == "CHL" and p.roles == ["Foreign Minister"]
+    assert p.agent == "DIP"
+    claim = p.role_claims[0]
+    assert TEXT[claim.evidence.start:claim.evidence.end] == "Chilean Foreign Minister Marta Velasquez"
+
+
+def test_person_with_possessive_apposition(found):
+    p = _by_name(found, "Joseph Mwangi")
+    assert p.country == "KEN" and p.roles == ["National Security Adviser"]
+
+
+def test_person_with_apposition_after_name(found):
+    p = _by_name(found, "Tom Reyes")
+    assert p.roles == ["defence analyst"] and p.organization == "Centre for Policy Studies"
+
+
+def test_surname_description_and_pronoun_link_to_person(found):
+    p = _by_name(found, "Marta Velasquez")
+    linked = {m.text for m in found.mentions if m.actor == p.id}
+    assert {"Velasquez", "The minister"} <= linked
+    reyes = _by_name(found, "Tom Reyes")
+    he = TEXT.index("He said")
+    assert found.actor_at(he, he + 2) == reyes.id
+
+
+def test_organisation_with_country_and_acronym(found):
+    army = _actor_of(found, "the Kenyan Army")
+    assert army.kind == "organization" and army.country == "KEN" and army.agent == "MIL"
+    cps = _by_name(found, "Centre for Policy Studies")
+    later = TEXT.index("the CPS had") + 4
+    assert found.actor_at(later, later + 3) == cps.id
+
+
+def test_anonymous_sources_keep_affiliation(found):
+    group = _actor_of(found, "Brazilian sources")
+    assert group.anonymous and group.kind == "group" and group.country == "BRA"
+    official = _actor_of(found, "a senior official in the Kenyan defence ministry")
+    assert official.anonymous and official.kind == "person" and official.country == "KEN"
+
+
+def test_bloc_is_an_organisation(found):
+    nato = _actor_of(found, "NATO")
+    assert nato.kind == "organization" and nato.agent == "IGO" and nato.country is None
+
+
+def test_ambiguous_pronoun_is_left_alone(nlp):
+    text = "Lena Holm met Ivan Berg in Vienna. He said nothing."
+    da = extract_actors(nlp(text), Document(id="d2", key="k", text=text))
+    he = text.index("He said")
+    assert da.actor_at(he, he + 2) is None
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    text = "Omar Said and Ali Said both spoke. Said declined to elaborate."
+    da = extract_actors(nlp(text), Document(id="d3", key="k", text=text))
+    people = [a for a in da.actors.values() if a.kind == "person"]
+    assert sorted(a.name for a in people) == ["Ali Said", "Omar Said"]
+    bare = text.index("Said declined")
+    assert da.actor_at(bare, bare + 4) is None

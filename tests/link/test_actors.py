@@ -1,0 +1,61 @@
+import pytest
+
+from parallax.extract.actors import extract_actors
+from parallax.link.actors import merge_actors, same_person, skeleton
+from parallax.model import Document
+
+DOCS = [
+    "Kazakh Foreign Minister Yerlan Serikov arrived in Tashkent on Monday. Serikov praised the talks.",
+    "Kazakh Defence Minister Yerlan Serikbov met Uzbek officials in Tashkent.",
+    "Serikov said Astana would sign the accord. Kazakhstan's envoy Dina Serikova was present.",
+    "Kazakh Foreign Minister Yerlen Serikov flew home. Kazakhstan and Uzbekistan agreed to meet again.",
+    "Omar Said, the Egyptian trade minister, met Ali Said, a Moroccan banker.",
+]
+
+
+@pytest.fixture(scope="module")
+def merged(nlp):
+    per = [extract_actors(nlp(t), Document(id=f"doc{i}", key=str(i), text=t)) for i, t in enumerate(DOCS)]
+    actors, mapping = merge_actors(per)
+    return per, {a.id: a for a in actors}, mapping
+
+
+def test_every_local_id_is_mapped(merged):
+    per, actors, mapping = merged
+    assert {aid for d in per for aid in d.actors} == set(mapping)
+    assert set(mapping.values()) == set(actors)
+
+
+def test_countries_merge_by_iso(merged):
+    _, actors, _ = merged
+    assert "country:KAZ" in actors and "country:UZB" in actors
+    assert {"Kazakh", "Kazakhstan"} <= {actors["country:KAZ"].name, *actors["country:KAZ"].aliases}
+    assert "Tashkent" in actors["country:UZB"].aliases
+
+
+def test_spelling_variants_merge_and_keep_conflicting_offices(merged):
+    _, actors, _ = merged
+    people = [a for a in actors.values() if a.kind == "person" and "Serik" in a.name and "Dina" not in a.name]
+    assert len(people) == 1
+    p = people[0]
+    assert p.id.startswith("person:") and p.country == "KAZ"
+    assert {"Foreign Minister", "Defence Minister"} <= set(p.roles)
+    docs = {c.evidence.doc for c in p.role_claims}
+    assert docs == {"doc0", "doc1", "doc3"}
+
+
+def test_different_first_names_do_not_merge(merged):
+    _, actors, _ = merged
+    names = {a.name for a in actors.values() if a.kind == "person"}
+    assert {"Omar Said", "Ali Said"} <= names
+    assert "Dina Serikova" in names
+
+
+def test_name_rules():
+    assert skeleton("sergey") == skeleton("sergei")
+    assert skeleton("khwaja") == skeleton("khawaja")
+    assert same_person(["a", "novak"], ["ana", "novak"], None, None)
+    assert same_person(["ivan", "petrov"], ["ivan", "petrav"], "BGR", None)
+    assert not same_person(["ivan", "petrov"], ["ivan", "petrov"], "BGR", "SRB")
+    assert not same_person(["ivan", "petrov"], ["pavel", "petrov"], None, None)
+    assert not same_person(["ivan", "lee"], ["ivan", "lea"], None, None)  # short surnames: no typo merge
