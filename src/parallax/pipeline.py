@@ -83,8 +83,9 @@ def run(
             analyse_pending(store, summary, n_process=n_process, tick=tick, version=ANALYSIS_VERSION)
             from parallax.link.stage import link_story
 
-            tick("link", 0, None)
+            tick("link", 0, 1)
             link_story(store, summary)
+            tick("link", 1, None)
         summary.documents = store.count("documents")
         summary.seconds = round(time.perf_counter() - started, 3)
         store.finish_run(run_id, summary.to_dict())
@@ -101,6 +102,7 @@ def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: Run
 
     def flush() -> None:
         nonlocal seq
+        pending = Pending()
         with store.transaction():
             for item in batch:
                 path = item.path or ""
@@ -114,7 +116,9 @@ def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: Run
                     store.put_error(item)
                     continue
                 summary.read += 1
-                seq = _store_article(store, item, near, summary, seq)
+                seq = _store_article(store, item, near, summary, seq, pending)
+            store.put_documents(pending.docs, ingest_version=INGEST_VERSION)
+            store.put_signatures(pending.sigs)
         batch.clear()
 
     last_path = None
@@ -131,7 +135,17 @@ def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: Run
         tick("read", 1, None)
 
 
-def _store_article(store: Store, raw: RawArticle, near: dup.NearDuplicateIndex, summary: RunSummary, seq: int) -> int:
+@dataclass
+class Pending:
+    """Documents of the current batch, written together at the end of its transaction."""
+
+    docs: list[tuple] = field(default_factory=list)  # (Document, seq, raw sha)
+    sigs: list[tuple[str, bytes]] = field(default_factory=list)
+    by_content: dict[str, str] = field(default_factory=dict)  # content sha -> id of an original in the batch
+
+
+def _store_article(store: Store, raw: RawArticle, near: dup.NearDuplicateIndex, summary: RunSummary, seq: int,
+                   pending: Pending) -> int:
     sha = raw_sha(raw)
     state = store.doc_state(doc_id(raw.key))
     if state and state["raw_sha"] == sha and (state["ingest_version"] or 0) >= INGEST_VERSION:
@@ -143,7 +157,9 @@ def _store_article(store: Store, raw: RawArticle, near: dup.NearDuplicateIndex, 
                                     locator=raw.key.partition("#")[2] or None))
         summary.errors += 1
         return seq
-    original = store.original_with_content(doc.content_sha, exclude=doc.id)
+    original = pending.by_content.get(doc.content_sha) or store.original_with_content(doc.content_sha, exclude=doc.id)
+    if original == doc.id:
+        original = None
     mh = dup.minhash(doc.text)
     if original:
         doc.duplicate_of, doc.duplicate_kind = original, "exact"
@@ -153,10 +169,11 @@ def _store_article(store: Store, raw: RawArticle, near: dup.NearDuplicateIndex, 
         summary.near_duplicates += 1
     if doc.language != "en":
         summary.non_english += 1
-    store.put_document(doc, seq=seq, raw_sha=sha, ingest_version=INGEST_VERSION)
-    store.put_signature(doc.id, dup.to_bytes(mh))
+    pending.docs.append((doc, seq, sha))
+    pending.sigs.append((doc.id, dup.to_bytes(mh)))
     if doc.duplicate_of is None:
         near.add(doc.id, mh)
+        pending.by_content.setdefault(doc.content_sha, doc.id)
     if state:
         summary.updated += 1
     else:

@@ -152,9 +152,17 @@ class Store:
 
     def put_document(self, doc: m.Document, *, seq: int, raw_sha: str, ingest_version: int) -> None:
         """Store (or replace) a document; a changed document loses its old analysis."""
-        self.con.execute("DELETE FROM doc_results WHERE doc = ?", [doc.id])
-        self.put("documents", [doc], seq=seq, raw_sha=raw_sha, ingest_version=ingest_version,
-                 analysis_version=None, ingested_at=_now())
+        self.put_documents([(doc, seq, raw_sha)], ingest_version=ingest_version)
+
+    def put_documents(self, docs: list[tuple[m.Document, int, str]], *, ingest_version: int) -> None:
+        """Store (or replace) documents — (document, seq, raw sha) — in one batch."""
+        if not docs:
+            return
+        self.con.execute(f"DELETE FROM doc_results WHERE doc IN ({', '.join('?' * len(docs))})",
+                         [d.id for d, _, _ in docs])
+        types, now = self._types["documents"], _now()
+        self.insert("documents", ({**to_row(d, types), "seq": seq, "raw_sha": sha, "ingest_version": ingest_version,
+                                   "analysis_version": None, "ingested_at": now} for d, seq, sha in docs))
 
     def put_error(self, err: m.IngestError) -> None:
         key = err.path + (f"#{err.locator}" if err.locator else "")
@@ -182,8 +190,8 @@ class Store:
         while batch := cur.fetchmany(2048):
             yield from batch
 
-    def put_signature(self, doc_id: str, minhash: bytes) -> None:
-        self.insert("signatures", [{"doc": doc_id, "minhash": minhash}])
+    def put_signatures(self, sigs: list[tuple[str, bytes]]) -> None:
+        self.insert("signatures", [{"doc": d, "minhash": mh} for d, mh in sigs])
 
     # -- per-document analysis -----------------------------------------------------------------------------
     def put_doc_result(self, doc_id: str, version: int, *, parse: bytes | None, actors: list, mentions: list,
