@@ -23,6 +23,7 @@ def _remap(value: str | None, mapping: dict[str, str]) -> str | None:
 
 def link_story(store: Store, summary: RunSummary | None = None) -> m.Story:
     from parallax.link.actors import merge_actors
+    from parallax.link.contradictions import find_contradictions
 
     per_doc: list[DocActors] = []
     mentions: list[m.Mention] = []
@@ -39,6 +40,7 @@ def link_story(store: Store, summary: RunSummary | None = None) -> m.Story:
         claims += [from_dict(m.Claim, x) for x in rec["claims"]]
 
     actors, mapping = merge_actors(per_doc)
+    contradictions = find_contradictions(actors)
     for x in mentions:
         x.actor = _remap(x.actor, mapping)
     for q in quotes:
@@ -57,6 +59,7 @@ def link_story(store: Store, summary: RunSummary | None = None) -> m.Story:
         store.replace_all("quotes", quotes)
         store.replace_all("events", events)
         store.replace_all("claims", claims)
+        store.replace_all("contradictions", contradictions)
         store.con.execute("DELETE FROM claim_mentions")
         store.insert("claim_mentions", [
             {"claim": c.id, "doc": cm.doc, "stance": cm.stance, "start": cm.start, "end": cm.end,
@@ -66,5 +69,6 @@ def link_story(store: Store, summary: RunSummary | None = None) -> m.Story:
     if summary is not None:
         summary.actors, summary.events, summary.quotes, summary.claims = (
             len(actors), len(events), len(quotes), len(claims))
-        summary.contradictions = store.count("contradictions")
-    return m.Story(actors=actors, mentions=mentions, events=events, quotes=quotes, claims=claims)
+        summary.contradictions = len(contradictions)
+    return m.Story(actors=actors, mentions=mentions, events=events, quotes=quotes, claims=claims,
+                   contradictions=contradictions)
