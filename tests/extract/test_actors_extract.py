@@ -107,3 +107,32 @@ def test_two_people_sharing_a_surname_stay_apart(nlp):
     assert sorted(a.name for a in people) == ["Ali Said", "Omar Said"]
     bare = text.index("Said declined")
     assert da.actor_at(bare, bare + 4) is None
+
+
+@pytest.mark.parametrize("form,iso", [("Democratic Republic of Congo", "COD"), ("Democratic Republic of the Congo", "COD"),
+                                      ("DR Congo", "COD"), ("DRC", "COD"), ("Republic of Congo", "COG"),
+                                      ("Kyiv", "UKR"), ("Kiev", "UKR"), ("Yerevan", "ARM"), ("Bamako", "MLI"),
+                                      ("Mali", "MLI"), ("Nepal", "NPL")])
+def test_gazetteer_forms(form, iso):
+    from parallax.extract.actors.gazetteer import country_of
+
+    assert country_of(form) == iso
+
+
+def test_longer_country_name_wins_over_shorter(nlp):
+    from parallax.extract.actors.matcher import gazetteer_spans
+
+    text = "The Democratic Republic of Congo and the Republic of the Congo signed a border pact."
+    found = [(sp.text, e.iso3) for sp, e in gazetteer_spans(nlp(text))]
+    assert found == [("Democratic Republic of Congo", "COD"), ("Republic of the Congo", "COG")]
+
+
+def test_a_lone_capital_or_country_mistagged_as_a_person_is_still_the_country(nlp):
+    from parallax.extract.actors import extract_actors
+    from parallax.model import Document
+
+    text = "Yerevan rejected the proposal on Monday. Kiev condemned the strike. Mali said it would respond."
+    sdoc = nlp(text)
+    da = extract_actors(sdoc, Document(id="t", key="t", text=text, language="en"))
+    countries = {da.actors[m.actor].country for m in da.mentions if m.actor}
+    assert {"ARM", "UKR", "MLI"} <= countries

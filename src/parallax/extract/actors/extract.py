@@ -73,8 +73,11 @@ def _entry_mentions(b: _Builder, sdoc: Doc, found: list[tuple[Span, Entry]]) -> 
     covered: set[int] = set()
     person_spans = {(e.start, e.end) for e in sdoc.ents if e.label_ == "PERSON"}
     for span, entry in found:
-        if span.start in person_tokens and not ((span.start, span.end) in person_spans and len(span) > 1):
-            continue  # "Jordan Peters"; but a PERSON that is exactly "Buenos Aires" is the place
+        exact_person = (span.start, span.end) in person_spans
+        if span.start in person_tokens and not (exact_person and (len(span) > 1 or entry.kind in {"country", "capital"})):
+            # "Jordan Peters" is a person; but a PERSON entity that is exactly "Buenos Aires", or exactly a
+            # lone country or capital name ("Yerevan rejected ..."), is the small model mis-tagging the place.
+            continue
         inside_org = org_ents.get(span.start)
         if (entry.kind in {"capital", "metonym"} and inside_org is not None
                 and _PREFIX_STRIP.sub("", inside_org.text) != span.text):

@@ -41,6 +41,8 @@ class Gazetteer:
             return
         if overwrite or form not in self.forms:
             self.forms[form] = entry
+        if " of the " in form:  # the press drops the article: "Democratic Republic of Congo"
+            self.add(form.replace(" of the ", " of "), entry, overwrite)
 
 
 def _rows(name: str) -> list[list[str]]:
