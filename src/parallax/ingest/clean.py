@@ -163,7 +163,9 @@ _TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 _BLOCK_TAGS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article blockquote".split())
 _URL = re.compile(r"(?i)\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 _CODE = re.compile(
-    r"<!--|-->|^!--|\b(?:gtag|dataLayer|googletag|adsbygoogle|fbq|_gaq|__tcfapi)\b|\bfunction\s*\w*\s*\([^)]*\)"
+    # a JavaScript call whose first argument is a quoted identifier — tag managers' "fn('config', 'ID');"
+    r"""^\s*[A-Za-z_$][\w$.]*\(\s*['"][\w.-]+['"]\s*[,)]|"""
+    r"<!--|-->|^!--|\b(?:dataLayer|googletag|adsbygoogle|fbq|_gaq|__tcfapi)\b|\bfunction\s*\w*\s*\([^)]*\)"
     r"\s*\{|\b(?:window|document)\.\w+|^\s*(?:var|let|const)\s+\w+\s*="
 )
 _CODE_END = re.compile(r"[;{}]\s*$")

@@ -11,7 +11,7 @@ from parallax.link.duplicates import content_sha
 from parallax.model import Document
 
 # Bump when cleaning or metadata rules change, so the next run re-reads stored documents.
-INGEST_VERSION = 1
+INGEST_VERSION = 2
 
 
 def doc_id(key: str) -> str:
