@@ -53,7 +53,7 @@ class Document:
     path: str | None = None
     url: str | None = None
     outlet: str | None = None
-    outlet_source: str | None = None  # how the outlet was found: url, site, text, jsonl, feed
+    outlet_source: str | None = None  # how the outlet was found: metadata, url or text
     title: str | None = None
     published: str | None = None  # YYYY-MM-DD
     published_source: str | None = None

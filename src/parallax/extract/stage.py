@@ -33,7 +33,7 @@ def analyse_document(sdoc, doc: Document) -> dict:
     actors = extract_actors(sdoc, doc)
     quotes = extract_quotes(sdoc, doc, actors)
     events = extract_events(sdoc, doc, actors, quotes)
-    claims = claims_from_quotes(doc, quotes)
+    claims = claims_from_quotes(doc, quotes, sdoc)  # the parse in hand, not the quotes module's cache
     return {
         "actors": list(actors.actors.values()),
         "mentions": actors.mentions,

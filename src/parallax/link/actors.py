@@ -11,13 +11,13 @@ fuzzy match (rapidfuzz). Anonymous sources never merge: two "senior officials" a
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from parallax.extract.actors.gazetteer import fold as gazetteer_fold
 from parallax.extract.actors.types import DocActors
 from parallax.model import Actor
 
@@ -25,9 +25,8 @@ ORG_FUZZ = 93  # token_sort_ratio for organisation names; below this "Ministry o
 
 
 def fold(text: str) -> str:
-    """Lower case, accents stripped, punctuation to spaces."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    """The gazetteer's folding (lower case, accents stripped), with punctuation to spaces."""
+    return " ".join(re.sub(r"[^\w\s]", " ", gazetteer_fold(text)).split())
 
 
 def slug(text: str) -> str:

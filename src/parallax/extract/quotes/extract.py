@@ -137,25 +137,26 @@ def _direct(sdoc: Doc, text: str, marked: list[Marked], in_quote: list[bool], ps
     return out
 
 
+def _token_mask(sdoc: Doc, spans) -> list[bool]:
+    """Per token: does it lie inside one of the character spans?"""
+    mask = [False] * len(sdoc)
+    for start, end in spans:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                mask[t.i] = True
+    return mask
+
+
 def extract_quotes(sdoc: Doc, doc: Document, actors: DocActors) -> list[Quote]:
     """Direct and indirect quotes of one document, speakers as local actor ids (or None), in text order."""
     text = doc.text
     marked = find_marked(text)
-    in_quote = [False] * len(sdoc)
-    for m in marked:
-        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                in_quote[t.i] = True
+    in_quote = _token_mask(sdoc, ((m.start, m.end) for m in marked))
     pstarts = _paragraph_index(text)
     found = _direct(sdoc, text, marked, in_quote, pstarts)
     direct_spans = [(f.start, f.end) for f in found]
-    kept = [False] * len(sdoc)
-    for f in found:
-        span = sdoc.char_span(f.start, f.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                kept[t.i] = True
+    kept = _token_mask(sdoc, direct_spans)
     for r in find_reported(sdoc, in_quote, kept):
         if any(s <= r.start and r.end <= e for s, e in direct_spans):
             continue
