@@ -17,6 +17,7 @@ ActorKind = Literal["country", "person", "organization", "group", "other"]
 EventMode = Literal["asserted", "negated", "future", "hypothetical", "denied", "reported"]
 StanceLabel = Literal["supports", "refutes", "discusses", "unrelated"]
 ContradictionKind = Literal["claim", "attribute", "number", "date"]
+VerdictLabel = Literal["supported", "refuted", "conflicting", "not_enough_evidence"]
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -206,6 +207,49 @@ class Claim:
     mode: str = "asserted"
     events: list[str] = field(default_factory=list)
     mentions: list[ClaimMention] = field(default_factory=list)
+    # Corroboration, filled by the cross-source stage: outlets carrying the claim, how many of them are
+    # independent (copies and shared wire text count once), and whether it rests on anonymous sources only.
+    outlets: list[str] = field(default_factory=list)
+    independent: int = 0
+    anonymous_only: bool = False
+    first_reported: str | None = None  # earliest publication date (YYYY-MM-DD) among its documents
+
+
+@dataclass(slots=True)
+class EventCluster:
+    """Reports of one event across documents: same actors and type, compatible dates and details.
+
+    Copies and shared wire text count once in ``independent``; ``first_reported`` is the earliest publication
+    date among the reporting documents, ``date`` the earliest resolved event date.
+    """
+
+    id: str
+    type: str
+    source: str | None
+    target: str | None
+    mode: str
+    events: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    independent: int = 0
+    date: str | None = None
+    first_reported: str | None = None
+    modes: dict[str, int] = field(default_factory=dict)  # mode -> number of reports
+
+
+@dataclass(slots=True)
+class SourceProfile:
+    """One outlet's part in the story: its stances on the main claims, what only it reports, its sourcing."""
+
+    outlet: str
+    documents: int = 0
+    quotes: int = 0
+    anonymous_quotes: int = 0
+    anonymous_share: float = 0.0
+    claims: int = 0
+    stances: dict[str, str] = field(default_factory=dict)  # claim id -> supports | refutes | discusses
+    exclusive_claims: list[str] = field(default_factory=list)  # claim ids no other outlet carries
+    exclusive_events: list[str] = field(default_factory=list)  # event cluster ids no other outlet reports
 
 
 @dataclass(slots=True)
@@ -216,6 +260,15 @@ class Stance:
     stance: StanceLabel
     score: float
     evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Verdict:
+    """``verify``'s answer: one stance per stored document (unrelated included) and an overall verdict."""
+
+    claim: str
+    verdict: VerdictLabel
+    documents: list[Stance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -245,6 +298,8 @@ class Story:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
+    event_clusters: list[EventCluster] = field(default_factory=list)
+    profiles: list[SourceProfile] = field(default_factory=list)
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

@@ -253,6 +253,8 @@ class Store:
             quotes=self.load("quotes", order='doc, "start"'),
             claims=claims,
             contradictions=self.load("contradictions", order="id"),
+            event_clusters=self.load("event_clusters", order="id"),
+            profiles=self.load("profiles", order="outlet"),
         )
 
 

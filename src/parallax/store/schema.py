@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from parallax import model as m
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,8 @@ TABLES: tuple[Table, ...] = (
     Table("claims", m.Claim, ("id",), skip=("mentions",)),
     Table("claim_mentions", m.ClaimMention, ("claim", "doc", "start"), extra=(("claim", "VARCHAR"),)),
     Table("contradictions", m.Contradiction, ("id",)),
+    Table("event_clusters", m.EventCluster, ("id",)),
+    Table("profiles", m.SourceProfile, ("outlet",)),
     Table("runs", None, ("id",), extra=(
         ("id", "VARCHAR"), ("started_at", "TIMESTAMP"), ("finished_at", "TIMESTAMP"),
         ("inputs", "JSON"), ("summary", "JSON"), ("status", "VARCHAR"),

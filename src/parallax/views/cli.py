@@ -262,6 +262,10 @@ def demo(
             out.print(f"\nStore: {os.path.abspath(db)}\nNext: parallax export --format json --db {db} --out story.json")
 
 
+# Commands that live beside the code they drive register themselves on ``app`` when imported.
+from parallax.views import cli_scale, cli_verify, cli_web  # noqa: E402, F401
+
+
 def main() -> None:
     app()
 

@@ -67,6 +67,8 @@ def story_json(story: m.Story) -> dict[str, Any]:
         "quotes": quotes,
         "claims": claims,
         "contradictions": contradictions,
+        "event_clusters": [plain(c) for c in story.event_clusters],
+        "profiles": [plain(p) for p in story.profiles],
     }
 
 

@@ -1,0 +1,8 @@
+"""Commands for large and incremental runs (`parallax changes`; see parallax.scale).
+
+Commands register on the shared Typer app; `parallax.views.cli` imports this module at its end.
+"""
+
+from __future__ import annotations
+
+from parallax.views.cli import app  # noqa: F401
