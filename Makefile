@@ -12,7 +12,16 @@ $(BIN)/parallax: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-install: $(BIN)/parallax
+# The browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
+BROWSER := /usr/bin/chromium
+
+$(BROWSER):
+	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium chromium-driver >/dev/null \
+	  || (apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null); \
+	elif command -v sudo >/dev/null; then sudo apt-get install -y -q chromium chromium-driver >/dev/null; \
+	else echo "note: install Debian's chromium for the browser tests (apt-get install chromium chromium-driver)"; fi
+
+install: $(BIN)/parallax $(BROWSER)
 
 demo: install
 	$(BIN)/parallax demo

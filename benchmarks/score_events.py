@@ -7,6 +7,7 @@ count ratio and events per sentence. Never tune on the held-out split.
 
     PYTHONPATH=src python benchmarks/score_events.py --split dev
     PYTHONPATH=src python benchmarks/score_events.py --split heldout --show
+    PYTHONPATH=src python benchmarks/score_events.py --split heldout2   # second held-out set, see make_heldout2.py
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def score(rows: list[dict], show: bool = False) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["dev", "heldout"], default="dev")
+    ap.add_argument("--split", choices=["dev", "heldout", "heldout2"], default="dev")
     ap.add_argument("--show", action="store_true", help="print false positives/negatives and mode errors")
     args = ap.parse_args()
     rows = [json.loads(line) for line in (GOLD / f"{args.split}.jsonl").open(encoding="utf-8")]

@@ -2,7 +2,9 @@
 
 Each stage commits in small batches, so a run killed at any point keeps what it finished and a re-run
 continues where it stopped: documents whose input has not changed are skipped, documents stored but not yet
-analysed are analysed, and the cross-source stage is recomputed from the stored per-document results.
+analysed are analysed shard by shard (see :mod:`parallax.scale`; on this machine or a Ray cluster), and the
+cross-source stage is recomputed from the stored per-document results. What the cross-source stage changed
+(new claims, contradictions, event clusters; moved stances) is recorded per run for ``parallax changes``.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class RunSummary:
     quotes: int = 0
     claims: int = 0
     contradictions: int = 0
+    changes: int = 0  # new claims, contradictions, event clusters and moved stances this run
+    engine: str = "local"
     seconds: float = 0.0
     error_samples: list[str] = field(default_factory=list)
 
@@ -65,31 +69,70 @@ def run(
     n_process: int = 1,
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
+    shard_docs: int | None = None,
+    keep_shards: bool = False,
 ) -> RunSummary:
-    """Read ``paths`` into the store at ``db`` and (unless ``analyse=False``) analyse and link the story."""
+    """Read ``paths`` into the store at ``db`` and (unless ``analyse=False``) analyse and link the story.
+
+    ``engine`` "local" parses on ``n_process`` processes here; "ray" on ``n_process`` Ray actors (a local Ray,
+    or the cluster at ``ray_address``). Both give the same store. ``shard_docs`` sets the shard width.
+    """
     from parallax.ingest.sources import count_inputs, iter_articles
 
     started = time.perf_counter()
-    summary = RunSummary(inputs=list(paths))
+    summary = RunSummary(inputs=list(paths), engine=engine)
     tick = progress or (lambda stage, n, total: None)
     run_id = uuid.uuid4().hex[:12]
     with Store(db) as store:
         store.start_run(run_id, list(paths))
         tick("read", 0, count_inputs(paths))
-        ingest(store, iter_articles(paths, stdin=stdin), summary, tick)
+        ingest(store, iter_articles(paths, stdin=stdin, on_bytes=_byte_progress(paths, tick)), summary, tick)
         if analyse:
-            from parallax.extract.stage import ANALYSIS_VERSION, analyse_pending
+            from parallax.extract.stage import ANALYSIS_VERSION
+            from parallax.scale.engine import analyse_sharded
+            from parallax.scale.shards import SHARD_DOCS
 
-            analyse_pending(store, summary, n_process=n_process, tick=tick, version=ANALYSIS_VERSION)
-            from parallax.link.stage import link_story
-
-            tick("link", 0, 1)
-            link_story(store, summary)
-            tick("link", 1, None)
+            analyse_sharded(store, summary, version=ANALYSIS_VERSION, tick=tick, engine=engine, n_process=n_process,
+                            shard_docs=shard_docs or SHARD_DOCS, keep_shards=keep_shards, ray_address=ray_address)
+            link(store, summary, run_id, tick)
         summary.documents = store.count("documents")
         summary.seconds = round(time.perf_counter() - started, 3)
         store.finish_run(run_id, summary.to_dict())
     return summary
+
+
+def _byte_progress(paths: Sequence[str], tick: Progress) -> Callable[[str, int], None] | None:
+    """Progress in MB through large archives (a 1 GiB WARC is one input: a per-file bar would sit still)."""
+    from parallax.ingest.sources import streamed_bytes
+
+    total = streamed_bytes(paths)
+    if not total:
+        return None
+    tick("read MB", 0, max(1, round(total / 2**20)))
+    seen: dict[str, int] = {}
+
+    def on_bytes(path: str, n: int) -> None:
+        delta = n - seen.get(path, 0)
+        if delta >= 2**20 or (delta > 0 and n >= total):
+            seen[path] = n
+            tick("read MB", delta / 2**20, None)
+
+    return on_bytes
+
+
+def link(store: Store, summary: RunSummary, run_id: str, tick: Progress) -> None:
+    """The cross-source stage over every stored result, with what it changed recorded under ``run_id``."""
+    from parallax.link.stage import link_story
+    from parallax.scale.changes import record_changes, snapshot
+
+    tick("link", 0, 1)
+    before = snapshot(store)
+    link_story(store, summary)
+    with store.transaction():
+        summary.changes = record_changes(store, before, snapshot(store), run_id)
+    tick("link", 1, None)
 
 
 def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: RunSummary, tick: Progress) -> None:

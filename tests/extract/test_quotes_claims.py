@@ -47,3 +47,12 @@ def test_own_voice_claims_only_when_asked(nlp) -> None:
     own = [c for c in all_claims if c.holder is None and "price" in c.text.lower()]
     assert own and own[0].mentions[0].holder is None
     assert [c.id for c in all_claims] == [f"c1:c{i}" for i in range(len(all_claims))]
+
+
+def test_negative_quantifier_phrases_negate_the_claim(nlp) -> None:
+    text = ('At no point is Norway planning to sell tanks to Chile, an official said. '
+            'No country will buy the old frigates, the minister said.')
+    doc = Document(id="n1", key="n1", text=text)
+    sdoc = nlp(text)
+    claims = claims_from_quotes(doc, extract_quotes(sdoc, doc, DocActors("n1")), sdoc)
+    assert claims and all(c.polarity == "negative" for c in claims)

@@ -64,3 +64,19 @@ def test_not_a_store_is_a_clear_error(tmp_path):
     bogus.write_bytes(b"this is not a database at all" * 10)
     with pytest.raises(StoreError, match="cannot open store"):
         Store(bogus)
+
+
+def test_reader_of_an_older_store_upgrades_it_and_reads_on(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.put_error(m.IngestError(path="a.txt", reason="empty file"))
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE event_clusters")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db, read_only=True) as store:
+        story = store.load_story()
+    assert story.event_clusters == [] and [e.reason for e in story.errors] == ["empty file"]
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
+            schema.SCHEMA_VERSION)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from parallax.store import Store
 
 # Bump when any extractor changes, so the next run re-analyses stored documents.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 BATCH = 32
 
 log = logging.getLogger(__name__)

@@ -7,6 +7,7 @@ whatever goes wrong becomes an IngestError for that file, and the run goes on.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -34,6 +35,7 @@ _TAG = re.compile(r"</?(p|div|span|a|br|h[1-6]|article|section|body|head|meta|sc
                   re.IGNORECASE)
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:rdf)\b", re.IGNORECASE)
 _STREAMED = frozenset({"warc", "jsonl"})
+OnBytes = Callable[[str, int], None]
 
 
 def _head_text(head: bytes) -> str:
@@ -132,15 +134,18 @@ def _read_whole(kind: str, data: bytes, *, key: str, path: str, text_format: str
         yield read_text(data, key=key, path=path, fmt=text_format)
 
 
-def _read_stream(kind: str, stream: BinaryIO, *, key: str, path: str) -> Iterator[Item]:
+def _read_stream(kind: str, stream: BinaryIO, *, key: str, path: str, on_bytes: OnBytes | None = None) -> Iterator[Item]:
     if kind == "warc":
-        yield from read_warc(stream, base_key=key, path=path)
+        yield from read_warc(stream, base_key=key, path=path, on_bytes=on_bytes)
     else:
         yield from read_jsonl(stream, base_key=key, path=path)
 
 
-def read_file(path: str) -> Iterator[Item]:
-    """One file on disk as articles and errors; size is checked before anything is read."""
+def read_file(path: str, on_bytes: OnBytes | None = None) -> Iterator[Item]:
+    """One file on disk as articles and errors; size is checked before anything is read.
+
+    ``on_bytes(path, n)`` hears how far into a streamed archive (WARC) the reader is, in bytes.
+    """
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -165,7 +170,8 @@ def read_file(path: str) -> Iterator[Item]:
             return
         if kind in _STREAMED:
             handle.seek(0)
-            yield from _read_stream(kind, handle, key=path, path=path)
+            report = (lambda n: on_bytes(path, n)) if on_bytes else None
+            yield from _read_stream(kind, handle, key=path, path=path, on_bytes=report)
             return
         too_big = _size_error(path, info.st_size)
         if too_big:
@@ -235,6 +241,16 @@ def count_inputs(paths: Sequence[str]) -> int:
     return sum(1 for _ in walk_inputs(paths))
 
 
+def streamed_bytes(paths: Sequence[str]) -> int:
+    """Total size of the WARC inputs (by name), whose reading reports progress in bytes."""
+    total = 0
+    for entry in walk_inputs(paths):
+        if isinstance(entry, str) and entry != "-" and ".warc" in entry.lower():
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(entry)
+    return total
+
+
 def _guarded(path: str, read: Callable[[], Iterator[Item]]) -> Iterator[Item]:
     """Run one input's reader so that no exception escapes and every input yields at least one item."""
     produced = 0
@@ -274,7 +290,7 @@ def _storable(item: Item) -> Item:
     return item
 
 
-def _items(paths: Sequence[str], stdin: BinaryIO | None) -> Iterator[Item]:
+def _items(paths: Sequence[str], stdin: BinaryIO | None, on_bytes: OnBytes | None = None) -> Iterator[Item]:
     for entry in walk_inputs(paths):
         if isinstance(entry, IngestError):
             yield entry
@@ -282,14 +298,16 @@ def _items(paths: Sequence[str], stdin: BinaryIO | None) -> Iterator[Item]:
             source = stdin if stdin is not None else sys.stdin.buffer
             yield from _guarded("-", lambda: read_stdin(source))
         else:
-            yield from _guarded(entry, lambda path=entry: read_file(path))
+            yield from _guarded(entry, lambda path=entry: read_file(path, on_bytes))
 
 
-def iter_articles(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Iterator[Item]:
+def iter_articles(paths: Sequence[str], *, stdin: BinaryIO | None = None,
+                  on_bytes: OnBytes | None = None) -> Iterator[Item]:
     """Every article (RawArticle) and every problem (IngestError) in ``paths``, in a deterministic order.
 
     Never raises for bad input. Errors and articles carry the input's absolute path (``-`` for stdin);
-    a progress bar can advance whenever that path changes (see :func:`count_inputs`).
+    a progress bar can advance whenever that path changes (see :func:`count_inputs`), and with
+    ``on_bytes(path, n)`` inside a large archive as its bytes are read (see :func:`streamed_bytes`).
     """
-    for item in _items(paths, stdin):
+    for item in _items(paths, stdin, on_bytes):
         yield _storable(item)

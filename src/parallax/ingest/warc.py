@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
@@ -42,13 +42,18 @@ class Gunzip(io.RawIOBase):
         self._buf = b""
         self._pos = 0
         self._done = False
+        self.consumed = 0  # compressed bytes read from ``raw``
+        self.member_start = 0  # offset in ``raw`` where the member being inflated began
 
     def readable(self) -> bool:
         return True
 
     def _fill(self) -> None:
         while self._pos >= len(self._buf) and not self._done:
+            fresh = not self._pending
             data = self._pending or self.raw.read(_CHUNK_IN)
+            if fresh:
+                self.consumed += len(data)
             if not data:
                 self.truncated = self._in_member
                 self._done = True
@@ -61,6 +66,7 @@ class Gunzip(io.RawIOBase):
             self._in_member = True
             if self._d.eof:  # member finished; the rest of the input starts the next member
                 self._pending = self._d.unused_data
+                self.member_start = self.consumed - len(self._pending)
                 self._d = zlib.decompressobj(31)
                 self._in_member = False
             else:
@@ -113,8 +119,42 @@ def _record_item(record, number: int, *, base_key: str, path: str) -> Item | Non
     return item
 
 
-def read_warc(stream: BinaryIO, *, base_key: str, path: str) -> Iterator[Item]:
-    """Every HTML page in a (possibly gzipped) WARC stream; damage becomes errors, never exceptions."""
+def _next_member(stream: BinaryIO, origin: int, after: int) -> int | None:
+    """Offset (from ``origin``) of the first gzip member after ``after`` that inflates to a WARC record."""
+    pos = after + 1
+    while True:
+        stream.seek(origin + pos)
+        window = stream.read(_CHUNK)
+        if not window:
+            return None
+        at = window.find(GZIP_MAGIC + b"\x08")
+        while at >= 0:
+            stream.seek(origin + pos + at)
+            try:
+                if zlib.decompressobj(31).decompress(stream.read(512), 16).startswith(b"WARC/"):
+                    return pos + at
+            except zlib.error:
+                pass
+            at = window.find(GZIP_MAGIC + b"\x08", at + 1)
+        pos += max(1, len(window) - 3)  # overlap: a magic split across windows is still found
+
+
+def _seekable(stream: BinaryIO) -> bool:
+    try:
+        return stream.seekable()
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def read_warc(stream: BinaryIO, *, base_key: str, path: str,
+              on_bytes: Callable[[int], None] | None = None) -> Iterator[Item]:
+    """Every HTML page in a (possibly gzipped) WARC stream; damage becomes errors, never exceptions.
+
+    In a seekable WARC.gz (one gzip member a record, as crawlers write them) a damaged record is skipped:
+    reading resumes at the next member that holds a WARC record, and the damage is reported once the file
+    is done. ``on_bytes(n)`` is told how many compressed bytes have been read, for progress bars.
+    """
+    origin = stream.tell() if _seekable(stream) else 0
     head = stream.read(2)
     body: BinaryIO = io.BufferedReader(Prefixed(head, stream), _CHUNK)  # type: ignore[arg-type]
     gunzip = Gunzip(body) if head == GZIP_MAGIC else None
@@ -132,26 +172,55 @@ def read_warc(stream: BinaryIO, *, base_key: str, path: str) -> Iterator[Item]:
         yield IngestError(path=path, reason=f"{packed} a WARC archive (no 'WARC/1.x' header at the start)")
         return
     number, found, sink = 0, 0, io.StringIO()
-    failure: str | None = None
-    cut = False
-    records = iter(ArchiveIterator(reader, check_digests=False))
+    skipped: list[IngestError] = []
+    base = 0  # offset of the current segment (after a skip) from ``origin``
+    resync = gunzip is not None and _seekable(stream)
     while True:
-        with contextlib.redirect_stderr(sink):  # warcio prints warnings about damaged records to stderr
-            try:
-                record = next(records)
-                number += 1
-                item = _record_item(record, number, base_key=base_key, path=path)
-            except StopIteration:
+        failure: str | None = None
+        cut = False
+        records = iter(ArchiveIterator(reader, check_digests=False))
+        while True:
+            with contextlib.redirect_stderr(sink):  # warcio prints warnings about damaged records to stderr
+                try:
+                    record = next(records)
+                    number += 1
+                    item = _record_item(record, number, base_key=base_key, path=path)
+                except StopIteration:
+                    break
+                except _Truncated:
+                    cut = True
+                    break
+                except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+                    failure = f"corrupt WARC data, stopped reading: {type(exc).__name__}: {exc}"
+                    break
+            if on_bytes is not None:
+                on_bytes(base + (gunzip.consumed if gunzip else stream.tell() - origin))
+            if item is not None:
+                found += 1
+                yield item
+        damaged = gunzip is not None and (gunzip.error or (failure and not gunzip.truncated))
+        if resync and damaged:
+            last = number if (cut or failure) else number + 1
+            at = _next_member(stream, origin, base + gunzip.member_start)  # type: ignore[union-attr]
+            what = f"corrupt gzip data ({gunzip.error})" if gunzip.error else failure  # type: ignore[union-attr]
+            skipped.append(IngestError(path=path, locator=f"record {last}", reason=(
+                f"{what} in or before record {last}; "
+                + (f"skipped to the next readable record at byte {at}" if at is not None else "nothing readable after it")
+            )))
+            if at is None:
                 break
-            except _Truncated:
-                cut = True
-                break
-            except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
-                failure = f"corrupt WARC data, stopped reading: {type(exc).__name__}: {exc}"
-                break
-        if item is not None:
-            found += 1
-            yield item
+            number = last
+            base = at
+            stream.seek(origin + at)
+            gunzip = Gunzip(io.BufferedReader(Prefixed(b"", stream), _CHUNK))  # type: ignore[arg-type]
+            reader = io.BufferedReader(gunzip, _CHUNK)  # type: ignore[arg-type]
+            continue
+        break
+    if on_bytes is not None:
+        on_bytes(base + (gunzip.consumed if gunzip else stream.tell() - origin))
+    yield from skipped
+    if skipped and not (cut or (gunzip is not None and gunzip.truncated)):
+        return
     if gunzip is not None and gunzip.error:
         last = number if cut else number + 1
         yield IngestError(path=path, locator=f"record {last}", reason=f"corrupt gzip data in or before record "

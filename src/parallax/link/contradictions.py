@@ -1,6 +1,9 @@
 """Contradictions between sources, each side with its evidence.
 
-So far: attribute conflicts — one person given two incompatible offices ("Foreign Minister" in one text,
+Attribute conflicts are found here; opposite claims in :mod:`parallax.link.claim_conflicts`, numbers and dates
+between reports of one event in :mod:`parallax.link.numbers`; :func:`find_contradictions` gathers them all.
+
+Attribute conflicts — one person given two incompatible offices ("Foreign Minister" in one text,
 "Defence Minister" in another). Offices are compared after normalising spelling and dropping ranks and time
 markers; two offices conflict when they share a head noun (minister, secretary, ...) but differ in portfolio.
 An office marked as past ("former", "then", "ex-") is a change over time, so such pairs are flagged temporal.
@@ -10,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
-from parallax.model import Actor, Contradiction, ContradictionSide, Evidence
+from parallax.model import Actor, Claim, Contradiction, ContradictionSide, Document, Event, Evidence
 
 # Head nouns of offices whose portfolio (the words before them) identifies one post.
 OFFICE_HEADS = ("minister", "secretary", "advisor", "adviser", "chief", "ambassador", "commander", "director",
@@ -75,6 +78,16 @@ def office_conflicts(actors: Sequence[Actor]) -> list[Contradiction]:
     return out
 
 
-def find_contradictions(actors: Sequence[Actor]) -> list[Contradiction]:
-    """Every contradiction the stored story supports (claims, numbers and dates: not yet)."""
-    return office_conflicts(actors)
+def find_contradictions(actors: Sequence[Actor], claims: Sequence[Claim] = (),
+                        docs: Mapping[str, Document] | None = None, events: Mapping[str, Event] | None = None,
+                        details: Sequence[Contradiction] = ()) -> list[Contradiction]:
+    """Every contradiction of the story: offices (attribute), opposite claims (claim), and the number/date
+    conflicts between reports of one event that the event-clustering stage found (``details``)."""
+    from parallax.link.claim_conflicts import claim_contradictions
+
+    out = office_conflicts(actors)
+    if claims:
+        out += claim_contradictions(claims, docs or {}, events)
+    seen = {c.id for c in out}
+    out += [d for d in details if d.id not in seen]
+    return out

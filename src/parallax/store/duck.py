@@ -43,8 +43,8 @@ class Store:
         self._types = {t.name: dict(schema.columns(t)) for t in schema.TABLES}
         if not read_only:
             self._migrate()
-        else:
-            self._check_version()
+        elif self._check_version() < schema.SCHEMA_VERSION:
+            self._upgrade_then_reopen()
 
     # -- lifecycle ---------------------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -67,6 +67,20 @@ class Store:
                 f"{self.path} was written by a newer Parallax (schema {version} > {schema.SCHEMA_VERSION}); upgrade"
             )
         return version
+
+    def _upgrade_then_reopen(self) -> None:
+        """A reader of a store written by an older Parallax: add the new tables and columns, then read on."""
+        self.con.close()
+        try:
+            with duckdb.connect(self.path) as con:
+                self.con = con
+                self._migrate()
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"{self.path} was written by an older Parallax and cannot be upgraded here ({exc}); "
+                f"run 'parallax analyze' on it with write access"
+            ) from exc
+        self.con = duckdb.connect(self.path, read_only=True)
 
     def _migrate(self) -> None:
         con = self.con
@@ -224,6 +238,45 @@ class Store:
         """Rewrite a table the link stage derives from per-document results."""
         self.con.execute(f"DELETE FROM {table}")
         return self.put(table, objs, **extra)
+
+    # -- sharded analysis (parallax.scale) -------------------------------------------------------------------
+    _PENDING = "language = 'en' AND duplicate_of IS NULL AND (analysis_version IS NULL OR analysis_version < ?)"
+
+    def pending_keys(self, version: int) -> Iterator[tuple[int, str, str]]:
+        """(seq, id, content sha) of every document awaiting analysis, in input order, streamed."""
+        cur = self.con.execute(f"SELECT seq, id, content_sha FROM documents WHERE {self._PENDING} ORDER BY seq",
+                               [version])
+        while batch := cur.fetchmany(4096):  # consume fully before issuing other statements
+            yield from batch
+
+    def pending_range(self, version: int, first_seq: int, last_seq: int) -> list[m.Document]:
+        """Documents awaiting analysis with ``first_seq <= seq <= last_seq`` (one shard's worth)."""
+        return self.documents(f"{self._PENDING} AND seq BETWEEN ? AND ?", [version, first_seq, last_seq])
+
+    def merge_doc_results(self, rows: pa.Table, version: int) -> int:
+        """Put one shard's result rows (doc, parse, facts JSON) and mark those documents analysed at ``version``.
+
+        Call inside :meth:`transaction` so a shard lands whole or not at all.
+        """
+        cols = [c for c in self._types["doc_results"] if c in rows.column_names]
+        names = ", ".join(schema.q(c) for c in cols)
+        self.con.register("_shard_rows", rows)
+        try:
+            self.con.execute("DELETE FROM doc_results WHERE doc IN (SELECT doc FROM _shard_rows)")
+            self.con.execute(f"INSERT INTO doc_results ({names}) SELECT {names} FROM _shard_rows")
+            self.con.execute("UPDATE documents SET analysis_version = ? WHERE id IN (SELECT doc FROM _shard_rows)",
+                             [version])
+        finally:
+            self.con.unregister("_shard_rows")
+        return rows.num_rows
+
+    # -- changes between runs (parallax.scale.changes) ------------------------------------------------------
+    def put_changes(self, rows: list[dict[str, Any]]) -> int:
+        return self.insert("changes", rows)
+
+    def changes_since(self, since: datetime | None = None) -> list[dict[str, Any]]:
+        where = "WHERE \"at\" >= ?" if since else ""
+        return self.rows(f"SELECT * FROM changes {where} ORDER BY \"at\", run, kind, id", [since] if since else [])
 
     # -- runs ----------------------------------------------------------------------------------------------
     def start_run(self, run_id: str, inputs: list[str]) -> None:

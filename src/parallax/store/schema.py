@@ -76,6 +76,11 @@ TABLES: tuple[Table, ...] = (
         ("id", "VARCHAR"), ("started_at", "TIMESTAMP"), ("finished_at", "TIMESTAMP"),
         ("inputs", "JSON"), ("summary", "JSON"), ("status", "VARCHAR"),
     )),
+    # What each run changed in the cross-source model (parallax.scale.changes): new claims, contradictions
+    # and event clusters, and stances that moved. Kept across runs; `parallax changes --since` reads it.
+    Table("changes", None, ("run", "kind", "id"), extra=(
+        ("run", "VARCHAR"), ("at", "TIMESTAMP"), ("kind", "VARCHAR"), ("id", "VARCHAR"), ("detail", "JSON"),
+    )),
 )
 TABLE = {t.name: t for t in TABLES}
 

@@ -98,7 +98,7 @@ def _summary_table(summary) -> Table:
     return t
 
 
-def _analyze(paths: list[str], db: str, *, analyse: bool, processes: int, quiet: bool):
+def _analyze(paths: list[str], db: str, *, analyse: bool, processes: int, quiet: bool, **scale):
     from parallax.pipeline import run
 
     if not paths:
@@ -106,7 +106,7 @@ def _analyze(paths: list[str], db: str, *, analyse: bool, processes: int, quiet:
     progress, tick = _progress_runner(enabled=not quiet)
     stdin = sys.stdin.buffer if "-" in paths else None
     with progress:
-        summary = run(paths, db=db, analyse=analyse, n_process=processes, progress=tick, stdin=stdin)
+        summary = run(paths, db=db, analyse=analyse, n_process=processes, progress=tick, stdin=stdin, **scale)
     if not quiet:
         out.print(_summary_table(summary))
         for line in summary.error_samples[:10]:
@@ -128,6 +128,10 @@ def analyze(
     processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="spaCy worker processes.")] = 1,
     no_analysis: Annotated[bool, typer.Option("--no-analysis", help="Only ingest, clean and deduplicate.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    engine: Annotated[str, typer.Option(help="Where parsing runs: local (processes here) or ray (needs the 'ray' extra).")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(help="Ray cluster to use with --engine ray (HOST:6379, ray://HOST:10001 or auto); default: start Ray here with --processes workers.")] = None,
+    shard_docs: Annotated[int, typer.Option(min=1, help="Documents per analysis shard (the unit written once and resumed).")] = 256,
+    keep_shards: Annotated[bool, typer.Option(help="Keep each shard's Parquet results in DB.shards/ after merging.")] = False,
 ) -> None:
     """Ingest and analyse articles into the story store. Safe to re-run: unchanged inputs are skipped.
 
@@ -140,14 +144,25 @@ def analyze(
       parallax analyze CC-NEWS-2024.warc.gz -p 2
 
       cat article.txt | parallax analyze -
+
+      parallax analyze crawl/ --engine ray -p 8 --ray-address HEAD:6379
     """
     with failing_cleanly():
-        _analyze(paths, db, analyse=not no_analysis, processes=processes, quiet=quiet)
+        if engine not in ("local", "ray"):
+            raise Failure(f"unknown engine {engine!r}: use local or ray")
+        if engine == "ray":
+            try:
+                import ray  # noqa: F401
+                import ray.data  # noqa: F401
+            except ImportError:
+                raise Failure("--engine ray needs Ray: pip install 'parallax[ray]'") from None
+        _analyze(paths, db, analyse=not no_analysis, processes=processes, quiet=quiet, engine=engine,
+                 ray_address=ray_address, shard_docs=shard_docs, keep_shards=keep_shards)
 
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="json | csv | parquet")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json | csv | parquet | graphml | gexf")] = "json",
     db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
     out_path: Annotated[Optional[str], typer.Option("--out", "-o", help="Output file (json, csv) or folder (parquet). Default: stdout.")] = None,
 ) -> None:
@@ -155,7 +170,8 @@ def export(
 
     json: the whole story model (schema parallax.story.v1). csv: events, one row each, in the event-data
     layout (date, source/target actor, country and agent, PLOVER type, mode, CAMEO, Goldstein, outlet, URL,
-    sentence). parquet: every table as one .parquet file in the --out folder.
+    sentence). parquet: every table as one .parquet file in the --out folder. graphml, gexf: the actor graph
+    (actors as nodes with centralities, interactions as weighted edges with mean Goldstein) for Gephi.
 
     Examples:
 
@@ -164,14 +180,16 @@ def export(
       parallax export --format csv --out events.csv
 
       parallax export --format parquet --out tables/
+
+      parallax export --format graphml --out actors.graphml
     """
     from parallax.store import Store
     from parallax.views import export as ex
 
     with failing_cleanly():
         fmt = format.lower()
-        if fmt not in ("json", "csv", "parquet"):
-            raise Failure(f"unknown format {format!r}: use json, csv or parquet")
+        if fmt not in ("json", "csv", "parquet", *ex.GRAPH_FORMATS):
+            raise Failure(f"unknown format {format!r}: use json, csv, parquet, graphml or gexf")
         with Store(db, read_only=True) as store:
             if fmt == "parquet":
                 if not out_path:
@@ -180,7 +198,10 @@ def export(
                 err.print(f"wrote {len(files)} Parquet tables to {out_path}")
                 return
             story = store.load_story()
-        text = ex.dumps(ex.story_json(story)) if fmt == "json" else ex.events_csv(story)
+        if fmt in ex.GRAPH_FORMATS:
+            text = ex.graph_text(story, fmt)
+        else:
+            text = ex.dumps(ex.story_json(story)) if fmt == "json" else ex.events_csv(story)
         if out_path:
             Path(out_path).write_text(text, encoding="utf-8")
             err.print(f"wrote {out_path}")
@@ -258,8 +279,17 @@ def demo(
         if not quiet:
             out.print(f"[bold]Parallax demo[/bold]: analysing the sample story in {corpus}")
         _analyze([str(corpus)], db, analyse=True, processes=processes, quiet=quiet)
+        from parallax.store import Store
+        from parallax.views.report import write_report
+
+        html = Path(db).with_suffix(".html")
+        with Store(db, read_only=True) as store:
+            write_report(store.load_story(), html)
         if not quiet:
-            out.print(f"\nStore: {os.path.abspath(db)}\nNext: parallax export --format json --db {db} --out story.json")
+            out.print(f"\nStore: {os.path.abspath(db)}\nReport: {os.path.abspath(html)} (one file, opens offline)"
+                      f"\nBrowse: parallax serve --db {db}   then open http://127.0.0.1:8000/"
+                      f"\nExport: parallax export --format json --db {db} --out story.json",
+                      soft_wrap=True, highlight=False, markup=False)
 
 
 # Commands that live beside the code they drive register themselves on ``app`` when imported.
@@ -270,5 +300,7 @@ def main() -> None:
     app()
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # `python -m parallax.views.cli`: run the registered app, not this copy's
+    from parallax.views.cli import main as _main
+
+    _main()

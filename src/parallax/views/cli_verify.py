@@ -5,4 +5,82 @@ Commands register on the shared Typer app; `parallax.views.cli` imports this mod
 
 from __future__ import annotations
 
-from parallax.views.cli import app  # noqa: F401
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from parallax.views.cli import DB_HELP, DEFAULT_DB, Failure, app, failing_cleanly, out
+
+_STYLE = {"supports": "green", "refutes": "red", "discusses": "yellow", "unrelated": "dim",
+          "supported": "bold green", "refuted": "bold red", "conflicting": "bold magenta",
+          "not_enough_evidence": "bold"}
+
+
+@app.command()
+def verify(
+    claim: Annotated[str, typer.Argument(help='The claim, one sentence: "Norway will sell frigates to Kenya".')],
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON (shared/CONTRACT.md).")] = False,
+    top_k: Annotated[int, typer.Option("--top-k", min=1, help="Documents read closely (best BM25 matches).")] = 50,
+    show_all: Annotated[bool, typer.Option("--all", help="List unrelated documents too (text view).")] = False,
+) -> None:
+    """Check a claim against every stored document: supported, refuted, conflicting or not enough evidence.
+
+    The claim is coded like an article sentence (actors, PLOVER event type, negation, mode); each document's
+    stored events and quoted claims between the same parties decide its stance (asserted → supports, negated
+    or denied → refutes, reported or hedged → discusses); documents without such structure fall back to the
+    stance model on their best-matching sentences. Every stance comes with its evidence sentences.
+
+    Examples:
+
+      parallax verify "Norway will sell frigates to Kenya"
+
+      parallax verify "Kenya did not sign the fisheries deal" --db story.duckdb --json
+
+      parallax verify "Chile expelled Peru's ambassador" --all
+    """
+    from parallax.store import Store
+    from parallax.verify import Verifier, verdict_json
+
+    with failing_cleanly():
+        if not claim.strip():
+            raise Failure('the claim is empty: give one sentence, e.g. parallax verify "A will sell tanks to B"')
+        with Store(db, read_only=True) as store:
+            if store.count("documents") == 0:
+                raise Failure(f"the store {db} has no documents: run 'parallax analyze PATH --db {db}' first")
+            explained = Verifier(store).explain(claim, top_k=top_k)
+            data = verdict_json(explained.verdict, store)
+        if as_json:
+            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+            return
+        _render(data, explained.basis, show_all)
+
+
+def _render(data: dict[str, Any], basis: dict[str, str], show_all: bool) -> None:
+    verdict = data["verdict"]
+    out.print(f"[bold]Claim:[/bold] {data['claim']}", highlight=False)
+    out.print(f"[bold]Verdict:[/bold] [{_STYLE[verdict]}]{verdict.replace('_', ' ')}[/]")
+    counts: dict[str, int] = {}
+    for d in data["documents"]:
+        counts[d["stance"]] = counts.get(d["stance"], 0) + 1
+    out.print(", ".join(f"{n} {k}" for k, n in sorted(counts.items())), style="dim")
+    order = {"supports": 0, "refutes": 1, "discusses": 2, "unrelated": 3}
+    rows = sorted((d for d in data["documents"] if show_all or d["stance"] != "unrelated"),
+                  key=lambda d: (order[d["stance"]], -d["score"]))
+    if not rows:
+        out.print("No stored document is about this claim.")
+        return
+    table = Table(show_lines=True)
+    for col in ("stance", "score", "document", "evidence", "from"):
+        table.add_column(col, overflow="fold")
+    for d in rows:
+        who = d.get("outlet") or "(outlet unknown)"
+        if d.get("title"):
+            who += f"\n{d['title']}"
+        evidence = "\n".join(f"[{e['span'][0]}:{e['span'][1]}] {e['text']}" for e in d["evidence"])
+        table.add_row(f"[{_STYLE[d['stance']]}]{d['stance']}[/]", f"{d['score']:.2f}", f"{who}\n{d['doc']}",
+                      evidence, basis.get(d["doc"], "none"))
+    out.print(table)

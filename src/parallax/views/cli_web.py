@@ -5,4 +5,63 @@ Commands register on the shared Typer app; `parallax.views.cli` imports this mod
 
 from __future__ import annotations
 
-from parallax.views.cli import app  # noqa: F401
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from parallax.views.cli import DB_HELP, DEFAULT_DB, Failure, app, err, failing_cleanly
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes the UI to your network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Browse the stored story in a web browser (read-only): overview, actor graph, timeline, claims by
+    source, contradictions, every document with its facts highlighted, search and verify.
+
+    Every asset is served locally: the UI works with no network.
+
+    Examples:
+
+      parallax serve --db story.duckdb              # then open http://127.0.0.1:8000/
+
+      parallax serve --db story.duckdb --port 9000
+    """
+    import uvicorn
+
+    from parallax.views.web import create_app
+
+    with failing_cleanly():
+        application = create_app(db)
+        err.print(f"Parallax UI for {db} on http://{host}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
+        try:
+            uvicorn.run(application, host=host, port=port, log_level="warning", server_header=False)
+        except OSError as exc:
+            raise Failure(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+@app.command()
+def report(
+    out_path: Annotated[str, typer.Option("--out", "-o", help="The HTML file to write.")],
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+) -> None:
+    """Write the story as one self-contained HTML file (no network needed, no scripts) to mail around.
+
+    Example:
+
+      parallax report --db story.duckdb --out story.html
+    """
+    from parallax.store import Store
+    from parallax.views.report import write_report
+
+    with failing_cleanly():
+        with Store(db, read_only=True) as store:
+            story = store.load_story()
+        target = Path(out_path)
+        if target.is_dir():
+            raise Failure(f"--out {out_path} is a folder: give a file name such as story.html")
+        write_report(story, target)
+        err.print(f"wrote {out_path}", markup=False, highlight=False)

@@ -122,5 +122,19 @@ def export_parquet(store: Store, out_dir: Path) -> list[Path]:
     return written
 
 
+GRAPH_FORMATS = ("graphml", "gexf")
+
+
+def graph_text(story: m.Story, fmt: str, *, aggregate_countries: bool = False) -> str:
+    """The actor graph as GraphML or GEXF text (see parallax.views.graph), for Gephi, yEd or networkx."""
+    from parallax.views import graph
+
+    if fmt == "graphml":
+        return graph.graphml_text(story, aggregate_countries=aggregate_countries)
+    if fmt == "gexf":
+        return graph.gexf_text(story, aggregate_countries=aggregate_countries)
+    raise ValueError(f"unknown graph format {fmt!r}")
+
+
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -36,7 +36,37 @@ LIGHT_VERBS = frozenset("""
 hold conduct carry stage have make pay undertake launch begin start resume complete conclude sign seal ink
 reach strike finalise finalize clinch announce impose slap level issue build strengthen deepen boost expand
 forge enhance establish develop provide extend offer approve continue join finish agree wrap enter
-participate take plan propose pursue seek initiate renew restore upgrade
+participate take plan propose pursue seek initiate renew restore upgrade open reset repair mend normalise
+normalize improve revive widen broaden affirm reaffirm express voice pledge promise file lodge bring mount
+unleash step ramp intensify escalate tighten keep maintain put levy declare grant authorize authorise clear
+exchange reimpose re-impose attend host
+""".split())
+
+# Objects that turn sending into a deployment: "sent a brigade to" is MOBILIZE, not AID.
+MILITARY_UNITS = frozenset("""
+troop soldier brigade battalion force unit division regiment contingent peacekeeper marine personnel warship
+carrier squadron fleet paratrooper commando battlegroup
+""".split())
+
+# Modifiers that make a war or a measure economic: "trade war", "tariff war" are SANCTION, not ASSAULT.
+ECONOMIC_MODIFIERS = frozenset("trade tariff economic price currency sanction sanctions commercial tech".split())
+
+# Heads that carry the event of a frame noun used as their modifier: "tariff increase", "aid package".
+CARRIER_HEADS = frozenset("""
+increase hike rise raise package programme program regime round process mission campaign effort bill
+""".split())
+
+# Verbs that label: "called the claims baseless", "described the move as a provocation".
+LABEL_VERBS = frozenset("call describe brand label term dub".split())
+REFUTING_LABELS = frozenset("""
+baseless false groundless unfounded fabricated absurd ridiculous untrue lie lies nonsense fake propaganda
+fabrication slander
+""".split())
+ACCUSING_LABELS = frozenset("""
+unacceptable unbearable illegal illegitimate provocative provocation reckless irresponsible dangerous hostile
+outrageous aggressive unjustified threat terrorist terrorism criminal aggressor bully hypocritical hypocrite
+destabilizing destabilising interference violation unfair discriminatory shameful disgraceful blackmail
+unlawful invasion aggression crime
 """.split())
 
 # Light verbs that turn a frame into its opposite: "lifted sanctions", "suspended talks", "cut aid".
@@ -81,3 +111,6 @@ def verb_frame(lemma: str) -> Frame | None:
 
 def noun_frame(lemma: str) -> Frame | None:
     return frames().get(("N", lemma.lower()))
+
+# Withdrawing or recalling these is reducing relations (CAMEO 161), not a military retreat.
+ENVOYS = frozenset("ambassador envoy diplomat emissary charge consul embassy".split())

@@ -22,7 +22,9 @@ plan intend aim expect pledge promise vow agree decide set prepare offer seek wa
 schedule propose suppose due ready willing eager readiness plan intention promise pledge commitment
 resolve going reaffirm
 """.split())
-HYPOTHETICAL_GOVERNORS = frozenset("consider mull weigh explore look possibility option contemplate".split())
+HYPOTHETICAL_GOVERNORS = frozenset("consider mull weigh explore look possibility option contemplate inclined".split())
+ACCUSATION_GOVERNORS = frozenset("accuse allege charge suspect".split())  # the accused act is a claim
+NEGATED_NOUNS = frozenset("plan intention intent desire interest".split())  # "has no plans to sell"
 HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly apparently supposedly ostensibly".split())
 HEDGE_VERBS = frozenset("suggest claim allege rumour rumor believe report speculate indicate appear seem".split())
 SPEECH_VERBS = frozenset("say tell announce state add confirm declare insist reiterate write".split())
@@ -33,11 +35,19 @@ _UP = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "pobj", "dob
                  "nsubjpass", "attr", "oprd", "appos", "compound", "amod"})
 
 
+# a noun event given as a reason or background is presupposed: "sanctions over its purchase of jets"
+_FACT_PREPS = frozenset({"over", "despite", "after", "since", "amid", "following", "because"})
+
+
 def governors(token: Token) -> list[Token]:
     """The chain of words above ``token`` that can change its mode, nearest first, within the sentence."""
     out: list[Token] = []
     cur = token
     while cur.dep_ in _UP and cur.head is not cur and len(out) < 8:
+        if cur.dep_ == "pobj" and cur.head.lower_ in _FACT_PREPS and cur.pos_ == "NOUN":
+            break
+        if cur.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+            break  # "Chile proposed ..., but Lima rejected ...": a clause of its own
         cur = cur.head
         out.append(cur)
     return out
@@ -88,6 +98,15 @@ def event_mode(token: Token, light: Token | None = None, *, future_date: bool = 
         return "negated"
     if token.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
         return "negated"
+    for g in govs[:3]:
+        if g.lemma_.lower() in NEGATED_NOUNS and any(c.lower_ == "no" and c.dep_ == "det" for c in g.children):
+            return "negated"
+
+    # A reporting frame outranks what it frames: "it was claimed in a report that X could back Y" is the
+    # report's claim (reported), whatever modal the claim itself carries. A plain attribution ("according to
+    # the ministry") frames nothing: the claim's own mode stands, and it counts as reported only below.
+    if _hedged(token, light, govs, attribution=False):
+        return "reported"
 
     auxes = set().union(*(_aux(t) for t in chain))
     if "would" in auxes and any(g.lemma_.lower() in SPEECH_VERBS and g.tag_ == "VBD" for g in govs[:3]):
@@ -99,29 +118,36 @@ def event_mode(token: Token, light: Token | None = None, *, future_date: bool = 
             return "hypothetical"
         if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in t.children):
             return "hypothetical"
-    if any(lem in HYPOTHETICAL_GOVERNORS for lem in lemmas[:3]):
+    if any(lem in HYPOTHETICAL_GOVERNORS and not _looking_to(g) for lem, g in zip(lemmas[:3], govs)):
         return "hypothetical"
-
+    if any(lem in ACCUSATION_GOVERNORS for lem in lemmas[:3]):
+        return "reported"
     if _hedged(token, light, govs):
         return "reported"
 
     if auxes & FUTURE_AUX or future_date:
         return "future"
-    if any(lem in FUTURE_GOVERNORS for lem in lemmas[:4]):
+    if any(lem in FUTURE_GOVERNORS or _looking_to(g) for lem, g in zip(lemmas[:4], govs)):
         return "future"
     if any(t.lower_ == "going" and t.dep_ in {"ROOT", "ccomp", "xcomp", "conj"} for t in govs[:2]):
         return "future"
     return "asserted"
 
 
-def _hedged(token: Token, light: Token | None, govs: list[Token]) -> bool:
+def _looking_to(gov: Token) -> bool:
+    """"is looking to reset ties" states an intention (future); "is looking at building" weighs an option."""
+    return gov.lemma_.lower() == "look" and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in gov.children)
+
+
+def _hedged(token: Token, light: Token | None, govs: list[Token], *, attribution: bool = True) -> bool:
     """Reported/hedged: "reportedly", "according to reports", "intelligence reports suggested", "it is claimed"."""
     sent = token.sent
     for t in [token, *( [light] if light is not None else []), *govs]:
         for c in t.children:
             if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS:
                 return True
-            if c.dep_ == "prep" and c.lower_ == "according":
+            if attribution and c.dep_ == "prep" and c.lower_ == "according":
                 return True
         lem = t.lemma_.lower()
         if t is not token and lem in HEDGE_VERBS:
@@ -131,4 +157,4 @@ def _hedged(token: Token, light: Token | None, govs: list[Token]) -> bool:
             if any(s.lemma_.lower() in {"it", "there"} for s in subj) or t.tag_ == "VBN":
                 return True
     # a sentence-level "according to" attached anywhere above the clause
-    return any(t.lower_ == "according" and t.head in govs for t in sent)
+    return attribution and any(t.lower_ == "according" and t.head in govs for t in sent)

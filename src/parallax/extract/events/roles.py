@@ -34,8 +34,13 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             if s.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":  # "Russia, which sold ..."
                 s = cur.head
             return conjuncts(s), passive
-        if cur.dep_ == "acl" and cur.tag_ == "VBN":  # "jets supplied by X"
-            return [cur.head], True
+        if cur.dep_ == "acl" and cur.tag_ == "VBN":  # "jets supplied by X"; "firms accused of selling"
+            return [cur.head], cur is verb
+        if cur.dep_ == "acl" and cur.tag_ == "VB":  # "has no plans to sell", "is in talks with X to buy"
+            cur = cur.head
+            while cur.dep_ in {"dobj", "attr", "pobj", "prep"} and cur.head is not cur:
+                cur = cur.head
+            continue
         if cur.dep_ == "relcl":
             return [cur.head], False
         if cur.dep_ in {"xcomp", "ccomp"} and cur.head.lemma_.lower() in OBJECT_CONTROL:
@@ -117,12 +122,22 @@ def _pronoun_antecedent(tok: Token, actors: DocActors) -> str | None:
     return None
 
 
+def _named_before(tok: Token, actors: DocActors) -> str | None:
+    """A bare surname the actor finder left alone ("Modi thanked ...") is the one person of the document whose
+    full name begins or ends with it."""
+    hits = {aid for aid, a in actors.actors.items() if a.kind == "person" and a.country
+            and len(words := a.name.split()) > 1 and tok.text in (words[0], words[-1])}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def actors_of(tokens: list[Token], actors: DocActors) -> list[str]:
     out: list[str] = []
     for t in tokens:
         a = actor_of(t, actors)
         if a is None and t.pos_ == "PRON" and t.dep_ in _SUBJ and t.lower_ in {"it", "they", "he", "she", "we"}:
             a = _pronoun_antecedent(t, actors)
+        if a is None and t.pos_ == "PROPN":
+            a = _named_before(t, actors)
         if a and a not in out:
             out.append(a)
     return out
@@ -141,3 +156,23 @@ def modifier_actors(noun: Token, actors: DocActors) -> list[str]:
             if a and a not in out:
                 out.append(a)
     return out
+
+
+def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) -> str | None:
+    """"its offer", "their purchase": the nearest actor named before the pronoun in its sentence (else the
+    previous one) that fits it ("its": country or organisation) and is not of an excluded actor's country."""
+    pron = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+    if pron is None:
+        return None
+    sent = pron.sent
+    mine = {(actors.actor(a).country or a) for a in exclude if actors.actor(a)}  # type: ignore[union-attr]
+    start = sent.start_char
+    if sent.start > 0:
+        start = sent.doc[sent.start - 1].sent.start_char
+    for m in reversed(actors.mentions_in(start, pron.idx)):
+        a = actors.actor(m.actor)
+        if a is None or a.kind not in {"country", "organization", "group"}:
+            continue
+        if (a.country or m.actor) not in mine:
+            return m.actor
+    return None

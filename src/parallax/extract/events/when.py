@@ -8,6 +8,7 @@ Precision is what the text says (year, month or day); a week is reported as its 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -100,13 +101,32 @@ class DateContext:
             self.year = d.year
         return _fmt(d, precision), precision
 
-    def observe(self, sent: Span, *, future: bool = False) -> list[When]:
-        """Resolve every DATE entity of a sentence, in order (this is what moves the running year)."""
+    def observe(self, sent: Span, *, future: bool | Callable[[Span], bool] = False) -> list[When]:
+        """Resolve every DATE entity of a sentence, in order (this is what moves the running year).
+        ``future`` says whether a bare weekday or month points ahead; a callable decides per DATE entity."""
         out = []
         for ent in sent.ents:
             if ent.label_ != "DATE":
                 continue
-            got = self.resolve(ent.text, future=future)
+            got = self.resolve(ent.text, future=future(ent) if callable(future) else future)
             if got:
                 out.append(When(got[0], got[1], ent.start_char, ent.end_char))
         return out
+
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+
+
+def in_future_clause(ent: Span) -> bool:
+    """A DATE that hangs under a verb with "will"/"shall" ("will visit Japan on Friday") points ahead; one
+    attached to a past verb of the same sentence ("warned on Wednesday that it will ...") does not."""
+    cur = ent.root
+    for _ in range(8):
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ != "aux":
+            return any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in cur.children) or \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and cur.head.lemma_.lower() in {
+                    "be", "expect", "plan", "schedule", "set", "due"}
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False

@@ -1,7 +1,8 @@
 """Claims: each statement as a short normalised proposition, with its holder, polarity and mode.
 
 The proposition is read from the parse of the quoted or reported clause: subject + (not) + verb lemma + object
-(+ the first prepositional phrase), e.g. "Russia not sell arms to Pakistan". That is enough for later stages to
+(+ the first prepositional phrase), e.g. "Russia not sell arms to Pakistan". Negation is read from "not",
+"never" and negative quantifier phrases ("at no point", "no country"). That is enough for later stages to
 line up two holders' statements about the same subject and verb and see that one negates the other.
 """
 
@@ -39,11 +40,22 @@ def _phrase(tok: Token, depth: int = 0) -> str:
     return compact(tok).text
 
 
+def _no_phrase(tok: Token) -> bool:
+    """A negative quantifier phrase that negates the clause: "at no point", "in no way", "no country"."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        head = tok
+    elif tok.dep_ == "prep":
+        head = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    else:
+        return False
+    return head is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children)
+
+
 def proposition(verb: Token, cue: str | None = None) -> tuple[str, str, str]:
     """(text, polarity, mode) of the clause headed by ``verb``."""
     kids = list(verb.children)
     subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    neg = any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in kids)
+    neg = any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") or _no_phrase(c) for c in kids)
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
     parts = [compact(subj).text if subj is not None else ""]

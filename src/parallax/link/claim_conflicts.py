@@ -1,0 +1,97 @@
+"""Claim contradictions: one proposition supported by one voice and refuted by another, evidence on each side.
+
+A voice is a holder (the quoted speaker) or, for the outlet's own voice, the outlet. Only statements that take a
+side count: a hedged or reported mention (``discusses``) against an assertion is not a contradiction, because
+the hedging outlet has not said the opposite. The same voice on both sides is a contradiction only as a change
+of position over time.
+
+Two sides whose statement dates (the event's resolved date, else the document's publication date) are more
+than ``TEMPORAL_DAYS`` apart — 2012 against 2021 — are marked ``temporal``: a change of position rather than a
+conflict. Dates of lower precision are read as intervals ("2020" = the whole year) so the test is cautious.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from parallax.link.claims import REFUTES, SUPPORTS, negated_text
+from parallax.model import Claim, ClaimMention, Contradiction, ContradictionSide, Document, Event, Evidence
+
+TEMPORAL_DAYS = 365
+
+
+def date_interval(value: str | None) -> tuple[date, date] | None:
+    """"2021" → (2021-01-01, 2021-12-31); "2021-04" → April; "2021-04-15" → that day; unreadable → None."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            return date(y, 1, 1), date(y, 12, 31)
+        mo = int(parts[1])
+        if len(parts) == 2:
+            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+        d = date(y, mo, int(parts[2][:2]))
+        return d, d
+    except (ValueError, IndexError):
+        return None
+
+
+def _mention_date(cm: ClaimMention, claim: Claim, docs: Mapping[str, Document],
+                  events: Mapping[str, Event]) -> str | None:
+    for eid in claim.events:
+        e = events.get(eid)
+        if e is not None and e.doc == cm.doc and e.date and e.start <= cm.start and cm.end <= e.end:
+            return e.date
+    d = docs.get(cm.doc)
+    return d.published if d is not None else None
+
+
+def apart(a: Sequence[str | None], b: Sequence[str | None], days: int = TEMPORAL_DAYS) -> bool:
+    """True when every dated statement on one side lies more than ``days`` from every one on the other."""
+    ia = [x for x in map(date_interval, a) if x]
+    ib = [x for x in map(date_interval, b) if x]
+    if not ia or not ib:
+        return False
+    a0, a1 = min(x[0] for x in ia), max(x[1] for x in ia)
+    b0, b1 = min(x[0] for x in ib), max(x[1] for x in ib)
+    return (b0 - a1).days > days or (a0 - b1).days > days
+
+
+def _voice(cm: ClaimMention, docs: Mapping[str, Document]) -> str:
+    if cm.holder:
+        return f"holder:{cm.holder}"
+    d = docs.get(cm.doc)
+    return f"outlet:{(d.outlet if d is not None and d.outlet else cm.doc)}"
+
+
+def _cid(claim_id: str) -> str:
+    return "x" + hashlib.sha1(f"claim\x1f{claim_id}".encode()).hexdigest()[:12]
+
+
+def claim_contradictions(claims: Sequence[Claim], docs: Mapping[str, Document],
+                         events: Mapping[str, Event] | None = None) -> list[Contradiction]:
+    """Kind "claim" contradictions (see module doc); ``events`` by id supply statement dates."""
+    events = events or {}
+    out: list[Contradiction] = []
+    for c in claims:
+        pro = [m for m in c.mentions if m.stance == SUPPORTS]
+        con = [m for m in c.mentions if m.stance == REFUTES]
+        if not pro or not con:
+            continue
+        temporal = apart([_mention_date(m, c, docs, events) for m in pro],
+                         [_mention_date(m, c, docs, events) for m in con])
+        voices_pro = {_voice(m, docs) for m in pro}
+        voices_con = {_voice(m, docs) for m in con}
+        if voices_pro == voices_con and len(voices_pro) == 1 and not temporal:
+            continue  # one voice saying both at one time: a parse slip more likely than a story
+        out.append(Contradiction(
+            id=_cid(c.id), kind="claim", about=c.text, temporal=temporal,
+            sides=[ContradictionSide(c.text, [Evidence(m.doc, m.start, m.end) for m in pro]),
+                   ContradictionSide(negated_text(c.text), [Evidence(m.doc, m.start, m.end) for m in con])],
+        ))
+    return out

@@ -1,0 +1,153 @@
+"""How many independent sources carry a statement.
+
+Ten outlets running one agency story are one source, not ten. Items (a document id and its evidence sentence)
+are joined into one source when
+- their documents are the same article: one is a duplicate of the other (``duplicate_of``, followed to the
+  original) or they have the same cleaned-text hash;
+- their documents come from the same outlet (outlet names compared after dropping case, "www." and a
+  domain's suffix, so "Reuters" and "reuters.com" are one outlet);
+- their evidence sentences are near-identical (rapidfuzz): shared wire copy or one press release, even when
+  two different outlets printed it. Near-identical means a normalised edit-distance ratio of at least
+  ``SAME_SENTENCE`` (90), or one sentence found inside the other (partial ratio ≥ 95) when the shorter is at
+  least 70% of the longer, which catches a copy with a dateline or a trailing clause added. Sentences under
+  ``MIN_CHARS`` characters are too short to tell copying from coincidence and join only when identical.
+A document with no outlet is its own source. Joining is transitive (union-find), so a chain of copies is one
+source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
+from parallax.model import Document
+
+SAME_SENTENCE = 90.0  # fuzz.ratio at or above which two evidence sentences are one text
+CONTAINED = 95.0  # fuzz.partial_ratio for "one sentence inside the other"
+CONTAINED_LENGTH = 0.7  # ... when the shorter is at least this share of the longer
+MIN_CHARS = 30  # shorter sentences join only when identical after normalisation
+_CHUNK = 512  # rows per cdist call, bounds memory at _CHUNK × n scores
+_SMALL = 24  # up to this many sentences, compare pair by pair
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def outlet_key(outlet: str | None) -> str | None:
+    """An outlet name in comparable form: "www.Reuters.com" → "reuters", "The Daily Star" → "daily star"."""
+    if not outlet:
+        return None
+    low = outlet.strip().lower()
+    low = re.sub(r"^https?://", "", low)
+    low = re.sub(r"^www\d?\.", "", low)
+    if re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+/?", low):  # a domain: keep the registrable name
+        parts = low.rstrip("/").split(".")
+        low = parts[-3] if len(parts) >= 3 and len(parts[-1]) == 2 and len(parts[-2]) <= 3 else parts[-2]
+    low = re.sub(r"^the\s+", "", low)
+    low = re.sub(r"[^\w]+", " ", low).strip()
+    return low or None
+
+
+def root_doc(doc_id: str, docs: Mapping[str, Document]) -> str:
+    """The original a document copies, following ``duplicate_of`` links (cycles stop where they repeat)."""
+    seen = {doc_id}
+    cur = doc_id
+    while (d := docs.get(cur)) is not None and d.duplicate_of and d.duplicate_of not in seen:
+        cur = d.duplicate_of
+        seen.add(cur)
+    return cur
+
+
+def _join_near_identical(texts: list[str], uf: _Union, owners: list[list[int]]) -> None:
+    """Join the items of sentences that are near-identical (see module doc)."""
+    long_ix = [i for i, t in enumerate(texts) if len(t) >= MIN_CHARS]
+    if len(long_ix) < 2:
+        return
+    cands = [texts[i] for i in long_ix]
+    if len(cands) <= _SMALL:  # a handful: plain pairwise calls beat building score matrices
+        for a, b in combinations(range(len(cands)), 2):
+            x, y = cands[a], cands[b]
+            score = fuzz.ratio(x, y)
+            if score >= SAME_SENTENCE or (
+                    score >= 60 and min(len(x), len(y)) / max(len(x), len(y)) >= CONTAINED_LENGTH
+                    and fuzz.partial_ratio(x, y) >= CONTAINED):
+                uf.join(owners[long_ix[a]][0], owners[long_ix[b]][0])
+        return
+    lens = np.array([len(t) for t in cands])
+    for lo in range(0, len(cands), _CHUNK):
+        rows = cands[lo:lo + _CHUNK]
+        ratio = process.cdist(rows, cands, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+        for r in range(len(rows)):
+            a = lo + r
+            later = np.arange(a + 1, len(cands))
+            if later.size == 0:
+                continue
+            scores = ratio[r, a + 1:]
+            same = later[scores >= SAME_SENTENCE]
+            # containment: similar lengths, fairly similar overall, then the slower partial ratio decides
+            short = np.minimum(lens[a], lens[later]) / np.maximum(lens[a], lens[later])
+            maybe = later[(scores < SAME_SENTENCE) & (scores >= 60) & (short >= CONTAINED_LENGTH)]
+            contained = [b for b in maybe if fuzz.partial_ratio(cands[a], cands[b]) >= CONTAINED]
+            for b in [*same.tolist(), *contained]:
+                uf.join(owners[long_ix[a]][0], owners[long_ix[b]][0])
+
+
+def independent_groups(items: Sequence[tuple[str, str]], docs: Mapping[str, Document]) -> list[list[tuple[str, str]]]:
+    """The items grouped by independent source, groups and members in input order."""
+    n = len(items)
+    if n <= 1:
+        return [list(items)] if items else []
+    uf = _Union(n)
+    first_by: dict[tuple[str, str], int] = {}
+
+    def _join_on(kind: str, key: str | None, i: int) -> None:
+        if key is None:
+            return
+        j = first_by.setdefault((kind, key), i)
+        if j != i:
+            uf.join(i, j)
+
+    owners: dict[str, list[int]] = {}  # normalised sentence -> items carrying it
+    for i, (doc_id, sentence) in enumerate(items):
+        root = root_doc(doc_id, docs)
+        _join_on("doc", root, i)
+        d = docs.get(root) or docs.get(doc_id)
+        if d is not None:
+            _join_on("sha", d.content_sha or None, i)
+            _join_on("outlet", outlet_key(d.outlet), i)
+        norm = default_process(sentence or "")
+        if norm:
+            owners.setdefault(norm, []).append(i)
+    for members in owners.values():  # identical sentences: one text
+        for j in members[1:]:
+            uf.join(members[0], j)
+    texts = list(owners)
+    _join_near_identical(texts, uf, list(owners.values()))
+
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for i, item in enumerate(items):
+        groups.setdefault(uf.find(i), []).append(item)
+    return list(groups.values())
+
+
+def independent_count(items: Sequence[tuple[str, str]], docs: Mapping[str, Document]) -> int:
+    """How many independent sources carry these (doc id, evidence sentence) items (see module doc)."""
+    return len(independent_groups(items, docs))

@@ -1,0 +1,203 @@
+"""``verify``: a verdict on a claim against the stored corpus, one stance per stored document.
+
+The verdict rule (weights from scores). Each document's weight toward its stance is its score times the trust
+in how the stance was found: 1.0 for a stored event, 0.9 for a stored claim mention, 0.6 for the stance model
+alone (whose best sentence must hold most of the claim's words). Duplicates (exact or near copies of another
+stored document) carry the stance of their original but weigh nothing, so a wire story reprinted ten times
+counts once. With S and R the summed weights of
+supporting and refuting documents:
+
+* both S and R reach ``MIN_WEIGHT`` → **conflicting**;
+* only S does → **supported**; only R does → **refuted**;
+* neither (only discussion, weak model guesses, or nothing) → **not_enough_evidence**.
+
+``Verifier`` keeps the sentence index and the stored structure in memory and reloads them only when the
+store changes (its document count or highest sequence number), so a server answers repeated claims fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from parallax.model import Evidence, Stance, Verdict
+from parallax.store import Store
+from parallax.verify.claim import ParsedClaim, parse_claim
+from parallax.verify.facts import Facts, load_facts
+from parallax.verify.retrieve import Hit, SentenceIndex, open_index, store_key, tokenize
+from parallax.verify.stance import (Finding, candidate_docs, claim_findings, decide, event_findings, model_findings,
+                                    parties_named, side_forms, structure_lookup)
+
+MIN_WEIGHT = 0.5
+MODEL_DOCS = 20  # retrieved documents without structure that the stance model reads (best BM25 first)
+TRUST = {"event": 1.0, "claim": 0.9, "model": 0.6}
+
+
+@dataclass(slots=True)
+class Explained:
+    """A verdict with the reasoning behind each stance (for views that want to say why)."""
+
+    verdict: Verdict
+    claim: ParsedClaim
+    basis: dict[str, str] = field(default_factory=dict)  # doc id -> event | claim | model | none
+    weights: dict[str, float] = field(default_factory=dict)  # supports / refutes totals
+
+
+class Verifier:
+    """Verify claims against one store; the index and the stored facts are built once and reused."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._key: str | None = None
+        self.index: SentenceIndex | None = None
+        self.facts: Facts | None = None
+        self.lookup: dict[tuple[str, str], set[str]] = {}
+
+    def refresh(self) -> None:
+        """Load (or rebuild) the index and facts if the store changed since the last call."""
+        key = store_key(self.store)
+        if key != self._key or self.index is None or self.facts is None:
+            self.index = open_index(self.store)
+            self.facts = load_facts(self.store)
+            self.lookup = structure_lookup(self.facts)
+            self._key = key
+
+    def verify(self, claim: str, *, top_k: int = 50) -> Verdict:
+        return self.explain(claim, top_k=top_k).verdict
+
+    def explain(self, claim: str, *, top_k: int = 50) -> Explained:
+        """The verdict plus how each document's stance was reached."""
+        claim = " ".join(claim.split())
+        if not claim:
+            raise ValueError("the claim is empty: give a sentence such as \"A will sell tanks to B\"")
+        self.refresh()
+        assert self.index is not None and self.facts is not None
+        facts = self.facts
+        parsed = parse_claim(claim)
+        hits = self.index.search(self._query(parsed, facts), docs=top_k)
+        findings = self._structural(parsed, set(hits) | candidate_docs(parsed, facts, self.lookup), facts)
+        findings = {d: f for d, f in findings.items() if f or d in hits}
+        texts = self._texts(set(findings))
+        self._model(parsed, hits, texts, findings, facts)
+
+        originals = {d.id: d for d in facts.docs}
+        stances: list[Stance] = []
+        basis: dict[str, str] = {}
+        decided: dict[str, tuple[str, float, list[Finding]]] = {
+            d: (lab, sc, [_trim(f, texts.get(d, "")) for f in ev])
+            for d, (lab, sc, ev) in ((d, decide(f)) for d, f in findings.items())}
+        for info in facts.docs:
+            label, score, ev = decided.get(info.id, ("unrelated", 0.0, []))
+            if label == "unrelated" and info.duplicate_of and info.duplicate_of in decided:
+                label, score, ev = self._inherit(info.id, info.duplicate_of, decided[info.duplicate_of])
+            if label == "unrelated" and score == 0.0:
+                score = 1.0 if info.id not in hits else 0.5  # never retrieved: surely unrelated
+            stances.append(Stance(doc=info.id, stance=label, score=round(float(score), 4),  # type: ignore[arg-type]
+                                  evidence=[Evidence(info.id, f.start, f.end) for f in ev]))
+            basis[info.id] = ev[0].basis if ev else "none"
+        weights = {"supports": 0.0, "refutes": 0.0}
+        for st in stances:
+            if st.stance in weights and not (originals[st.doc].duplicate_of in originals):
+                weights[st.stance] += st.score * TRUST.get(basis[st.doc], 0.5)
+        return Explained(Verdict(claim=claim, verdict=verdict_rule(weights["supports"], weights["refutes"]),
+                                 documents=stances), parsed, basis, {k: round(v, 4) for k, v in weights.items()})
+
+    # -- steps ---------------------------------------------------------------------------------------------
+    @staticmethod
+    def _query(claim: ParsedClaim, facts: Facts) -> list[str]:
+        """The claim's words plus the stored names of its parties (a claim's "Russia" finds "Moscow")."""
+        words = tokenize(claim.text)
+        for side in claim.sides:
+            for form in sorted(side_forms(side, facts)):
+                words += tokenize(form)
+        return list(dict.fromkeys(words))
+
+    def _texts(self, ids: set[str]) -> dict[str, str]:
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        return dict(self.store.con.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})",
+                                           sorted(ids)).fetchall())
+
+    @staticmethod
+    def _structural(claim: ParsedClaim, candidates: set[str], facts: Facts) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for doc in candidates:
+            found = event_findings(claim, facts.events.get(doc, []), facts.actors)
+            found += claim_findings(claim, facts.claims.get(doc, []), facts)
+            out[doc] = found
+        return out
+
+    @staticmethod
+    def _model(claim: ParsedClaim, hits: dict[str, list[Hit]], texts: dict[str, str],
+               findings: dict[str, list[Finding]], facts: Facts) -> None:
+        """The stance model for the best retrieved documents that have no structural finding and whose best
+        sentences name every party of the claim (a document naming only some cannot support or refute it)."""
+        from parallax.link.stance import StanceModel
+
+        todo = [d for d in hits if not findings.get(d) and d in texts and all(parties_named(claim, texts[d], hits[d],
+                                                                                               facts))][:MODEL_DOCS]
+        if not todo:
+            return
+        pairs = [(claim.text, " ".join(texts[d][h.start:h.end] for h in hits[d])) for d in todo]
+        for doc, (label, score) in zip(todo, StanceModel.load().predict(pairs)):
+            findings[doc] = model_findings(claim, texts[doc], hits[doc], facts, label, score)
+
+    def _inherit(self, doc: str, original: str, decided: tuple[str, float, list[Finding]]
+                 ) -> tuple[str, float, list[Finding]]:
+        """A copy's stance is its original's; evidence sentences are found again in the copy's own text."""
+        label, score, ev = decided
+        if label == "unrelated":
+            return decided
+        texts = self._texts({doc, original})
+        mine, theirs = texts.get(doc, ""), texts.get(original, "")
+        moved = []
+        for f in ev:
+            at = mine.find(theirs[f.start:f.end])
+            if at >= 0:
+                moved.append(Finding(f.stance, f.score, at, at + f.end - f.start, f.basis))
+        return label, score, moved
+
+
+def _trim(f: Finding, text: str) -> Finding:
+    """Evidence without the surrounding whitespace a parser's sentence span may carry."""
+    s, e = f.start, min(f.end, len(text))
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Finding(f.stance, f.score, s, e, f.basis) if text else f
+
+
+def verdict_rule(supports: float, refutes: float, min_weight: float = MIN_WEIGHT) -> str:
+    """conflicting / supported / refuted / not_enough_evidence from the summed weights (see module doc)."""
+    s, r = supports >= min_weight, refutes >= min_weight
+    if s and r:
+        return "conflicting"
+    if s:
+        return "supported"
+    if r:
+        return "refuted"
+    return "not_enough_evidence"
+
+
+def verify(store: Store, claim: str, *, top_k: int = 50) -> Verdict:
+    """The verdict on ``claim`` with one stance per stored document (see ``Verifier`` for repeated calls)."""
+    return Verifier(store).verify(claim, top_k=top_k)
+
+
+def verdict_json(verdict: Verdict, store: Store) -> dict[str, Any]:
+    """The contract's shape (shared/CONTRACT.md), evidence text included; ``outlet`` and ``title`` added."""
+    meta = {d: (o, t) for d, o, t in store.con.execute("SELECT id, outlet, title FROM documents").fetchall()}
+    texts: dict[str, str] = {}
+    need = sorted({e.doc for s in verdict.documents for e in s.evidence})
+    for i in range(0, len(need), 1000):
+        part = need[i:i + 1000]
+        sql = f"SELECT id, text FROM documents WHERE id IN ({', '.join('?' * len(part))})"
+        texts.update((d, t or "") for d, t in store.con.execute(sql, part).fetchall())
+    docs = []
+    for st in verdict.documents:
+        outlet, title = meta.get(st.doc, (None, None))
+        docs.append({"doc": st.doc, "stance": st.stance, "score": st.score, "outlet": outlet, "title": title,
+                     "evidence": [{"span": e.span, "text": texts.get(e.doc, "")[e.start:e.end]} for e in st.evidence]})
+    return {"claim": verdict.claim, "verdict": verdict.verdict, "documents": docs}
