@@ -62,3 +62,11 @@ def test_date_intervals_are_cautious() -> None:
     assert not apart(["2020"], ["2021-03-01"])  # December 2020 is within a year
     assert apart(["2012"], ["2021-03-01"])
     assert not apart([None], ["2021-03-01"])
+
+
+def test_a_negated_events_date_is_not_when_it_was_said() -> None:
+    docs = _docs(d1="2021-06-01", d2="2021-06-12")
+    ev = Event("d1:e0", "d1", "nor", "chl", "AID", "negated", 0, 60,
+               "Under the 2012 accord Norway does not sell arms to Chile.", date="2012")
+    c = _claim(ClaimMention("d1", "refutes", 0, 40), ClaimMention("d2", "supports", 0, 40), events=["d1:e0"])
+    assert claim_contradictions([c], docs, {"d1:e0": ev})[0].temporal is False

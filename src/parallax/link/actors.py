@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -33,6 +34,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """First letter plus consonants, doubles collapsed: "sergey"/"sergei" -> "srg", "khwaja"/"khawaja" -> "khwj"."""
     if not word:
@@ -84,29 +86,46 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _name_words(actor: Actor) -> list[str]:
-    return fold(actor.name).split()
+@lru_cache(maxsize=65536)
+def _words_of(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
+
+
+def _name_words(actor: Actor) -> tuple[str, ...]:
+    return _words_of(actor.name)
 
 
 def _link_people(people: list[Actor], uf: _Union) -> None:
-    full = [a for a in people if len(_name_words(a)) >= 2]
-    by_letter: dict[str, list[Actor]] = defaultdict(list)
-    for a in full:
-        by_letter[_name_words(a)[-1][0]].append(a)
-    for group in by_letter.values():  # blocking on the surname's first letter keeps this near-linear
-        for i, a in enumerate(group):
-            wa = _name_words(a)
-            for b in group[i + 1:]:
-                if uf.find(a.id) != uf.find(b.id) and same_person(wa, _name_words(b), a.country, b.country):
-                    uf.union(a.id, b.id)
+    """Union people who are one person. Work is over distinct (name, country) keys, not mentions of them:
+    a large corpus names the same few hundred people thousands of times."""
+    keys: dict[tuple[tuple[str, ...], str | None], list[Actor]] = defaultdict(list)
     for a in people:
-        words = _name_words(a)
+        keys[(_name_words(a), a.country)].append(a)
+    for (words, _), members in keys.items():  # the same full name with the same country: one person
+        if len(words) < 2:
+            continue  # two bare "Khan"s are not known to be one person
+        for m in members[1:]:
+            uf.union(members[0].id, m.id)
+    full = [k for k in keys if len(k[0]) >= 2]
+    by_letter: dict[str, list[tuple[tuple[str, ...], str | None]]] = defaultdict(list)
+    for k in full:
+        by_letter[k[0][-1][0]].append(k)
+    for group in by_letter.values():  # blocking on the surname's first letter keeps this near-linear
+        for i, ka in enumerate(group):
+            a = keys[ka][0]
+            for kb in group[i + 1:]:
+                b = keys[kb][0]
+                if uf.find(a.id) != uf.find(b.id) and same_person(list(ka[0]), list(kb[0]), ka[1], kb[1]):
+                    uf.union(a.id, b.id)
+    for (words, country), members in keys.items():
         if len(words) != 1:
             continue
-        roots = {uf.find(b.id) for b in by_letter.get(words[0][0], [])
-                 if _same_word(_name_words(b)[-1], words[0]) and not (a.country and b.country and a.country != b.country)}
+        roots = {uf.find(keys[kb][0].id) for kb in by_letter.get(words[0][0], [])
+                 if _same_word(kb[0][-1], words[0]) and not (country and kb[1] and country != kb[1])}
         if len(roots) == 1:
-            uf.union(a.id, roots.pop())
+            root = roots.pop()
+            for a in members:
+                uf.union(a.id, root)
 
 
 def _acronyms(actor: Actor) -> set[str]:

@@ -5,8 +5,9 @@ side count: a hedged or reported mention (``discusses``) against an assertion is
 the hedging outlet has not said the opposite. The same voice on both sides is a contradiction only as a change
 of position over time.
 
-Two sides whose statement dates (the event's resolved date, else the document's publication date) are more
-than ``TEMPORAL_DAYS`` apart — 2012 against 2021 — are marked ``temporal``: a change of position rather than a
+Two sides whose statement dates (an asserted past event's own date, else the publication date; see
+``_mention_date``) are more than ``TEMPORAL_DAYS`` apart — 2012 against 2021 — are marked ``temporal``: a
+change of position rather than a
 conflict. Dates of lower precision are read as intervals ("2020" = the whole year) so the test is cautious.
 """
 
@@ -43,9 +44,13 @@ def date_interval(value: str | None) -> tuple[date, date] | None:
 
 def _mention_date(cm: ClaimMention, claim: Claim, docs: Mapping[str, Document],
                   events: Mapping[str, Event]) -> str | None:
+    """The time the statement speaks of: an asserted past event's own date ("in 2012 Norway sold arms"), else
+    the publication date. A negated, future or hedged event's date is not used: in "the 2016 deal bars Russia
+    from selling arms" the year belongs to the deal, and the refusal is a statement of the day."""
     for eid in claim.events:
         e = events.get(eid)
-        if e is not None and e.doc == cm.doc and e.date and e.start <= cm.start and cm.end <= e.end:
+        if (e is not None and e.doc == cm.doc and e.date and e.mode == "asserted"
+                and e.start <= cm.start and cm.end <= e.end):
             return e.date
     d = docs.get(cm.doc)
     return d.published if d is not None else None
