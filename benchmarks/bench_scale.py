@@ -99,15 +99,37 @@ def step_link(db: str) -> dict[str, Any]:
 
 
 def step_warc_bare(path: str) -> dict[str, Any]:
+    """warcio alone: iterate, read each response payload. warcio stops at a damaged record, so on failure
+    this reopens at the next gzip member (Parallax's finder, cheap) and goes on: same bytes as Parallax reads."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
 
-    n = 0
+    from parallax.ingest.warc import _next_member
+
+    n = skips = 0
+    start, size = 0, os.path.getsize(path)
     with Timer() as t, open(path, "rb") as handle:
-        for record in ArchiveIterator(handle):
-            if record.rec_type == "response":
-                record.content_stream().read()
-                n += 1
-    return {"seconds": t.seconds, "records": n, "mb": os.path.getsize(path) / 2**20}
+        while True:
+            it = ArchiveIterator(handle)
+            good = start
+            try:
+                for record in it:
+                    good = it.offset  # absolute offset where the last intact record began
+                    if record.rec_type == "response":
+                        record.content_stream().read()
+                        n += 1
+                ended = it.member_info is None if hasattr(it, "member_info") else True
+            except (ArchiveLoadFailed, OSError, EOFError, ValueError):
+                ended = False
+            # warcio ends quietly (a message on stderr) at damaged gzip data: look past the last intact record.
+            at = _next_member(handle, 0, good)
+            at = _next_member(handle, 0, at) if at is not None else None  # the member after the intact one
+            if at is None or (ended and at <= good):
+                break
+            skips += 1
+            start = at
+            handle.seek(at)
+    return {"seconds": t.seconds, "records": n, "skips": skips, "mb": os.path.getsize(path) / 2**20}
 
 
 def step_warc_parallax(path: str, max_seconds: float = 0) -> dict[str, Any]:

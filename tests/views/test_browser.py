@@ -1,9 +1,11 @@
 """End to end in a real headless Chromium, as a person uses the UI: pages load under the CSP, a click on a
 graph edge leads to the events and on to the sentence, the timeline filters, verify answers, and hostile
-article text never runs (no dialog ever opens). Screenshots go to benchmarks/results/screenshots/.
+article text never runs (no dialog ever opens). Screenshots go to a temporary folder, or to benchmarks/results/screenshots/ when PARALLAX_SCREENSHOTS=1 (to
+refresh the published ones).
 """
 
 import os
+import tempfile
 import re
 import socket
 import threading
@@ -19,7 +21,9 @@ if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-SHOTS = Path(__file__).resolve().parents[2] / "benchmarks" / "results" / "screenshots"
+SHOTS = (Path(__file__).resolve().parents[2] / "benchmarks" / "results" / "screenshots"
+         if os.environ.get("PARALLAX_SCREENSHOTS") == "1"
+         else Path(tempfile.gettempdir()) / "parallax-screenshots")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

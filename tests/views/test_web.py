@@ -159,3 +159,15 @@ def test_missing_store_fails_at_start_not_per_request(tmp_path):
 
     with pytest.raises(StoreError):
         create_app(str(tmp_path / "none.duckdb"))
+
+
+def test_verify_reuses_one_verifier_and_its_index_across_requests(web_db):
+    from parallax.views.web.verifying import SharedVerifier
+
+    shared = SharedVerifier(web_db)
+    claim = "Norway sent patrol vessels to Kenya"
+    first = shared.verdict(claim)
+    verifier, index = shared._verifier, shared._verifier.index
+    assert shared.verdict(claim) == first and first["verdict"] in {"supported", "refuted", "conflicting",
+                                                                     "not_enough_evidence"}
+    assert shared._verifier is verifier and verifier.index is index  # nothing reloaded for the second claim

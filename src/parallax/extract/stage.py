@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from parallax.store import Store
 
 # Bump when any extractor changes, so the next run re-analyses stored documents.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 BATCH = 32
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ def analyse_document(sdoc, doc: Document) -> dict:
     """All per-document facts for one parsed document (actor ids local to the document)."""
     from parallax.extract.actors import extract_actors
     from parallax.extract.events import extract_events
+    from parallax.extract.facts import extract_facts
     from parallax.extract.quotes import claims_from_quotes, extract_quotes
 
     actors = extract_actors(sdoc, doc)
@@ -40,6 +41,7 @@ def analyse_document(sdoc, doc: Document) -> dict:
         "quotes": quotes,
         "events": events,
         "claims": claims,
+        "facts": extract_facts(sdoc, doc, actors),  # figures and dates outside events, for number/date conflicts
     }
 
 
@@ -62,7 +64,7 @@ def analyse_pending(store: Store, summary: RunSummary, *, n_process: int = 1,
                     store.put_error(IngestError(path=doc.path or doc.key, reason=(
                         f"analysis failed ({type(exc).__name__}: {exc}); the document is stored without facts"
                     ), locator=f"analysis {doc.id}"))
-                    facts = {"actors": [], "mentions": [], "quotes": [], "events": [], "claims": []}
+                    facts = {"actors": [], "mentions": [], "quotes": [], "events": [], "claims": [], "facts": []}
                 store.put_doc_result(doc.id, version, parse=doc_to_bytes(sdoc), **facts)
                 summary.analysed += 1
         tick("analyse", len(docs), None)

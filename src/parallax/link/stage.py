@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from parallax import model as m
 from parallax.extract.actors.types import DocActors
+from parallax.extract.facts.types import Fact
 from parallax.store.codec import from_dict
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ def link_story(store: Store, summary: RunSummary | None = None) -> m.Story:
     from parallax.link.claims import cluster_claims
     from parallax.link.contradictions import find_contradictions
     from parallax.link.corroboration import corroborate
+    from parallax.link.facts import drop_covered, fact_conflicts
     from parallax.link.profiles import source_profiles
 
     per_doc: list[DocActors] = []
@@ -57,6 +59,7 @@ def link_story(store: Store, summary: RunSummary | None = None) -> m.Story:
     quotes: list[m.Quote] = []
     events: list[m.Event] = []
     claims: list[m.Claim] = []
+    facts: list[Fact] = []
     for rec in store.doc_results():
         actors = {a["id"]: from_dict(m.Actor, a) for a in rec["actors"]}
         doc_mentions = [from_dict(m.Mention, x) for x in rec["mentions"]]
@@ -65,6 +68,7 @@ def link_story(store: Store, summary: RunSummary | None = None) -> m.Story:
         quotes += [from_dict(m.Quote, x) for x in rec["quotes"]]
         events += [from_dict(m.Event, x) for x in rec["events"]]
         claims += [from_dict(m.Claim, x) for x in rec["claims"]]
+        facts += [Fact(**x) for x in rec.get("facts") or []]
 
     actors, mapping = merge_actors(per_doc)
     for x in mentions:
@@ -82,6 +86,7 @@ def link_story(store: Store, summary: RunSummary | None = None) -> m.Story:
     docs = {d.id: d for d in store.documents()}
     by_id = {a.id: a for a in actors}
     clusters, details = _event_clusters(events, docs, by_id)
+    details = details + drop_covered(fact_conflicts(facts, docs, mapping), details)
     story_claims = corroborate(cluster_claims(claims, events, quotes, docs, by_id, mentions=mentions),
                                docs, by_id, quotes)
     contradictions = find_contradictions(actors, story_claims, docs, {e.id: e for e in events}, details)

@@ -1,8 +1,8 @@
 """The Ray engine: shards analysed by a pool of Ray actors that each hold one spaCy pipeline.
 
 The driver (the process holding the store) puts each pending shard's documents into the Ray object store
-(``ray.put`` of an Arrow table, spilled to disk when large, so the driver's memory stays flat), builds a
-Ray Dataset from those blocks and maps :class:`ParseExtract` over it with an actor pool. Actors return the
+(``ray.put`` of Arrow tables of a few batches each, spilled to disk when large, so the driver's memory stays
+flat), builds a Ray Dataset from those blocks and maps :class:`ParseExtract` over it with an actor pool. Actors return the
 same rows the local engine produces (same function); the driver regroups them by shard, writes each
 shard's Parquet file and merges it into the store, exactly as the local engine does.
 
@@ -27,7 +27,8 @@ from parallax.scale.shards import ShardRef
 from parallax.store import Store
 from parallax.store.codec import plain
 
-BATCH = 16  # documents per actor call: small enough to keep all actors busy on a short shard
+BATCH = 16  # documents per actor call
+BLOCK_BATCHES = 2  # batches per Ray block (the unit handed to an actor)
 OBJECT_STORE_MB = 512  # for a Ray started here; a cluster brings its own
 
 
@@ -85,7 +86,10 @@ def ray_results(store: Store, todo: Sequence[ShardRef], version: int, *, workers
         for ref in todo:
             table, ids = _input_block(store, ref, version)
             order[ref.id] = ids
-            blocks.append(ray.put(table))
+            # Blocks of a few batches, not a whole shard: an actor takes a block at a time, so one big block
+            # would keep the other actors idle.
+            step = batch_size * BLOCK_BATCHES
+            blocks += [ray.put(table.slice(i, step)) for i in range(0, table.num_rows, step)]
         ds = ray.data.from_arrow_refs(blocks).map_batches(
             ParseExtract, batch_size=batch_size, batch_format="pyarrow", concurrency=max(1, workers), num_cpus=1)
         by_id = {ref.id: ref for ref in todo}

@@ -16,7 +16,7 @@ import pyarrow as pa
 from parallax.model import Document
 from parallax.store.codec import plain
 
-FACTS = ("actors", "mentions", "events", "quotes", "claims")
+FACTS = ("actors", "mentions", "events", "quotes", "claims", "facts")
 ROW_SCHEMA = pa.schema([("doc", pa.string()), ("parse", pa.binary()), *((f, pa.string()) for f in FACTS),
                         ("error", pa.string())])
 

@@ -209,7 +209,7 @@ class Store:
 
     # -- per-document analysis -----------------------------------------------------------------------------
     def put_doc_result(self, doc_id: str, version: int, *, parse: bytes | None, actors: list, mentions: list,
-                       events: list, quotes: list, claims: list) -> None:
+                       events: list, quotes: list, claims: list, facts: list = ()) -> None:
         from parallax.store.codec import plain
 
         self.insert("doc_results", [{
@@ -219,13 +219,14 @@ class Store:
             "events": json.dumps(plain(events), ensure_ascii=False),
             "quotes": json.dumps(plain(quotes), ensure_ascii=False),
             "claims": json.dumps(plain(claims), ensure_ascii=False),
+            "facts": json.dumps(plain(list(facts)), ensure_ascii=False),
         }])
         self.con.execute("UPDATE documents SET analysis_version = ? WHERE id = ?", [version, doc_id])
 
     def doc_results(self) -> Iterator[dict[str, Any]]:
         """Stored per-document results (without the parse), in document order."""
         cur = self.con.execute(
-            "SELECT r.doc, r.actors, r.mentions, r.events, r.quotes, r.claims FROM doc_results r "
+            "SELECT r.doc, r.actors, r.mentions, r.events, r.quotes, r.claims, r.facts FROM doc_results r "
             "JOIN documents d ON d.id = r.doc ORDER BY d.seq"
         )
         names = [d[0] for d in cur.description]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from parallax import model as m
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ TABLES: tuple[Table, ...] = (
     # tables below from these without re-parsing.
     Table("doc_results", None, ("doc",), extra=(
         ("doc", "VARCHAR"), ("parse", "BLOB"), ("actors", "JSON"), ("mentions", "JSON"),
-        ("events", "JSON"), ("quotes", "JSON"), ("claims", "JSON"),
+        ("events", "JSON"), ("quotes", "JSON"), ("claims", "JSON"), ("facts", "JSON"),
     )),
     Table("signatures", None, ("doc",), extra=(("doc", "VARCHAR"), ("minhash", "BLOB"))),
     Table("actors", m.Actor, ("id",)),

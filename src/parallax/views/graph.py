@@ -18,6 +18,8 @@ import networkx as nx
 from parallax import model as m
 
 MAX_SVG_NODES = 80  # beyond this a drawing is a hairball; the rest stays in the exports
+EXACT_BETWEENNESS_NODES = 300  # above this, betweenness is estimated from sampled sources (it is O(V·E))
+BETWEENNESS_SAMPLE = 256
 
 
 def actor_graph(story: m.Story, *, aggregate_countries: bool = False) -> nx.DiGraph:
@@ -59,9 +61,12 @@ def actor_graph(story: m.Story, *, aggregate_countries: bool = False) -> nx.DiGr
         gs = d.pop("goldsteins")
         d["goldstein"] = round(sum(gs) / len(gs), 2) if gs else None
     und = g.to_undirected()
+    g.graph["betweenness_sample"] = 0  # 0: exact; else the number of sampled source nodes
     if len(g):
         degree = nx.degree_centrality(und)
-        between = nx.betweenness_centrality(und, weight=None)
+        k = min(BETWEENNESS_SAMPLE, len(und)) if len(und) > EXACT_BETWEENNESS_NODES else None
+        between = nx.betweenness_centrality(und, k=k, seed=0 if k else None, weight=None)
+        g.graph["betweenness_sample"] = k or 0
         for n in g:
             g.nodes[n]["degree"] = round(degree[n], 4)
             g.nodes[n]["betweenness"] = round(between[n], 4)
@@ -153,6 +158,8 @@ class SvgGraph:
     nodes: list[SvgNode]
     edges: list[SvgEdge]
     hidden: int  # actors left out of the drawing (kept in the exports)
+    sample: int = 0  # betweenness estimated from this many sampled actors (0: exact)
+    actors: int = 0  # actors in the whole graph
 
 
 def layout(g: nx.DiGraph, *, width: int = 960, height: int = 640, seed: int = 7) -> SvgGraph:
@@ -186,4 +193,5 @@ def layout(g: nx.DiGraph, *, width: int = 960, height: int = 640, seed: int = 7)
             f"{k} {v}" for k, v in types.most_common()) + (f"; mean Goldstein {mean}" if mean is not None else "")
         edges.append(SvgEdge(a, b, *xy(a), *xy(b), width=round(1.5 + 6 * cnt / top_w, 1), tone=tone(mean),
                              count=cnt, goldstein=mean, label=label))
-    return SvgGraph(width, height, nodes, edges, hidden=max(0, len(g) - len(keep)))
+    return SvgGraph(width, height, nodes, edges, hidden=max(0, len(g) - len(keep)),
+                    sample=g.graph.get("betweenness_sample", 0), actors=len(g))

@@ -15,7 +15,6 @@ from pathlib import Path
 from markupsafe import Markup
 
 from parallax import model as m
-from parallax.views import graph as gr
 from parallax.views.web import queries as qx
 from parallax.views.web.highlight import render as highlight
 from parallax.views.web.links import Links
@@ -36,15 +35,11 @@ def report_html(story: m.Story) -> str:
     if "</" in css:  # our own file; a closing tag inside <style> would end it early
         raise ValueError("the stylesheet must not contain '</'")
     outlets, rows = qx.claim_matrix(ix)
-    actor_events: dict[str, list[m.Event]] = {}
-    for e in story.events:
-        for a in {e.source, e.target} - {None}:
-            actor_events.setdefault(a, []).append(e)
     readers = [(d, highlight(d.text, qx.doc_facts(ix, d, links))) for d in story.documents]
     return render(
-        "report.html", links, ix=ix, ov=qx.overview(ix), svg=gr.layout(gr.actor_graph(story)),
+        "report.html", links, ix=ix, ov=qx.overview(ix), svg=ix.graph(),
         dyads=qx.dyad_events(ix), groups=qx.timeline_groups(ix, qx.filter_events(ix, qx.TimelineFilter())),
-        outlets=outlets, rows=rows, corroborations=qx.corroborations(ix), actor_events=actor_events,
+        outlets=outlets, rows=rows, corroborations=qx.corroborations(ix), actor_events=ix.events_by_actor,
         readers=readers, inline_css=Markup(css), csp_meta=report_csp(css), title="Story report",
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )

@@ -3,15 +3,16 @@
 Why server-side: the pages are evidence tables and marked-up text, which need no client framework, and a
 page that runs no third-party JavaScript can carry a CSP strict enough that hostile article text stays inert.
 The store is opened read-only for each load and closed again, so `parallax analyze` can keep writing between
-loads; the story is cached until the store file changes.
+loads; the story is loaded in the background when the app starts and cached until the store file changes
+(see ``cache``). Every list a page shows is bounded (pages, caps with a link to the rest), so a page costs the
+same on 5,000 documents as on 50.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -21,12 +22,14 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from parallax.store import Store, StoreError
-from parallax.views import graph as gr
+from parallax import model as m
+from parallax.store import StoreError
 from parallax.views.web import queries as qx
+from parallax.views.web.cache import LOAD_WAIT, RETRY_AFTER, StoryCache, StoryLoading, load_story
 from parallax.views.web.highlight import render as highlight
 from parallax.views.web.links import Links, safe_url
 from parallax.views.web.render import CSP, render
+from parallax.views.web.verifying import SharedVerifier
 
 MAX_QUERY_STRING = 4096
 SECURITY_HEADERS = [
@@ -60,32 +63,6 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class StoryCache:
-    """The story of one store, reloaded when the file (or its write-ahead log) changes."""
-
-    def __init__(self, db: str):
-        self.db = db
-        self._key: tuple | None = None
-        self._ix: qx.StoryIndex | None = None
-        self._lock = threading.Lock()
-
-    def _stamp(self) -> tuple:
-        out = []
-        for p in (Path(self.db), Path(self.db + ".wal")):
-            st = p.stat() if p.exists() else None
-            out.append((st.st_mtime_ns, st.st_size) if st else None)
-        return tuple(out)
-
-    def get(self) -> qx.StoryIndex:
-        with self._lock:
-            key = self._stamp()
-            if self._ix is None or key != self._key:
-                with Store(self.db, read_only=True) as store:
-                    story = store.load_story()
-                self._ix, self._key = qx.StoryIndex.build(story), key
-            return self._ix
-
-
 def param(request: Request, name: str, limit: int = qx.MAX_QUERY) -> str:
     """A query parameter, stripped; longer than ``limit`` is the client's error (400)."""
     value = request.query_params.get(name, "")
@@ -94,15 +71,35 @@ def param(request: Request, name: str, limit: int = qx.MAX_QUERY) -> str:
     return value.strip()
 
 
+def page_number(request: Request) -> int:
+    """``?page=`` as a 1-based number; anything else is the client's error (400)."""
+    raw = param(request, "page", 9) or "1"
+    if not raw.isdigit() or int(raw) < 1:
+        raise HTTPException(400, "page must be a whole number from 1")
+    return int(raw)
+
+
+def check_page(number: int, pages: int) -> None:
+    if number > pages:
+        raise HTTPException(404, f"there are only {pages} page(s)")
+
+
 def page(name: str, request: Request, status: int = 200, **ctx: Any) -> HTMLResponse:
     return HTMLResponse(render(name, LINKS, **ctx), status_code=status)
 
 
-def create_app(db: str) -> Starlette:
-    """The web UI over the store at ``db`` (opened read-only; a missing store fails here, not per request)."""
+def create_app(db: str, *, load_wait: float = LOAD_WAIT,
+               loader: Callable[[str], m.Story] = load_story) -> Starlette:
+    """The web UI over the store at ``db`` (opened read-only; a missing store fails here, not per request).
+
+    The story starts loading now, in the background; a request waits up to ``load_wait`` seconds for it.
+    ``loader`` reads the story from the store path (tests pass an in-memory story).
+    """
     if not Path(db).exists():
         raise StoreError(f"no store at {db}: run 'parallax analyze PATH --db {db}' first")
-    cache = StoryCache(db)
+    cache = StoryCache(db, wait=load_wait, loader=loader)
+    cache.start()
+    verifier = SharedVerifier(db)
 
     def ix(request: Request) -> qx.StoryIndex:
         if len(request.url.query) > MAX_QUERY_STRING:
@@ -111,12 +108,11 @@ def create_app(db: str) -> Starlette:
 
     def overview(request: Request) -> Response:
         i = ix(request)
-        return page("overview.html", request, ix=i, ov=qx.overview(i), page="overview", title="Story overview")
+        return page("overview.html", request, ix=i, ov=i.memo("overview", lambda: qx.overview(i)), page="overview", title="Story overview")
 
     def graph(request: Request) -> Response:
         i = ix(request)
-        svg = gr.layout(gr.actor_graph(i.story))
-        return page("graph.html", request, ix=i, svg=svg, page="graph", title="Actor graph")
+        return page("graph.html", request, ix=i, svg=i.graph(), page="graph", title="Actor graph")
 
     def timeline(request: Request) -> Response:
         i = ix(request)
@@ -124,28 +120,37 @@ def create_app(db: str) -> Starlette:
                               type=param(request, "type").upper(), mode=param(request, "mode").lower(),
                               outlet=param(request, "outlet"), date_from=param(request, "from", 10),
                               date_to=param(request, "to", 10))
+        number = page_number(request)
         events = qx.filter_events(i, f)
-        shown = events[: qx.TIMELINE_LIMIT]
+        shown, pages = qx.page_of(events, number, qx.TIMELINE_LIMIT)
+        check_page(number, pages)
         names = [i.name(x) for x in f.dyad.split("|", 1)] if "|" in f.dyad else []
-        return page("timeline.html", request, ix=i, f=f, opts=qx.timeline_options(i), active=f.active(),
-                    groups=qx.timeline_groups(i, shown), total=len(events), hidden=len(events) - len(shown),
-                    dyad_names=names,
+        first = (number - 1) * qx.TIMELINE_LIMIT
+        return page("timeline.html", request, ix=i, f=f, opts=i.options(), active=f.active(),
+                    groups=qx.timeline_groups(i, shown), total=len(events), first=first + 1,
+                    last=first + len(shown), number=number, pages=pages, dyad_names=names,
+                    page_url=lambda n: LINKS.timeline(**f.active(), page=str(n) if n > 1 else ""),
                     page="timeline", title="Timeline")
 
     def claims(request: Request) -> Response:
         i = ix(request)
-        outlets, rows = qx.claim_matrix(i)
+        outlets, rows = i.memo("claim_matrix", lambda: qx.claim_matrix(i))
         return page("claims.html", request, ix=i, outlets=outlets, rows=rows,
                     more=max(0, len(i.story.claims) - len(rows)), page="claims", title="Claims by source")
 
     def contradictions(request: Request) -> Response:
         i = ix(request)
-        return page("contradictions.html", request, ix=i, corroborations=qx.corroborations(i),
-                    page="contradictions", title="Contradictions and corroborations")
+        return page("contradictions.html", request, ix=i, corroborations=i.memo("corroborations",
+                    lambda: qx.corroborations(i)), shown=qx.EVIDENCE_SHOWN, page="contradictions",
+                    title="Contradictions and corroborations")
 
     def documents(request: Request) -> Response:
         i = ix(request)
-        return page("documents.html", request, ix=i, page="documents", title="Documents")
+        number = page_number(request)
+        docs, pages = qx.page_of(i.story.documents, number, qx.DOCUMENTS_PAGE)
+        check_page(number, pages)
+        return page("documents.html", request, ix=i, docs=docs, number=number, pages=pages,
+                    first=(number - 1) * qx.DOCUMENTS_PAGE + 1, page="documents", title="Documents")
 
     def document(request: Request) -> Response:
         i = ix(request)
@@ -167,9 +172,10 @@ def create_app(db: str) -> Starlette:
         a = i.actors.get(request.path_params["actor_id"])
         if a is None:
             raise HTTPException(404, "no such actor in this story")
-        events = qx.filter_events(i, qx.TimelineFilter(actor=a.id))
-        quotes = [q for q in i.story.quotes if q.speaker == a.id]
-        return page("actor.html", request, ix=i, a=a, events=events, quotes=quotes, title=a.name)
+        quotes = i.quotes_by_speaker.get(a.id, [])
+        return page("actor.html", request, ix=i, a=a, events=qx.actor_events(i, a.id),
+                    total=len(i.events_by_actor.get(a.id, [])), quotes=quotes[: qx.ACTOR_QUOTES],
+                    quote_total=len(quotes), title=a.name)
 
     def event(request: Request) -> Response:
         i = ix(request)
@@ -192,17 +198,13 @@ def create_app(db: str) -> Starlette:
                                "unrelated": 0, "page": "verify", "title": "Verify"}
         if claim:
             try:
-                from parallax.verify import verdict_json
-                from parallax.verify import verify as run_verify
+                data = verifier.verdict(claim)
             except ImportError:
                 ctx["unavailable"] = "this installation has no verify module yet"
+            except Exception as exc:  # a broken verifier must not take the UI down with it
+                ctx["unavailable"] = f"verify failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
+                return page("verify.html", request, status=503, **ctx)
             else:
-                try:
-                    with Store(db, read_only=True) as store:
-                        data = verdict_json(run_verify(store, claim), store)
-                except Exception as exc:  # a broken verifier must not take the UI down with it
-                    ctx["unavailable"] = f"verify failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
-                    return page("verify.html", request, status=503, **ctx)
                 ctx["verdict"] = data
                 ctx["related"] = sorted((d for d in data["documents"] if d["stance"] != "unrelated"),
                                         key=lambda d: -d["score"])
@@ -211,7 +213,8 @@ def create_app(db: str) -> Starlette:
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)
-        heading = {400: "Bad request", 404: "Not found", 405: "Method not allowed"}.get(status, "Error")
+        heading = {400: "Bad request", 404: "Not found", 405: "Method not allowed",
+                   503: "Unavailable"}.get(status, "Error")
         detail = getattr(exc, "detail", "") or heading
         if status == 404 and detail == "Not Found":
             detail = "There is no page at this address."
@@ -223,6 +226,12 @@ def create_app(db: str) -> Starlette:
         return HTMLResponse(render("error.html", LINKS, status=503, heading="Store unavailable",
                                    detail=str(exc).splitlines()[0], title="Store unavailable"), status_code=503)
 
+    async def loading(request: Request, exc: Exception) -> Response:
+        return HTMLResponse(render("error.html", LINKS, status=503, heading="Loading the story",
+                                   detail=f"{exc}: this takes a few seconds on a large store. Try again shortly.",
+                                   title="Loading"), status_code=503,
+                            headers={"Retry-After": str(int(RETRY_AFTER))})
+
     static = StaticFiles(packages=[("parallax.views.web", "static")])
     routes = [
         Route("/", overview), Route("/graph", graph), Route("/timeline", timeline), Route("/claims", claims),
@@ -231,7 +240,8 @@ def create_app(db: str) -> Starlette:
         Route("/events/{event_id:path}", event), Route("/search", search), Route("/verify", verify),
         Mount("/static", app=static, name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, StoreError: store_error})
+    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, StoreError: store_error,
+                                                          StoryLoading: loading})
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -59,6 +59,10 @@ class Links:
     def actor(self, actor_id: str) -> str:
         return f"#{anchor('actor-' + actor_id)}" if self.inpage else f"/actors/{self._id(actor_id)}"
 
+    def documents(self, page: int = 1) -> str:
+        """One page of the documents list (the report lists them all in one section)."""
+        return "#documents" if self.inpage else "/documents" + (f"?page={int(page)}" if page > 1 else "")
+
     def timeline(self, **filters: str) -> str:
         if self.inpage:
             return "#timeline"

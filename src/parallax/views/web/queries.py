@@ -1,28 +1,39 @@
 """What each page shows, computed from the story model: plain functions, no HTML, shared by app and report.
 
 A ``StoryIndex`` is built once per loaded story (the app caches it on the store file's mtime), so pages are
-lookups, not scans. Tables the cross-source stage fills later (claims, clusters, profiles) may be empty: every
+lookups, not scans; what only some pages need and costs seconds on a large story (the actor graph with its
+centralities, the folded search texts) is computed on first use and then kept on the index. Tables the cross-source stage fills later (claims, clusters, profiles) may be empty: every
 function copes.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
+from typing import Callable, TypeVar
 from urllib.parse import urlsplit
 
 from parallax import model as m
+from parallax.views import graph as gr
 from parallax.views.graph import tone
 from parallax.views.web.highlight import Fact
 from parallax.views.web.links import Links
 
+T = TypeVar("T")
 MAX_QUERY = 500  # characters in any one query parameter
 SEARCH_LIMIT = 50  # results per kind
 MATRIX_ROWS = 80
-TIMELINE_LIMIT = 500  # events on one timeline page; filters narrow the rest
+TIMELINE_LIMIT = 500  # events on one timeline page; filters narrow the rest, ?page= reaches them
+DOCUMENTS_PAGE = 100  # rows of the documents list per page
+ACTOR_EVENTS = 200  # newest events on an actor's page; the filtered timeline has them all
+ACTOR_QUOTES = 100
+EVIDENCE_SHOWN = 5  # evidence passages per contradiction side or corroboration; the rest are links
+EVIDENCE_LINKS = 20  # of the rest, this many as links to their documents; beyond that, a count
 
 
 def source_label(doc: m.Document) -> str:
@@ -65,6 +76,11 @@ class StoryIndex:
     cluster_of: dict[str, m.EventCluster] = field(default_factory=dict)
     mention_count: Counter = field(default_factory=Counter)
     contested: set[str] = field(default_factory=set)
+    ordered: list[m.Event] = field(default_factory=list)  # every event in timeline order (undated last)
+    events_by_actor: dict[str, list[m.Event]] = field(default_factory=lambda: defaultdict(list))  # timeline order
+    quotes_by_speaker: dict[str, list[m.Quote]] = field(default_factory=lambda: defaultdict(list))
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, story: m.Story) -> StoryIndex:
@@ -81,6 +97,12 @@ class StoryIndex:
             ix.events_by_doc[e.doc].append(e)
         for q in story.quotes:
             ix.quotes_by_doc[q.doc].append(q)
+            if q.speaker:
+                ix.quotes_by_speaker[q.speaker].append(q)
+        ix.ordered = sorted(story.events, key=ix._timeline_key)
+        for e in ix.ordered:
+            for a in {e.source, e.target} - {None}:
+                ix.events_by_actor[a].append(e)  # type: ignore[index]
         for c in story.claims:
             for cm in c.mentions:
                 ix.claims_by_doc[cm.doc].append((c, cm))
@@ -95,6 +117,30 @@ class StoryIndex:
             if {"supports", "refutes"} <= {cm.stance for cm in c.mentions}:
                 ix.contested.add(c.id)
         return ix
+
+    def _timeline_key(self, e: m.Event) -> tuple:
+        when = self.when(e)
+        return (when is None, when or "", e.doc, e.start)
+
+    def memo(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per index, whichever request asks first; the others wait for that one result
+        instead of computing it again (a graph of a large story takes seconds)."""
+        if name in self._memo:
+            return self._memo[name]  # type: ignore[return-value]
+        with self._lock:
+            if name not in self._memo:
+                self._memo[name] = compute()
+            return self._memo[name]  # type: ignore[return-value]
+
+    def graph(self) -> gr.SvgGraph:
+        """The actor graph's drawing and centralities, computed once per story."""
+        return self.memo("graph", lambda: gr.layout(gr.actor_graph(self.story)))
+
+    def search_index(self) -> SearchIndex:
+        return self.memo("search", lambda: SearchIndex.build(self))
+
+    def options(self) -> dict[str, list]:
+        return self.memo("options", lambda: timeline_options(self))
 
     # -- small lookups used by templates -------------------------------------------------------------------
     def name(self, actor_id: str | None) -> str:
@@ -180,9 +226,7 @@ def filter_events(ix: StoryIndex, f: TimelineFilter) -> list[m.Event]:
     """Events matching every set filter, in date order (undated last); dates compare as ISO prefixes."""
     pair = set(f.dyad.split("|", 1)) if "|" in f.dyad else None
     out = []
-    for e in ix.story.events:
-        if f.actor and f.actor not in (e.source, e.target):
-            continue
+    for e in (ix.events_by_actor.get(f.actor, []) if f.actor else ix.ordered):
         if pair is not None and {e.source, e.target} != pair:
             continue
         if (f.type and e.type != f.type) or (f.mode and e.mode != f.mode):
@@ -197,7 +241,20 @@ def filter_events(ix: StoryIndex, f: TimelineFilter) -> list[m.Event]:
         if f.date_to and when[: len(f.date_to)] > f.date_to:
             continue
         out.append(e)
-    return sorted(out, key=lambda e: (ix.when(e) is None, ix.when(e) or "", e.doc, e.start))
+    return out
+
+
+def actor_events(ix: StoryIndex, actor_id: str, limit: int = ACTOR_EVENTS) -> list[m.Event]:
+    """The actor's ``limit`` newest events, newest first; undated ones only when the dated do not fill it."""
+    evs = ix.events_by_actor.get(actor_id, [])
+    dated = [e for e in evs if ix.when(e)]
+    return (dated[::-1] + [e for e in evs if not ix.when(e)])[:limit]
+
+
+def page_of(items: list, page: int, size: int) -> tuple[list, int]:
+    """Items of 1-based ``page`` and the number of pages (at least 1, so an empty list has a page 1)."""
+    pages = max(1, -(-len(items) // size))
+    return items[(page - 1) * size: page * size], pages
 
 
 def dyad_events(ix: StoryIndex) -> dict[tuple[str, str], list[m.Event]]:
@@ -303,31 +360,66 @@ def claim_fact_id(claim_id: str, cm: m.ClaimMention) -> str:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=1)
+def _combining() -> re.Pattern:
+    """Every combining mark, as one character class (C code strips them; a Python loop per character cost
+    seconds on a large story)."""
+    marks = [cp for cp in range(0x110000) if unicodedata.combining(chr(cp))]
+    ranges, lo = [], marks[0]
+    for prev, cp in zip(marks, marks[1:] + [-1]):
+        if cp != prev + 1:
+            ranges.append(re.escape(chr(lo)) + ("-" + re.escape(chr(prev)) if prev > lo else ""))
+            lo = cp
+    return re.compile("[" + "".join(ranges) + "]")
+
+
 def fold(text: str) -> str:
-    """Case- and accent-blind form, so "lucia" finds "Lucía"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    """Case- and accent-blind form, so "lucia" finds "Lucía"; ASCII (most text) takes the fast path."""
+    if text.isascii():
+        return text.lower()
+    low = unicodedata.normalize("NFKD", text.casefold())
+    return low if low.isascii() else _combining().sub("", low)
+
+
+@dataclass
+class SearchIndex:
+    """Every searchable text of a story folded once, so a query is substring tests over prepared strings."""
+
+    docs: list[tuple[m.Document, str, int]]  # document, folded "text\ntitle\nsource", length of folded text
+    actors: list[tuple[m.Actor, str]]
+    claims: list[tuple[m.Claim, str]]
+    events: list[tuple[m.Event, str]]
+
+    @classmethod
+    def build(cls, ix: StoryIndex) -> SearchIndex:
+        docs = []
+        for d in ix.story.documents:
+            text = fold(d.text)
+            docs.append((d, f"{text}\n{fold(d.title or '')}\n{fold(source_label(d))}", len(text)))
+        return cls(docs, [(a, fold(" ".join([a.name, *a.aliases, *a.roles]))) for a in ix.story.actors],
+                   [(c, fold(c.text)) for c in ix.story.claims], [(e, fold(e.text)) for e in ix.story.events])
 
 
 def search(ix: StoryIndex, q: str, limit: int = SEARCH_LIMIT) -> dict[str, list]:
     """Documents, actors, claims and events containing every word of ``q`` (case- and accent-blind)."""
-    terms = [fold(t) for t in _WORD.findall(q)][:20]
+    terms = list(dict.fromkeys(fold(t) for t in _WORD.findall(q)))[:20]
     if not terms:
-        return {"documents": [], "actors": [], "claims": [], "events": []}
+        return {"documents": [], "actors": [], "claims": [], "events": [], "limit": limit}
+    si = ix.search_index()
 
-    def hit(text: str) -> bool:
-        low = fold(text)
-        return all(t in low for t in terms)
+    def first(rows: list) -> list:
+        out = []
+        for row in rows:
+            if all(t in row[1] for t in terms):
+                out.append(row)
+                if len(out) >= limit:
+                    break
+        return out
 
     docs = []
-    for d in ix.story.documents:
-        if hit(f"{d.title or ''}\n{d.text}\n{source_label(d)}"):
-            at = fold(d.text).find(terms[0])  # folding keeps length for nearly all text; clipped below
-            at = at if 0 <= at < len(d.text) else -1
-            snippet = context(d.text, at, at + len(terms[0]), 90) if at >= 0 else ("", "", d.text[:180])
-            docs.append((d, snippet))
-            if len(docs) >= limit:
-                break
-    actors = [a for a in ix.story.actors if hit(" ".join([a.name, *a.aliases, *a.roles]))][:limit]
-    claims = [c for c in ix.story.claims if hit(c.text)][:limit]
-    events = [e for e in ix.story.events if hit(e.text)][:limit]
-    return {"documents": docs, "actors": actors, "claims": claims, "events": events}
+    for d, low, n in first(si.docs):
+        at = low.find(terms[0], 0, n)  # folding keeps length for nearly all text; clipped below
+        at = at if 0 <= at < len(d.text) else -1
+        docs.append((d, context(d.text, at, at + len(terms[0]), 90) if at >= 0 else ("", "", d.text[:180])))
+    return {"documents": docs, "actors": [a for a, _ in first(si.actors)],
+            "claims": [c for c, _ in first(si.claims)], "events": [e for e, _ in first(si.events)], "limit": limit}

@@ -7,6 +7,7 @@ from importlib.resources import files
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from parallax import model as m
 from parallax.views.graph import tone
 from parallax.views.web.links import Links, anchor
 from parallax.views.web.queries import claim_fact_id, context
@@ -19,11 +20,16 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "base-uri 'none'; frame-ancestors 'none'")
 
 
+def spans(evidence: list[m.Evidence]) -> list[tuple[str, int, int]]:
+    """Evidence as (document, start, end), the shape the corroborations use, for one "more" macro."""
+    return [(e.doc, e.start, e.end) for e in evidence]
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("parallax.views.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(anchor=anchor, tone=tone, context=context, claim_fact_id=claim_fact_id)
+    env.globals.update(anchor=anchor, tone=tone, context=context, claim_fact_id=claim_fact_id, spans=spans)
     return env
 
 
