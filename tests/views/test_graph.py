@@ -76,3 +76,10 @@ def test_export_command_writes_graphml_and_gexf_for_a_store(web_db, tmp_path):
         assert g.has_edge("country:NOR", "country:KEN") or g.has_edge("country:KEN", "country:NOR")
     r = runner.invoke(app, ["export", "--format", "dot", "--db", web_db])
     assert r.exit_code == 2 and "graphml" in r.output
+
+
+def test_only_what_happened_colours_an_edge():
+    story = _story()
+    story.events.append(m.Event("d:e9", "d", "country:PER", "country:BOL", "AID", "negated", 0, 10, "x", goldstein=7.4))
+    e = gr.actor_graph(story).edges["country:PER", "country:BOL"]
+    assert e["weight"] == 2 and e["goldstein"] == 4.0  # the sale that will not happen is counted, not scored

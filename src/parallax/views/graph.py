@@ -55,7 +55,7 @@ def actor_graph(story: m.Story, *, aggregate_countries: bool = False) -> nx.DiGr
         d["weight"] += 1
         d["events"].append(e.id)
         d["types"][e.type] += 1
-        if e.goldstein is not None:
+        if e.goldstein is not None and e.mode in TONE_MODES:
             d["goldsteins"].append(e.goldstein)
     for _, _, d in g.edges(data=True):
         gs = d.pop("goldsteins")
@@ -108,6 +108,11 @@ def write_gexf(story: m.Story, path: str | Path, *, aggregate_countries: bool = 
 
 
 # -- drawing -----------------------------------------------------------------------------------------------
+# Goldstein scores what happened: a sale that "will not" happen, or one only reported, is not cooperation, so
+# only asserted events (and firm commitments) colour an edge; every event still counts in its weight.
+TONE_MODES = frozenset({"asserted", "future"})
+
+
 def tone(goldstein: float | None) -> str:
     """A CSS class from the Goldstein scale: conflictual (red) → neutral (grey) → cooperative (green)."""
     if goldstein is None:
