@@ -119,7 +119,7 @@ def step_warc_bare(path: str) -> dict[str, Any]:
                         record.content_stream().read()
                         n += 1
                 ended = it.member_info is None if hasattr(it, "member_info") else True
-            except (ArchiveLoadFailed, OSError, EOFError, ValueError):
+            except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError):  # warcio on garbage headers
                 ended = False
             # warcio ends quietly (a message on stderr) at damaged gzip data: look past the last intact record.
             at = _next_member(handle, 0, good)
@@ -336,6 +336,8 @@ def render(r: dict[str, Any]) -> str:
                   f"ingest alone at {ing['docs_per_s']:.0f} docs/s takes {1e6 / ing['docs_per_s'] / 3600:.1f} hours "
                   "(single process). Parsing scales out by shards (Ray workers), so wall time divides by the "
                   "worker count; the store writer and the link stage stay on one machine.", ""]
+    if r.get("notes"):
+        parts += ["## Notes", "", *(f"- {n}" for n in r["notes"]), ""]
     return "\n".join(parts)
 
 

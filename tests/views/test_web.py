@@ -13,7 +13,8 @@ from starlette.testclient import TestClient  # noqa: E402
 from parallax.views.web import create_app  # noqa: E402
 from parallax.views.web.links import anchor  # noqa: E402
 
-PAGES = ["/", "/graph", "/timeline", "/claims", "/contradictions", "/documents", "/search?q=norway", "/verify"]
+PAGES = ["/", "/graph", "/timeline", "/claims", "/contradictions", "/documents", "/search?q=norway", "/verify",
+         "/changes"]
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +172,14 @@ def test_verify_reuses_one_verifier_and_its_index_across_requests(web_db):
     assert shared.verdict(claim) == first and first["verdict"] in {"supported", "refuted", "conflicting",
                                                                      "not_enough_evidence"}
     assert shared._verifier is verifier and verifier.index is index  # nothing reloaded for the second claim
+
+
+def test_changes_page_lists_what_the_first_run_added_and_refuses_an_unreadable_date(client, web_story):
+    r = client.get("/changes")
+    assert r.status_code == 200
+    first_claim = web_story.claims[0].text
+    assert "new claim" in r.text and "new event cluster" in r.text
+    assert any(c.text.replace("<", "&lt;")[:20] in r.text for c in web_story.claims), first_claim
+    assert "<script>alert" not in r.text  # claim texts from the hostile article stay escaped
+    assert client.get("/changes?since=2999-01-01").text.count("<tr>") == 0
+    assert client.get("/changes?since=not%20a%20date%20at%20all").status_code == 400

@@ -190,7 +190,8 @@ def read_warc(stream: BinaryIO, *, base_key: str, path: str,
                 except _Truncated:
                     cut = True
                     break
-                except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+                except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError) as exc:
+                    # AttributeError: warcio on a header block that inflates to garbage
                     failure = f"corrupt WARC data, stopped reading: {type(exc).__name__}: {exc}"
                     break
             if on_bytes is not None:

@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from parallax import model as m
-from parallax.store import StoreError
+from parallax.store import Store, StoreError
 from parallax.views.web import queries as qx
 from parallax.views.web.cache import LOAD_WAIT, RETRY_AFTER, StoryCache, StoryLoading, load_story
 from parallax.views.web.highlight import render as highlight
@@ -32,6 +32,7 @@ from parallax.views.web.render import CSP, render
 from parallax.views.web.verifying import SharedVerifier
 
 MAX_QUERY_STRING = 4096
+CHANGES_SHOWN = 500
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -211,6 +212,23 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
                 ctx["unrelated"] = len(data["documents"]) - len(ctx["related"])
         return page("verify.html", request, **ctx)
 
+    def changes(request: Request) -> Response:
+        """What each run changed (new claims, contradictions, clusters; moved stances), newest first."""
+        from parallax.scale.changes import changes_since, parse_since
+
+        i = ix(request)
+        since_text = param(request, "since", 40)
+        try:
+            since = parse_since(since_text) if since_text else None
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        with Store(db, read_only=True) as store:
+            rows = changes_since(store, since)
+        rows.reverse()
+        claims = {c.id: c for c in i.story.claims}
+        return page("changes.html", request, ix=i, rows=rows[:CHANGES_SHOWN], total=len(rows), since=since_text,
+                    claims=claims, page="changes", title="Changes")
+
     async def http_error(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)
         heading = {400: "Bad request", 404: "Not found", 405: "Method not allowed",
@@ -237,7 +255,7 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
         Route("/", overview), Route("/graph", graph), Route("/timeline", timeline), Route("/claims", claims),
         Route("/contradictions", contradictions), Route("/documents", documents),
         Route("/documents/{doc_id:path}", document), Route("/actors/{actor_id:path}", actor),
-        Route("/events/{event_id:path}", event), Route("/search", search), Route("/verify", verify),
+        Route("/events/{event_id:path}", event), Route("/search", search), Route("/verify", verify), Route("/changes", changes),
         Mount("/static", app=static, name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, StoreError: store_error,

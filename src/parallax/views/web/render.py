@@ -14,7 +14,7 @@ from parallax.views.web.queries import claim_fact_id, context
 
 NAV = [("overview", "Overview"), ("graph", "Actor graph"), ("timeline", "Timeline"), ("claims", "Claims"),
        ("contradictions", "Contradictions"), ("documents", "Documents")]
-APP_NAV = NAV + [("verify", "Verify")]
+APP_NAV = NAV + [("changes", "Changes"), ("verify", "Verify")]
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
