@@ -1,27 +1,16 @@
 """The per-document analysis stage: parse once, then find actors, quotes, claims and events.
 
 Results are stored per document with document-local actor ids; the link stage merges them across
-documents. A document whose analysis fails is recorded as an error and the run goes on.
+documents. The engines in ``parallax.scale`` (local processes or Ray actors) call :func:`analyse_document`
+shard by shard; a document whose analysis fails is recorded as an error and the run goes on.
 """
 
 from __future__ import annotations
 
-import logging
-import traceback
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from parallax.model import Document, IngestError
-
-if TYPE_CHECKING:
-    from parallax.pipeline import RunSummary
-    from parallax.store import Store
+from parallax.model import Document
 
 # Bump when any extractor changes, so the next run re-analyses stored documents.
 ANALYSIS_VERSION = 4
-BATCH = 32
-
-log = logging.getLogger(__name__)
 
 
 def analyse_document(sdoc, doc: Document) -> dict:
@@ -43,28 +32,3 @@ def analyse_document(sdoc, doc: Document) -> dict:
         "claims": claims,
         "facts": extract_facts(sdoc, doc, actors),  # figures and dates outside events, for number/date conflicts
     }
-
-
-def analyse_pending(store: Store, summary: RunSummary, *, n_process: int = 1,
-                    tick: Callable[[str, int, int | None], None], version: int = ANALYSIS_VERSION) -> None:
-    from parallax.language.nlp import doc_to_bytes, parse
-
-    pending = store.pending_analysis(version)
-    tick("analyse", 0, len(pending))
-    for start in range(0, len(pending), BATCH):
-        docs = pending[start:start + BATCH]
-        parsed = list(parse((d.text for d in docs), n_process=n_process))
-        with store.transaction():
-            for doc, sdoc in zip(docs, parsed):
-                try:
-                    facts = analyse_document(sdoc, doc)
-                except Exception as exc:  # one document's failure must not stop the run
-                    log.debug("analysis failed for %s\n%s", doc.id, traceback.format_exc())
-                    summary.analysis_errors += 1
-                    store.put_error(IngestError(path=doc.path or doc.key, reason=(
-                        f"analysis failed ({type(exc).__name__}: {exc}); the document is stored without facts"
-                    ), locator=f"analysis {doc.id}"))
-                    facts = {"actors": [], "mentions": [], "quotes": [], "events": [], "claims": [], "facts": []}
-                store.put_doc_result(doc.id, version, parse=doc_to_bytes(sdoc), **facts)
-                summary.analysed += 1
-        tick("analyse", len(docs), None)

@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from parallax.extract.actors.gazetteer import fold as gazetteer_fold
 from parallax.extract.actors.types import DocActors
+from parallax.link.unionfind import UnionFind
 from parallax.model import Actor
 
 ORG_FUZZ = 93  # token_sort_ratio for organisation names; below this "Ministry of Defence" ≠ "Ministry of Finance"
@@ -69,23 +70,6 @@ def same_person(a: list[str], b: list[str], ca: str | None, cb: str | None) -> b
     return min(len(la), len(lb)) >= 5 and Levenshtein.distance(la, lb) <= 1
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 @lru_cache(maxsize=65536)
 def _words_of(name: str) -> tuple[str, ...]:
     return tuple(fold(name).split())
@@ -95,7 +79,7 @@ def _name_words(actor: Actor) -> tuple[str, ...]:
     return _words_of(actor.name)
 
 
-def _link_people(people: list[Actor], uf: _Union) -> None:
+def _link_people(people: list[Actor], uf: UnionFind) -> None:
     """Union people who are one person. Work is over distinct (name, country) keys, not mentions of them:
     a large corpus names the same few hundred people thousands of times."""
     keys: dict[tuple[tuple[str, ...], str | None], list[Actor]] = defaultdict(list)
@@ -132,7 +116,7 @@ def _acronyms(actor: Actor) -> set[str]:
     return {x for x in [actor.name, *actor.aliases] if x.isupper() and 2 <= len(x) <= 8}
 
 
-def _link_orgs(orgs: list[Actor], uf: _Union) -> None:
+def _link_orgs(orgs: list[Actor], uf: UnionFind) -> None:
     by_key: dict[str, str] = {}
     for a in orgs:
         for key in [fold(a.name), *(f"acr:{x}" for x in _acronyms(a))]:
@@ -184,7 +168,7 @@ def _merged(members: list[Actor], gid: str) -> Actor:
 
 def merge_actors(per_doc: Sequence[DocActors]) -> tuple[list[Actor], dict[str, str]]:
     """Global actors and the map from every local actor id to its global id."""
-    uf = _Union()
+    uf = UnionFind()
     everyone: list[Actor] = [a for d in per_doc for a in d.actors.values()]
     by_country: dict[str, str] = {}
     people, orgs, groups = [], [], []

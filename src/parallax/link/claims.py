@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from parallax.link.unionfind import UnionFind
 from parallax.model import Actor, Claim, ClaimMention, Document, Event, Mention, Quote
 
 SUPPORTS, REFUTES, DISCUSSES = "supports", "refutes", "discusses"
@@ -362,22 +363,6 @@ def _subsume_partial(stmts: list[Statement]) -> None:
             s.key = fits[0]
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def same_proposition(a: Statement, b: Statement) -> bool:
     """Two worded propositions state one thing: near-identical content words and no conflicting actors."""
     if a.parties and b.parties and not a.parties & b.parties:
@@ -397,7 +382,7 @@ def _text_keys(stmts: list[Statement]) -> None:
         if s.key is None and s.tokens:
             same.setdefault((s.tokens, s.parties), []).append(s)
     reps = [group[0] for group in same.values()]
-    uf = _Union(len(reps))
+    uf = UnionFind()
     blocks: dict[str, list[int]] = {}
     for i, s in enumerate(reps):
         for w in s.tokens:
@@ -412,7 +397,7 @@ def _text_keys(stmts: list[Statement]) -> None:
                     continue
                 tried.add((i, j))
                 if same_proposition(reps[i], reps[j]):
-                    uf.join(i, j)
+                    uf.union(i, j)
     clusters: dict[int, list[Statement]] = {}
     for i, group in enumerate(same.values()):
         clusters.setdefault(uf.find(i), []).extend(group)

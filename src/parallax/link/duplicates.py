@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 5  # words
@@ -49,29 +49,35 @@ def from_bytes(data: bytes) -> MinHash:
 
 
 class NearDuplicateIndex:
-    """LSH over the signatures of original (non-duplicate) documents, rebuilt from the store at run start."""
+    """LSH over the signatures of original (non-duplicate) documents, rebuilt from the store at run start.
+
+    Memory matters here: the index lives for the whole run and grows with the store. Signatures are kept as bare
+    ``uint64`` arrays (1 KB each) and inserted as LeanMinHash, never as full MinHash objects, which would each
+    carry their own 2 KB copy of the permutations.
+    """
 
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.sigs: dict[str, MinHash] = {}
+        self.sigs: dict[str, np.ndarray] = {}
 
     def load(self, stored: Iterable[tuple[str, bytes]]) -> None:
         with self.lsh.insertion_session() as session:
             for doc_id, data in stored:
                 if doc_id in self.sigs:
                     continue
-                mh = from_bytes(data)
-                self.sigs[doc_id] = mh
-                session.insert(doc_id, mh)
+                values = np.frombuffer(data, dtype=np.uint64)
+                self.sigs[doc_id] = values
+                session.insert(doc_id, _lean(values))
 
     def match(self, mh: MinHash, exclude: str | None = None) -> tuple[str, float] | None:
         """The most similar stored original above the threshold, with its estimated similarity."""
         best: tuple[str, float] | None = None
+        values = np.asarray(mh.hashvalues, dtype=np.uint64)
         for cand in self.lsh.query(mh):
             if cand == exclude:
                 continue
-            sim = mh.jaccard(self.sigs[cand])
+            sim = float(np.count_nonzero(values == self.sigs[cand])) / len(values)  # MinHash.jaccard
             if sim >= self.threshold and (best is None or sim > best[1]):
                 best = (cand, sim)
         return best
@@ -79,5 +85,10 @@ class NearDuplicateIndex:
     def add(self, doc_id: str, mh: MinHash) -> None:
         if doc_id in self.sigs:
             self.lsh.remove(doc_id)
-        self.sigs[doc_id] = mh
-        self.lsh.insert(doc_id, mh)
+        values = np.array(mh.hashvalues, dtype=np.uint64)
+        self.sigs[doc_id] = values
+        self.lsh.insert(doc_id, _lean(values))
+
+
+def _lean(values: np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME)

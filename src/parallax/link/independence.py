@@ -25,6 +25,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
+from parallax.link.unionfind import UnionFind
 from parallax.model import Document
 
 SAME_SENTENCE = 90.0  # fuzz.ratio at or above which two evidence sentences are one text
@@ -33,22 +34,6 @@ CONTAINED_LENGTH = 0.7  # ... when the shorter is at least this share of the lon
 MIN_CHARS = 30  # shorter sentences join only when identical after normalisation
 _CHUNK = 512  # rows per cdist call, bounds memory at _CHUNK × n scores
 _SMALL = 24  # up to this many sentences, compare pair by pair
-
-
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def outlet_key(outlet: str | None) -> str | None:
@@ -76,7 +61,7 @@ def root_doc(doc_id: str, docs: Mapping[str, Document]) -> str:
     return cur
 
 
-def _join_near_identical(texts: list[str], uf: _Union, owners: list[list[int]]) -> None:
+def _join_near_identical(texts: list[str], uf: UnionFind, owners: list[list[int]]) -> None:
     """Join the items of sentences that are near-identical (see module doc)."""
     long_ix = [i for i, t in enumerate(texts) if len(t) >= MIN_CHARS]
     if len(long_ix) < 2:
@@ -89,7 +74,7 @@ def _join_near_identical(texts: list[str], uf: _Union, owners: list[list[int]]) 
             if score >= SAME_SENTENCE or (
                     score >= 60 and min(len(x), len(y)) / max(len(x), len(y)) >= CONTAINED_LENGTH
                     and fuzz.partial_ratio(x, y) >= CONTAINED):
-                uf.join(owners[long_ix[a]][0], owners[long_ix[b]][0])
+                uf.union(owners[long_ix[a]][0], owners[long_ix[b]][0])
         return
     lens = np.array([len(t) for t in cands])
     for lo in range(0, len(cands), _CHUNK):
@@ -107,7 +92,7 @@ def _join_near_identical(texts: list[str], uf: _Union, owners: list[list[int]]) 
             maybe = later[(scores < SAME_SENTENCE) & (scores >= 60) & (short >= CONTAINED_LENGTH)]
             contained = [b for b in maybe if fuzz.partial_ratio(cands[a], cands[b]) >= CONTAINED]
             for b in [*same.tolist(), *contained]:
-                uf.join(owners[long_ix[a]][0], owners[long_ix[b]][0])
+                uf.union(owners[long_ix[a]][0], owners[long_ix[b]][0])
 
 
 def independent_groups(items: Sequence[tuple[str, str]], docs: Mapping[str, Document]) -> list[list[tuple[str, str]]]:
@@ -115,7 +100,7 @@ def independent_groups(items: Sequence[tuple[str, str]], docs: Mapping[str, Docu
     n = len(items)
     if n <= 1:
         return [list(items)] if items else []
-    uf = _Union(n)
+    uf = UnionFind()
     first_by: dict[tuple[str, str], int] = {}
 
     def _join_on(kind: str, key: str | None, i: int) -> None:
@@ -123,7 +108,7 @@ def independent_groups(items: Sequence[tuple[str, str]], docs: Mapping[str, Docu
             return
         j = first_by.setdefault((kind, key), i)
         if j != i:
-            uf.join(i, j)
+            uf.union(i, j)
 
     owners: dict[str, list[int]] = {}  # normalised sentence -> items carrying it
     for i, (doc_id, sentence) in enumerate(items):
@@ -138,7 +123,7 @@ def independent_groups(items: Sequence[tuple[str, str]], docs: Mapping[str, Docu
             owners.setdefault(norm, []).append(i)
     for members in owners.values():  # identical sentences: one text
         for j in members[1:]:
-            uf.join(members[0], j)
+            uf.union(members[0], j)
     texts = list(owners)
     _join_near_identical(texts, uf, list(owners.values()))
 
