@@ -33,4 +33,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info parallax-demo.duckdb
+	rm -rf $(VENV) build *.egg-info parallax-demo.duckdb parallax-demo.html
