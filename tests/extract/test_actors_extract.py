@@ -136,3 +136,12 @@ def test_a_lone_capital_or_country_mistagged_as_a_person_is_still_the_country(nl
     da = extract_actors(sdoc, Document(id="t", key="t", text=text, language="en"))
     countries = {da.actors[m.actor].country for m in da.mentions if m.actor}
     assert {"ARM", "UKR", "MLI"} <= countries
+
+
+def test_equipment_that_ner_calls_an_organisation_is_not_an_actor(nlp):
+    text = ("Peru is in talks to buy the Vityaz Missile System from a Belarusian firm. "
+            "The Andean Development Corporation will finance part of it.")
+    da = extract_actors(nlp(text), Document(id="d2", key="k2", text=text))
+    names = {a.name for a in da.actors.values()}
+    assert not any("Missile System" in n for n in names)
+    assert "Andean Development Corporation" in names  # a real organisation stays

@@ -10,7 +10,7 @@ from __future__ import annotations
 from parallax.model import Document
 
 # Bump when any extractor changes, so the next run re-analyses stored documents.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 
 
 def analyse_document(sdoc, doc: Document) -> dict:

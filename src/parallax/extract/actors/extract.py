@@ -16,6 +16,7 @@ from parallax.extract.actors.gazetteer import Entry, agent_for, gazetteer
 from parallax.extract.actors.matcher import gazetteer_spans
 from parallax.extract.actors.titles import HONORIFICS, OFFICE_HEADS, is_office, role_of, title_word
 from parallax.extract.actors.types import DocActors
+from parallax.extract.events.details import names_equipment
 from parallax.model import Actor, Document, Evidence, Mention, RoleClaim
 
 # nouns that stand for an unnamed person or group of people when no name is given
@@ -212,6 +213,8 @@ def _organisations(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]]
             continue
         if ent.label_ == "ORG" and ent[-1].lower_ in OFFICE_HEADS:
             continue  # NER calls "National Security Adviser" an organisation; it is an office
+        if ent.label_ == "ORG" and names_equipment([t.lemma_.lower() for t in ent]):
+            continue  # NER calls "the X Missile System" an organisation; it is equipment, not an actor
         person = people.get(name.lower())
         if person is not None:  # NER mislabels a known person's surname as ORG
             b.mention(ent.start_char, ent.end_char, person, "name")

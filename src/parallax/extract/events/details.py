@@ -66,6 +66,13 @@ def _weapon_heads() -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+def names_equipment(lemmas: list[str]) -> bool:
+    """Whether a phrase (lower-case lemmas) ends in a kind of equipment: "the Vityaz missile system"."""
+    if not lemmas:
+        return False
+    return any(tuple(lemmas[-len(seq):]) == seq for seq in _weapon_heads().get(lemmas[-1], []))
+
+
 @lru_cache(maxsize=1)
 def _iso_currencies() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.currencies)
