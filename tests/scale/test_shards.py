@@ -60,17 +60,16 @@ def test_a_shard_written_before_a_kill_is_merged_not_parsed_again(tmp_path, monk
         files.write(ref, rows)
         assert store.count("doc_results") == 0
 
-    import parallax.language.nlp as nlp_module
+    import parallax.scale.local as local_module
 
     parsed: list[str] = []
-    real_parse = nlp_module.parse
+    real_batch = local_module.analyse_batch
 
-    def counting_parse(texts, **kw):
-        for doc in real_parse(texts, **kw):
-            parsed.append(doc.text)
-            yield doc
+    def counting_batch(docs):
+        parsed.extend(d.id for d in docs)
+        return real_batch(docs)
 
-    monkeypatch.setattr(nlp_module, "parse", counting_parse)
+    monkeypatch.setattr(local_module, "analyse_batch", counting_batch)
     summary = run([str(tmp_path / "in")], db=str(db), shard_docs=4)
     assert summary.analysed == 9
     assert len(parsed) == 9 - ref.docs
@@ -141,12 +140,11 @@ def test_kill_9_mid_analysis_resumes_at_the_first_unmerged_shard(tmp_path, monke
         done = store.count("documents", "analysis_version IS NOT NULL")
     assert 0 < done < 40
 
-    import parallax.language.nlp as nlp_module
+    import parallax.scale.local as local_module
 
     parsed: list[str] = []
-    real_parse = nlp_module.parse
-    monkeypatch.setattr(nlp_module, "parse", lambda texts, **kw: (parsed.append(d.text) or d
-                                                                   for d in real_parse(texts, **kw)))
+    real_batch = local_module.analyse_batch
+    monkeypatch.setattr(local_module, "analyse_batch", lambda docs: parsed.extend(d.id for d in docs) or real_batch(docs))
     summary = run([str(tmp_path / "in")], db=str(db), shard_docs=4)
     written_not_merged = summary.analysed - len(parsed)
     assert len(parsed) <= 40 - done and 0 <= written_not_merged <= 8

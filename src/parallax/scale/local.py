@@ -1,14 +1,18 @@
-"""The local engine: one spaCy stream over every pending shard, on ``n_process`` processes.
+"""The local engine: shards cut into small batches, each parsed and extracted by one of ``n_process`` processes.
 
-A single ``nlp.pipe`` runs across shard boundaries, so worker processes start once per run rather than once
-per batch; texts are read from the store one shard at a time as the parser asks for them, so memory holds a
-shard or two, never the corpus.
+Workers do the whole per-document job (parse, extract, serialise the parse) and send back plain result rows,
+the same :func:`parallax.scale.rows.result_row` the Ray actors call. The driver only reads texts from the
+store and writes rows back, so it never becomes the bottleneck as workers are added (with ``nlp.pipe``'s own
+``n_process`` every parsed Doc came back to the driver to be extracted there, on one core). Texts are read
+one shard at a time and at most a few batches per worker are in flight, so memory holds a shard or two,
+never the corpus. ``n_process=1`` runs everything in this process.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 
 import pyarrow as pa
 
@@ -17,27 +21,75 @@ from parallax.scale.rows import result_row, rows_table
 from parallax.scale.shards import ShardRef
 from parallax.store import Store
 
+BATCH = 32  # documents per task: small enough for steady progress, large enough for nlp.pipe batching
+IN_FLIGHT = 3  # tasks queued per worker, so no worker waits while the driver reads the next shard
+
+
+def analyse_batch(docs: list[Document]) -> list[dict]:
+    """Result rows of ``docs``, in order (runs in a worker; the model is loaded once per process)."""
+    from parallax.language.nlp import load_nlp
+
+    nlp = load_nlp()
+    return [result_row(doc, sdoc) for doc, sdoc in zip(docs, nlp.pipe([d.text for d in docs], batch_size=BATCH))]
+
+
+def _warm() -> None:
+    from parallax.language.nlp import load_nlp
+
+    load_nlp()
+
 
 def local_results(store: Store, todo: Sequence[ShardRef], version: int, *, n_process: int = 1,
                   on_doc: Callable[[], None] | None = None) -> Iterator[tuple[ShardRef, pa.Table]]:
-    """Parse and extract each shard in ``todo`` in order; yields (shard, result rows) as each completes."""
-    from parallax.language.nlp import parse
-
-    queue: deque[tuple[ShardRef, Document, bool]] = deque()
-
-    def texts() -> Iterator[str]:
+    """Parse and extract each shard in ``todo``; yields (shard, result rows) as each completes, in order."""
+    def batches() -> Iterator[tuple[ShardRef, list[Document], bool]]:
         for ref in todo:
             docs = store.pending_range(version, ref.first_seq, ref.last_seq)
-            for i, doc in enumerate(docs):
-                queue.append((ref, doc, i == len(docs) - 1))
-                yield doc.text
+            for i in range(0, len(docs), BATCH):
+                yield ref, docs[i:i + BATCH], i + BATCH >= len(docs)
 
-    rows: list[dict] = []
-    for sdoc in parse(texts(), n_process=n_process):
-        ref, doc, last = queue.popleft()
-        rows.append(result_row(doc, sdoc))
-        if on_doc:
-            on_doc()
-        if last:
-            yield ref, rows_table(rows)
-            rows = []
+    if n_process <= 1:
+        rows: list[dict] = []
+        for ref, docs, last in batches():
+            rows += analyse_batch(docs)
+            if on_doc:
+                for _ in docs:
+                    on_doc()
+            if last:
+                yield ref, rows_table(rows)
+                rows = []
+        return
+    yield from _pooled(batches(), n_process, on_doc)
+
+
+def _pooled(batches: Iterator[tuple[ShardRef, list[Document], bool]], n_process: int,
+            on_doc: Callable[[], None] | None) -> Iterator[tuple[ShardRef, pa.Table]]:
+    """Batches fanned out to a process pool; a shard is yielded once all its batches are back, in input order.
+
+    Workers are started with ``spawn`` (a fresh interpreter each): forking a process that holds an open DuckDB
+    connection and a loaded model is not safe.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    pending: list[tuple[ShardRef, Future, bool, int]] = []  # in submission order
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_warm) as pool:
+        rows: list[dict] = []
+        feed = iter(batches)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < n_process * IN_FLIGHT:
+                item = next(feed, None)
+                if item is None:
+                    exhausted = True
+                    break
+                ref, docs, last = item
+                pending.append((ref, pool.submit(analyse_batch, docs), last, len(docs)))
+            if not pending:
+                return
+            ref, fut, last, n = pending.pop(0)
+            rows += fut.result()  # waits for the oldest batch; the others keep the workers busy meanwhile
+            if on_doc:
+                for _ in range(n):
+                    on_doc()
+            if last:
+                yield ref, rows_table(rows)
+                rows = []
