@@ -125,7 +125,9 @@ def _analyze(paths: list[str], db: str, *, analyse: bool, processes: int, quiet:
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl, .warc(.gz), RSS/Atom feeds, or - for stdin.")],
     db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
-    processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="spaCy worker processes.")] = 1,
+    processes: Annotated[int, typer.Option(
+        "--processes", "-p", min=1,
+        help="Worker processes that parse and extract (one per core; each holds the ~0.5 GB model).")] = 1,
     no_analysis: Annotated[bool, typer.Option("--no-analysis", help="Only ingest, clean and deduplicate.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     engine: Annotated[str, typer.Option(help="Where parsing runs: local (processes here) or ray (needs the 'ray' extra).")] = "local",
