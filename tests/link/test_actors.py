@@ -59,3 +59,27 @@ def test_name_rules():
     assert not same_person(["ivan", "petrov"], ["ivan", "petrov"], "BGR", "SRB")
     assert not same_person(["ivan", "petrov"], ["pavel", "petrov"], None, None)
     assert not same_person(["ivan", "lee"], ["ivan", "lea"], None, None)  # short surnames: no typo merge
+
+
+def _org(i: int, name: str, country: str | None = None):
+    from parallax.extract.actors.types import DocActors
+    from parallax.model import Actor
+
+    return DocActors(doc=f"d{i}", actors={f"d{i}:a": Actor(id=f"d{i}:a", name=name, kind="organization",
+                                                          country=country)}, mentions=[])
+
+
+def test_organisations_merge_across_house_spellings_and_a_trailing_acronym():
+    from parallax.link.actors import org_key
+
+    per = [_org(0, "Eurasian Trade Organisation"), _org(1, "Eurasian Trade Organization (ETO"),
+           _org(2, "ETO"), _org(3, "Eurasian Defence Council"), _org(4, "Eurasian Defense Council"),
+           _org(5, "Eurasian Trade Office")]
+    actors, mapping = merge_actors(per)
+    assert mapping["d0:a"] == mapping["d1:a"] == mapping["d2:a"]
+    assert mapping["d3:a"] == mapping["d4:a"] != mapping["d0:a"]
+    assert mapping["d5:a"] != mapping["d0:a"], "a different body with similar words stays apart"
+    trade = next(a for a in actors if a.id == mapping["d0:a"])
+    assert "(" not in trade.name, "an unbalanced scrape is not the display name"
+    assert org_key("Ministry of Foreign Affairs MFA") == ("ministry of foreign affairs", "MFA")
+    assert org_key("Bank of Central Africa") == ("bank of central africa", None)

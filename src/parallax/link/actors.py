@@ -112,19 +112,45 @@ def _link_people(people: list[Actor], uf: UnionFind) -> None:
                 uf.union(a.id, root)
 
 
+# British and American spellings of words common in organisation names: one body, two house styles.
+_SPELLING = {"organisation": "organization", "organisations": "organizations", "defence": "defense",
+             "centre": "center", "programme": "program", "labour": "labor", "armoured": "armored",
+             "harbour": "harbor"}
+
+
+def org_key(name: str) -> tuple[str, str | None]:
+    """A folded organisation name with house-style spellings unified, and the acronym it trails, if any.
+
+    Scraped and parsed text often leaves "Shanghai Cooperation Organisation (SCO" or "... Organization SCO":
+    a last word equal to the initials of the words before it is the body's acronym, not part of its name.
+    """
+    words = [_SPELLING.get(w, w) for w in fold(name.replace("-", " ")).split()]
+    acronym = None
+    if len(words) >= 3:
+        initials = "".join(w[0] for w in words[:-1] if w not in _MINOR)
+        if len(words[-1]) >= 2 and words[-1] == initials:
+            acronym, words = words[-1].upper(), words[:-1]
+    return " ".join(words), acronym
+
+
+_MINOR = {"of", "the", "and", "for", "on", "in", "de", "al"}
+
+
 def _acronyms(actor: Actor) -> set[str]:
-    return {x for x in [actor.name, *actor.aliases] if x.isupper() and 2 <= len(x) <= 8}
+    found = {x for x in [actor.name, *actor.aliases] if x.isupper() and 2 <= len(x) <= 8}
+    trailing = org_key(actor.name)[1]
+    return found | {trailing} if trailing else found
 
 
 def _link_orgs(orgs: list[Actor], uf: UnionFind) -> None:
     by_key: dict[str, str] = {}
     for a in orgs:
-        for key in [fold(a.name), *(f"acr:{x}" for x in _acronyms(a))]:
+        for key in [org_key(a.name)[0], *(f"acr:{x}" for x in _acronyms(a))]:
             if key in by_key:
                 uf.union(a.id, by_key[key])
             else:
                 by_key[key] = a.id
-    names = list({fold(a.name): a for a in orgs}.items())
+    names = list({org_key(a.name)[0]: a for a in orgs}.items())
     for i, (na, a) in enumerate(names):
         for nb, b in names[i + 1:]:
             if a.country and b.country and a.country != b.country:
@@ -145,7 +171,8 @@ def _global_id(members: list[Actor], name: str) -> str:
 
 def _merged(members: list[Actor], gid: str) -> Actor:
     names = Counter(m.name for m in members)
-    name = max(names, key=lambda n: (names[n], len(n.split()), -members.index(next(m for m in members if m.name == n))))
+    name = max(names, key=lambda n: (n.count("(") == n.count(")"), names[n], len(n.split()),
+                                     -members.index(next(m for m in members if m.name == n))))
     if members[0].kind == "country":
         name = members[0].name
     out = Actor(id=gid, name=name, kind=members[0].kind, anonymous=all(m.anonymous for m in members))
