@@ -17,6 +17,7 @@ from parallax.extract.actors.matcher import gazetteer_spans
 from parallax.extract.actors.titles import HONORIFICS, OFFICE_HEADS, is_office, role_of, title_word
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events.details import names_equipment
+from parallax.language.spans import doc_text
 from parallax.model import Actor, Document, Evidence, Mention, RoleClaim
 
 # nouns that stand for an unnamed person or group of people when no name is given
@@ -262,7 +263,7 @@ def _anonymous(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], us
         start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
         if end - start > 120:
             start, end = chunk.start_char, chunk.end_char
-        text = sdoc.text[start:end]
+        text = doc_text(sdoc)[start:end]
         org = next((e.text for e in orgs if e.start >= sub[0].i and e.end <= sub[-1].i + 1), None)
         aid = b.actor(f"anon:{start}", name=text, kind="group" if plural else "person", country=country,
                       agent=agent_for(text), anonymous=True, organization=org)

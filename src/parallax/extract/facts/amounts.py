@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from parallax.extract.events.details import money
 from parallax.extract.facts.subject import NOUNS, DocThings, Thing, fold, named_key, phrase
 from parallax.extract.facts.values import bound_before, count_value
+from parallax.language.spans import doc_text
 
 # Verbs whose object is a figure's value and whose subject is the thing measured.
 MEASURING = frozenset({"cost", "be", "total", "reach", "value", "price", "amount", "stand", "run", "top",
@@ -163,7 +164,7 @@ def count_figures(sent: Span, money_tokens: set[int]) -> list[tuple[Token, Token
             continue
         if tok.lower_ == "one" or tok.like_num is False and not tok.lower_.isalpha():
             continue
-        if "-" in sent.doc.text[tok.idx: noun.idx]:  # "a 25-year-old", "a 12-turbine plant" (adjectival)
+        if "-" in doc_text(sent.doc)[tok.idx: noun.idx]:  # "a 25-year-old", "a 12-turbine plant" (adjectival)
             continue
         v = count_value(tok)
         if v is None or v <= 0 or (1800 <= v <= 2100 and tok.text.isdigit() and len(tok.text) == 4):

@@ -9,6 +9,7 @@ from parallax.extract.events.when import DateContext, in_future_clause
 from parallax.extract.facts import amounts, dates
 from parallax.extract.facts.subject import DocThings, Thing, fold
 from parallax.extract.facts.types import Fact
+from parallax.language.spans import ents
 from parallax.model import Document
 
 
@@ -87,7 +88,7 @@ def _count_owner(noun, things: DocThings) -> tuple[Thing | None, str | None]:
 
 def _dates(sent: Span, things: DocThings, base: dict, ctx: DateContext, doc: Document) -> list[Fact]:
     out: list[Fact] = []
-    for ent in sent.ents:
+    for ent in ents(sent):
         if ent.label_ != "DATE":
             continue
         got = ctx.resolve(ent.text, future=in_future_clause(ent))
@@ -113,7 +114,7 @@ def extract_facts(sdoc: SpacyDoc, doc: Document, actors: DocActors) -> list[Fact
     for sent in sdoc.sents:
         names = sorted({fold(t.text) for t in sent if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE"})})
         date_facts = _dates(sent, things, _base(doc, sent, actors, names, None), ctx, doc)
-        years = {str(f.value)[:4] for f in date_facts} | {y for e in sent.ents if e.label_ == "DATE"
+        years = {str(f.value)[:4] for f in date_facts} | {y for e in ents(sent) if e.label_ == "DATE"
                                                            for y in dates._EXPLICIT.findall(e.text) if y.isdigit()}
         when = next(iter(years)) if len(years) == 1 else None
         out += date_facts

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parallax.extract.quotes.lexicon import AUDIENCE_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS, SPEECH_VERBS
+from parallax.language.spans import ents
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _LEFT_KEEP = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "case", "npadvmod",
@@ -187,5 +188,5 @@ def _person_first(core: Span, full: Span) -> Span:
     """The one person named in a subject whose compact phrase missed them (a mangled parse of a long title)."""
     if any(t.ent_type_ == "PERSON" for t in core) or core.root.pos_ == "PRON":
         return core
-    people = [e for e in full.ents if e.label_ == "PERSON"]
+    people = [e for e in ents(full) if e.label_ == "PERSON"]
     return people[0] if len(people) == 1 else core
