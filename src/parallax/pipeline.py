@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import BinaryIO
 
+import numpy as np
+
 from parallax.ingest.base import RawArticle
 from parallax.ingest.document import INGEST_VERSION, doc_id, make_document, raw_sha
 from parallax.link import duplicates as dup
-from parallax.model import IngestError
+from parallax.model import Document, IngestError
 from parallax.store import Store
 
 INGEST_BATCH = 64
@@ -48,6 +50,7 @@ class RunSummary:
     claims: int = 0
     contradictions: int = 0
     changes: int = 0  # new claims, contradictions, event clusters and moved stances this run
+    link_skipped: bool = False  # the cross-source stage found the store already linked as it stands
     engine: str = "local"
     seconds: float = 0.0
     error_samples: list[str] = field(default_factory=list)
@@ -123,34 +126,44 @@ def _byte_progress(paths: Sequence[str], tick: Progress) -> Callable[[str, int],
 
 
 def link(store: Store, summary: RunSummary, run_id: str, tick: Progress) -> None:
-    """The cross-source stage over every stored result, with what it changed recorded under ``run_id``."""
-    from parallax.link.stage import link_story
+    """The cross-source stage over every stored result, with what it changed recorded under ``run_id``; when
+    neither the documents nor their results changed since the last link, nothing is redone (or recorded)."""
+    from parallax.link.stage import fingerprint, is_linked, link_story
     from parallax.scale.changes import record_changes, snapshot
 
     tick("link", 0, 1)
-    before = snapshot(store)
-    link_story(store, summary)
-    with store.transaction():
-        summary.changes = record_changes(store, before, snapshot(store), run_id)
+    fp = fingerprint(store)
+    if is_linked(store, fp):
+        link_story(store, summary, fp=fp)  # a no-op that reads the summary's counts from the stored tables
+        summary.changes, summary.link_skipped = 0, True
+    else:
+        before = snapshot(store)
+        link_story(store, summary, fp=fp, force=True)
+        with store.transaction():
+            summary.changes = record_changes(store, before, snapshot(store), run_id)
     tick("link", 1, None)
 
 
 def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: RunSummary, tick: Progress) -> None:
-    """Store each article as a document (or each problem as an error row), a batch per transaction."""
-    near = dup.NearDuplicateIndex()
-    near.load(store.signatures())
+    """Store each article as a document (or each problem as an error row), a batch per transaction.
+
+    Nothing held here grows with the store: near duplicates are looked up in the store's band table once per
+    batch (see :mod:`parallax.link.duplicates`), and error rows are cleared per input path as reading reaches it.
+    """
+    dup.ensure_bands(store)  # a store from before the band table gets its bands once
     seq = store.next_seq()
-    seen_paths: set[str] = set()
+    cleared = {"path": None}  # inputs arrive path by path: the last one whose old errors were cleared
     batch: list[RawArticle | IngestError] = []
 
     def flush() -> None:
         nonlocal seq
         pending = Pending()
         with store.transaction():
+            fresh: list[Fresh] = []
             for item in batch:
                 path = item.path or ""
-                if path and path not in seen_paths:  # forget old errors of a file we are re-reading
-                    seen_paths.add(path)
+                if path and path != cleared["path"]:  # forget old errors of a file we are re-reading
+                    cleared["path"] = path
                     store.clear_errors(path)
                 if isinstance(item, IngestError):
                     summary.errors += 1
@@ -159,9 +172,14 @@ def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: Run
                     store.put_error(item)
                     continue
                 summary.read += 1
-                seq = _store_article(store, item, near, summary, seq, pending)
+                if (ready := _prepare(store, item, summary)) is not None:
+                    fresh.append(ready)
+            near = dup.BatchIndex(store, [f.values for f in fresh])  # one band query for the whole batch
+            for pos, ready in enumerate(fresh):
+                seq = _store_article(store, ready, pos, near, summary, seq, pending)
             store.put_documents(pending.docs, ingest_version=INGEST_VERSION)
             store.put_signatures(pending.sigs)
+            store.replace_bands(pending.replaced, pending.bands)
         batch.clear()
 
     last_path = None
@@ -184,40 +202,59 @@ class Pending:
 
     docs: list[tuple] = field(default_factory=list)  # (Document, seq, raw sha)
     sigs: list[tuple[str, bytes]] = field(default_factory=list)
+    bands: list[dup.BandRow] = field(default_factory=list)  # LSH rows of the batch's originals
+    replaced: list[str] = field(default_factory=list)  # ids stored before: their old LSH rows go
     by_content: dict[str, str] = field(default_factory=dict)  # content sha -> id of an original in the batch
 
 
-def _store_article(store: Store, raw: RawArticle, near: dup.NearDuplicateIndex, summary: RunSummary, seq: int,
-                   pending: Pending) -> int:
+@dataclass
+class Fresh:
+    """A new or changed article, cleaned and signed, waiting for the batch's duplicate decisions."""
+
+    doc: Document
+    raw_sha: str
+    state: dict | None
+    values: np.ndarray  # MinHash signature
+
+
+def _prepare(store: Store, raw: RawArticle, summary: RunSummary) -> Fresh | None:
+    """The article as a document with its signature; None when unchanged since it was stored, or empty."""
     sha = raw_sha(raw)
     state = store.doc_state(doc_id(raw.key))
     if state and state["raw_sha"] == sha and (state["ingest_version"] or 0) >= INGEST_VERSION:
         summary.unchanged += 1  # checked before cleaning: a re-run over unchanged input costs only reading
-        return seq
+        return None
     doc = make_document(raw)
     if not doc.text.strip():
         store.put_error(IngestError(path=raw.path or raw.key, reason="no article text left after removing boilerplate",
                                     locator=raw.key.partition("#")[2] or None))
         summary.errors += 1
-        return seq
+        return None
+    return Fresh(doc, sha, state, np.asarray(dup.minhash(doc.text).hashvalues, dtype=np.uint64))
+
+
+def _store_article(store: Store, ready: Fresh, pos: int, near: dup.BatchIndex, summary: RunSummary, seq: int,
+                   pending: Pending) -> int:
+    doc = ready.doc
     original = pending.by_content.get(doc.content_sha) or store.original_with_content(doc.content_sha, exclude=doc.id)
     if original == doc.id:
         original = None
-    mh = dup.minhash(doc.text)
     if original:
         doc.duplicate_of, doc.duplicate_kind = original, "exact"
         summary.exact_duplicates += 1
-    elif match := near.match(mh, exclude=doc.id):
+    elif match := near.match(pos, ready.values, exclude=doc.id):
         doc.duplicate_of, doc.duplicate_kind = match[0], "near"
         summary.near_duplicates += 1
     if doc.language != "en":
         summary.non_english += 1
-    pending.docs.append((doc, seq, sha))
-    pending.sigs.append((doc.id, dup.to_bytes(mh)))
+    pending.docs.append((doc, seq, ready.raw_sha))
+    pending.sigs.append((doc.id, dup.to_bytes(ready.values)))
+    near.add(pos, doc.id, ready.values, original=doc.duplicate_of is None)
     if doc.duplicate_of is None:
-        near.add(doc.id, mh)
+        pending.bands.extend(dup.band_rows(doc.id, ready.values))
         pending.by_content.setdefault(doc.content_sha, doc.id)
-    if state:
+    if ready.state:
+        pending.replaced.append(doc.id)
         summary.updated += 1
     else:
         summary.added += 1

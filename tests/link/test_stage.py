@@ -1,6 +1,8 @@
 """The link stage end to end: the real pipeline over a small invented story in several outlets."""
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -35,19 +37,26 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def story(tmp_path_factory) -> tuple[Story, dict]:
+def linked_db(tmp_path_factory) -> Path:
+    """The store of one real run over ARTICLES: analysed and linked. Tests that write work on copies."""
     from parallax.pipeline import run
-    from parallax.store import Store
-    from parallax.views.export import story_json
 
     folder = tmp_path_factory.mktemp("story")
     path = folder / "story.jsonl"
     path.write_text("".join(json.dumps({"id": f"a{i}", "outlet": o, "published": p, "title": t, "text": x}) + "\n"
                             for i, (o, p, t, x) in enumerate(ARTICLES)), encoding="utf-8")
-    db = str(folder / "s.duckdb")
-    summary = run([str(path)], db)
+    db = folder / "s.duckdb"
+    summary = run([str(path)], str(db))
     assert summary.analysed == len(ARTICLES)
-    with Store(db, read_only=True) as store:
+    return db
+
+
+@pytest.fixture(scope="module")
+def story(linked_db) -> tuple[Story, dict]:
+    from parallax.store import Store
+    from parallax.views.export import story_json
+
+    with Store(linked_db, read_only=True) as store:
         loaded = store.load_story()
     return loaded, story_json(loaded)
 
@@ -108,3 +117,119 @@ def test_export_keeps_the_contract(story) -> None:
     for x in out["contradictions"]:
         assert x["kind"] in {"claim", "attribute", "number", "date"} and len(x["sides"]) >= 2
         assert all(ev["doc"] in docs for side in x["sides"] for ev in side["evidence"])
+
+
+# -- the stage at scale: lean reading, bulk writes, no work when nothing changed --------------------------------
+
+DERIVED = ("actors", "mentions", "quotes", "events", "claims", "claim_mentions", "contradictions", "event_clusters",
+           "profiles")
+
+
+def _tables(store) -> dict[str, list[str]]:
+    """Every derived table as sorted JSON rows: two links agree exactly when these are equal."""
+    out = {}
+    for t in DERIVED:
+        cur = store.con.execute(f"SELECT * FROM {t}")
+        names = [d[0] for d in cur.description]
+        out[t] = sorted(json.dumps(dict(zip(names, r)), sort_keys=True, default=str) for r in cur.fetchall())
+    return out
+
+
+@pytest.fixture()
+def db_copy(linked_db, tmp_path) -> Path:
+    out = tmp_path / "copy.duckdb"
+    shutil.copyfile(linked_db, out)
+    return out
+
+
+def test_a_second_link_is_skipped_and_leaves_every_table_as_it_was(db_copy) -> None:
+    from parallax.link.stage import is_linked, link_story
+    from parallax.pipeline import RunSummary, link
+    from parallax.store import Store
+
+    with Store(db_copy) as store:
+        assert is_linked(store)
+        before = _tables(store)
+        assert all(before[t] for t in ("actors", "mentions", "quotes", "events", "claims", "claim_mentions"))
+        result = link_story(store)
+        assert result.skipped
+        summary = RunSummary()
+        link(store, summary, "again", lambda *a: None)
+        assert _tables(store) == before
+        assert summary.changes == 0 and summary.link_skipped
+        assert (summary.actors, summary.events, summary.quotes, summary.claims, summary.contradictions) == (
+            len(before["actors"]), len(before["events"]), len(before["quotes"]), len(before["claims"]),
+            len(before["contradictions"]))
+        assert (result.mentions, result.event_clusters) == (len(before["mentions"]), len(before["event_clusters"]))
+
+
+def test_a_forced_relink_gives_identical_tables(db_copy) -> None:
+    from parallax.link.stage import link_story
+    from parallax.store import Store
+
+    with Store(db_copy) as store:
+        before = _tables(store)
+        result = link_story(store, force=True)
+        assert not result.skipped and result.claims == len(before["claims"])
+        assert _tables(store) == before
+
+
+def test_a_changed_result_relinks_and_records_its_changes(db_copy) -> None:
+    from parallax.link.stage import is_linked, link_story
+    from parallax.pipeline import RunSummary, link
+    from parallax.store import Store
+
+    with Store(db_copy) as store:
+        (doc,) = store.con.execute("SELECT doc FROM doc_results WHERE json_array_length(quotes) > 0 "
+                                   "ORDER BY doc LIMIT 1").fetchall()[0]
+        quotes = store.count("quotes")
+        lost = store.con.execute("SELECT json_array_length(quotes) FROM doc_results WHERE doc = ?",
+                                 [doc]).fetchall()[0][0]
+        store.con.execute("UPDATE doc_results SET quotes = '[]' WHERE doc = ?", [doc])
+        assert not is_linked(store)
+        summary = RunSummary()
+        link(store, summary, "edited", lambda *a: None)
+        assert not summary.link_skipped
+        assert summary.quotes == quotes - lost == store.count("quotes")
+        assert is_linked(store) and link_story(store).skipped
+
+
+def test_lean_stage_matches_the_whole_object_reference(linked_db) -> None:
+    """The stage keeps only some mentions and a projection of quotes; clustering over every fact as whole
+    objects (the stage before it was made lean) must give the same claims, stances and corroboration."""
+    from parallax import model as m
+    from parallax.extract.actors.types import DocActors
+    from parallax.link.actors import merge_actors
+    from parallax.link.claims import cluster_claims
+    from parallax.link.corroboration import corroborate
+    from parallax.store import Store
+    from parallax.store.codec import from_dict
+
+    with Store(linked_db, read_only=True) as store:
+        per_doc, mentions, quotes, events, claims = [], [], [], [], []
+        for rec in store.doc_results():
+            per_doc.append(DocActors(doc=rec["doc"], actors={a["id"]: from_dict(m.Actor, a) for a in rec["actors"]}))
+            mentions += [from_dict(m.Mention, x) for x in rec["mentions"]]
+            quotes += [from_dict(m.Quote, x) for x in rec["quotes"]]
+            events += [from_dict(m.Event, x) for x in rec["events"]]
+            claims += [from_dict(m.Claim, x) for x in rec["claims"]]
+        actors, mapping = merge_actors(per_doc)
+        for x in mentions:
+            x.actor = mapping.get(x.actor, x.actor) if x.actor else x.actor
+        for e in events:
+            e.source, e.target = mapping.get(e.source, e.source), mapping.get(e.target, e.target)
+            e.reported_by = mapping.get(e.reported_by, e.reported_by)
+        for c in claims:
+            c.holder = mapping.get(c.holder, c.holder)
+            for cm in c.mentions:
+                cm.holder = mapping.get(cm.holder, cm.holder)
+        docs = {d.id: d for d in store.documents()}
+        by_id = {a.id: a for a in actors}
+        want = corroborate(cluster_claims(claims, events, quotes, docs, by_id, mentions=mentions), docs, by_id, quotes)
+        stored = store.load_story()
+    assert sorted(a.id for a in stored.actors) == sorted(a.id for a in actors)
+    assert len(stored.mentions) == len(mentions) and len(stored.quotes) == len(quotes)
+    assert {x.id: x.actor for x in stored.mentions} == {x.id: x.actor for x in mentions}
+    key = lambda c: (c.id, c.text, c.independent, c.anonymous_only, tuple(c.outlets),  # noqa: E731
+                     tuple((x.doc, x.start, x.end, x.stance, x.holder) for x in c.mentions))
+    assert sorted(map(key, stored.claims)) == sorted(map(key, want))

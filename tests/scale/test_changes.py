@@ -89,3 +89,13 @@ def test_parse_since_accepts_dates_and_phrases():
     assert parse_since("2024-05-01") == datetime(2024, 5, 1)
     assert parse_since("2024-05-01T08:30+02:00") == datetime(2024, 5, 1, 6, 30)
     assert parse_since("3 days ago") < datetime.utcnow() - timedelta(days=2)
+
+
+def test_snapshot_takes_each_documents_most_frequent_stance_ties_alphabetical(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.insert("claim_mentions", [
+            {"claim": "c1", "doc": "d1", "stance": s, "start": i, "end": i + 5}
+            for i, s in enumerate(["refutes", "supports", "supports"])
+        ] + [{"claim": "c1", "doc": "d2", "stance": s, "start": i, "end": i + 5}
+             for i, s in enumerate(["supports", "refutes"])])
+        assert snapshot(store)["stances"] == {"c1@d1": "supports", "c1@d2": "refutes"}

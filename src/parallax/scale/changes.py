@@ -9,7 +9,6 @@ from counters), so an unchanged claim keeps its id and is not reported again.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -29,13 +28,13 @@ def _pairs(store: Store, sql: str) -> dict[str, Any]:
 
 def snapshot(store: Store) -> dict[str, dict[str, Any]]:
     """The ids that later comparisons need: claims, per-(claim, document) stances, contradictions, clusters."""
-    stances: dict[str, Counter] = {}
-    for claim, doc, stance in store.con.execute("SELECT claim, doc, stance FROM claim_mentions").fetchall():
-        stances.setdefault(f"{claim}@{doc}", Counter())[stance] += 1
     return {
         "claims": _pairs(store, "SELECT id, text FROM claims"),
-        # A document that states a claim several times: its most frequent stance (ties: alphabetical).
-        "stances": {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in stances.items()},
+        # A document that states a claim several times: its most frequent stance (ties: alphabetical), chosen
+        # inside DuckDB so a large store's claim mentions never become Python rows.
+        "stances": _pairs(store, "SELECT claim || '@' || doc, stance FROM (SELECT claim, doc, stance, count(*) AS n "
+                                 "FROM claim_mentions GROUP BY claim, doc, stance) "
+                                 "QUALIFY row_number() OVER (PARTITION BY claim, doc ORDER BY n DESC, stance) = 1"),
         "contradictions": _pairs(store, "SELECT id, json_object('kind', kind, 'about', about) FROM contradictions"),
         "clusters": _pairs(store, "SELECT id, json_object('type', type, 'source', source, 'target', target) "
                                   "FROM event_clusters"),

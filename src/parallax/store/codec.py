@@ -7,7 +7,7 @@ import json
 import types
 import typing
 from functools import cache
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 
@@ -16,8 +16,16 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Dataclasses, lists and tuples as JSON-ready data."""
+    kind = type(value)
+    if kind in _SCALARS:  # most values: answered before the costlier dataclass check
+        return value
+    if kind is list and all(type(v) is str for v in value):
+        return list(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
@@ -35,6 +43,48 @@ def to_row(obj: Any, sql_types: dict[str, str]) -> dict[str, Any]:
         v = getattr(obj, f.name)
         row[f.name] = json.dumps(plain(v), ensure_ascii=False) if sql_types[f.name] == "JSON" else v
     return row
+
+
+def _json(value: Any) -> str:
+    return json.dumps(plain(value), ensure_ascii=False)
+
+
+def to_columns(objs: Sequence[Any], sql_types: Mapping[str, str]) -> dict[str, list[Any]]:
+    """Dataclass objects (all of one class) as the table's column lists, exactly as :func:`to_row` fills rows:
+    a pass per column is several times faster than a dict per object, and a table write wants columns anyway."""
+    if not objs:
+        return {}
+    names = [f.name for f in dataclasses.fields(objs[0]) if f.name in sql_types]
+    return {n: [_json(getattr(o, n)) for o in objs] if sql_types[n] == "JSON" else [getattr(o, n) for o in objs]
+            for n in names}
+
+
+@cache
+def _defaults(cls: type) -> tuple[tuple[str, Any, Callable[[], Any] | None], ...]:
+    """(field, default value, default factory) of each field; a required field has neither."""
+    return tuple((f.name, f.default, None if f.default_factory is dataclasses.MISSING else f.default_factory)
+                 for f in dataclasses.fields(cls))
+
+
+def dict_columns(cls: type, items: Sequence[Mapping[str, Any]], sql_types: Mapping[str, str]) -> dict[str, list[Any]]:
+    """Stored plain objects of ``cls`` (a per-document result decoded from JSON) as the table's column lists,
+    the same values as ``to_row(from_dict(cls, item))`` without building the dataclass: the link stage streams
+    hundreds of thousands of mentions straight from results to their table."""
+    out: dict[str, list[Any]] = {}
+    builders = dict(_field_builders(cls))
+    for name, default, factory in _defaults(cls):
+        if name not in sql_types:
+            continue
+        if factory is None and default is dataclasses.MISSING:
+            col = [x[name] for x in items]  # a required field: a KeyError here is from_dict's TypeError
+        else:
+            fill = factory() if factory is not None else default
+            col = [x.get(name, fill) for x in items]
+        if sql_types[name] == "JSON":
+            conv = builders[name]
+            col = [_json(None if v is None else conv(v)) for v in col]
+        out[name] = col
+    return out
 
 
 def build(tp: Any, value: Any) -> Any:

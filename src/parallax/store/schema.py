@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from parallax import model as m
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
 class Table:
     name: str
     cls: type | None  # the model class whose fields are the columns (None: hand-written columns)
-    key: tuple[str, ...]
+    key: tuple[str, ...]  # the primary key; () for none
     extra: tuple[tuple[str, str], ...] = ()  # columns beyond the model's fields: (name, SQL type)
     skip: tuple[str, ...] = ()  # model fields kept elsewhere (e.g. claim mentions in their own table)
 
@@ -63,6 +63,10 @@ TABLES: tuple[Table, ...] = (
         ("events", "JSON"), ("quotes", "JSON"), ("claims", "JSON"), ("facts", "JSON"),
     )),
     Table("signatures", None, ("doc",), extra=(("doc", "VARCHAR"), ("minhash", "BLOB"))),
+    # The LSH band table of the near-duplicate search (parallax.link.duplicates): one row per band of every
+    # original's signature. No primary key on purpose: DuckDB keeps ART indexes in memory, and lookups are
+    # hash joins of a batch's probes against this table, which need none.
+    Table("lsh_bands", None, (), extra=(("band", "SMALLINT"), ("hash", "UBIGINT"), ("doc", "VARCHAR"))),
     Table("actors", m.Actor, ("id",)),
     Table("mentions", m.Mention, ("id",)),
     Table("events", m.Event, ("id",)),
@@ -98,5 +102,5 @@ def q(name: str) -> str:
 
 def create_sql(table: Table) -> str:
     cols = ", ".join(f"{q(n)} {t}" for n, t in columns(table))
-    key = ", ".join(q(k) for k in table.key)
-    return f"CREATE TABLE IF NOT EXISTS {table.name} ({cols}, PRIMARY KEY ({key}))"
+    key = f", PRIMARY KEY ({', '.join(q(k) for k in table.key)})" if table.key else ""
+    return f"CREATE TABLE IF NOT EXISTS {table.name} ({cols}{key})"

@@ -91,6 +91,7 @@ def _summary_table(summary) -> Table:
         ("refused inputs (errors)", summary.errors), ("documents analysed", summary.analysed),
         ("documents in store", summary.documents), ("actors", summary.actors), ("events", summary.events),
         ("quotes", summary.quotes), ("claims", summary.claims), ("contradictions", summary.contradictions),
+        ("cross-source stage", "skipped: nothing changed" if summary.link_skipped else f"{summary.changes} changes"),
         ("seconds", f"{summary.seconds:.1f}"),
     ]
     for k, v in rows:

@@ -112,7 +112,7 @@ def export_parquet(store: Store, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for table in TABLES:
-        if table.name in ("signatures",):
+        if table.name in ("signatures", "lsh_bands"):  # near-duplicate machinery, not story data
             continue
         target = out_dir / f"{table.name}.parquet"
         cols = "* EXCLUDE (parse)" if table.name == "doc_results" else "*"
