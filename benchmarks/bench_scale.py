@@ -210,13 +210,13 @@ def main() -> None:
         return path
 
     if "ingest" in sections:
-        rows = []
+        rows = [r for r in results.get("ingest", []) if str(r["docs"]) not in args.sizes.split(",")]  # sizes kept
         for n in [int(x) for x in args.sizes.split(",")]:
             r = run_step("bench_scale:step_run", inputs=[str(corpus(n))], db=str(WORK / f"ingest-{n}.duckdb"),
                          analyse=False)
             rows.append({"docs": n, **r, "docs_per_s": rate(r["read"], r["seconds"])})
             print("ingest", rows[-1], flush=True)
-            results["ingest"] = rows
+            results["ingest"] = sorted(rows, key=lambda r: r["docs"])
             save()
     n = args.analyse
     if "analyse" in sections:
