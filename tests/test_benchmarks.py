@@ -71,3 +71,24 @@ def test_run_step_isolates_peak_memory(bench_modules):
     assert small["cpus"] and 1 < small["peak_rss_mb"] < 200
     table = common.table([small], [("cpus", "cpus", "d"), ("peak_rss_mb", "RSS", ".0f")])
     assert table.splitlines()[0].startswith("| cpus") and len(table.splitlines()) == 3
+
+
+def test_long_run_logs_every_attempt_and_reports_memory_by_progress(bench_modules, tmp_path, monkeypatch):
+    from parallax.pipeline import run
+    from tests.corpus import write_articles
+
+    import long_run
+
+    write_articles(tmp_path / "in", 5, seed=2)
+    db = str(tmp_path / "s.duckdb")
+    run([str(tmp_path / "in")], db=db, analyse=False)
+    monkeypatch.setattr(long_run, "EVERY", 0.05)
+    long_run.analyse(db, processes=1)
+    long_run.analyse(db, processes=1)  # a restart finds nothing pending
+    long_run.link(db)
+    text = long_run.report(db)
+    attempts = [line for line in text.splitlines() if line.startswith("| analyse |") or line.startswith("| link |")]
+    assert len(attempts) == 3
+    assert "| 5 | 5 |" in attempts[0] and "| 0 | 0 |" in attempts[1]
+    assert all("finished" in line for line in attempts)
+    assert "## Memory by progress" in text
