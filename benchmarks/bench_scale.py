@@ -189,6 +189,8 @@ def main() -> None:
     ap.add_argument("--ray-docs", type=int, default=300)
     ap.add_argument("--warc-mb", type=float, default=1024)
     ap.add_argument("--warc-seconds", type=float, default=120, help="time box for Parallax's WARC reader")
+    ap.add_argument("--duckdb-memory", default="",
+                    help="PARALLAX_DUCKDB_MEMORY for the ingest steps (default: the store's own limit)")
     ap.add_argument("--only", default="", help="comma list of sections: ingest,analyse,ray,resume,warc,incremental")
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args()
@@ -210,13 +212,17 @@ def main() -> None:
         return path
 
     if "ingest" in sections:
-        rows = [r for r in results.get("ingest", []) if str(r["docs"]) not in args.sizes.split(",")]  # sizes kept
+        limit = args.duckdb_memory or "1GiB (default)"
+        if args.duckdb_memory:
+            os.environ["PARALLAX_DUCKDB_MEMORY"] = args.duckdb_memory  # inherited by the step processes
+        rows = [r for r in results.get("ingest", [])  # rows of other sizes or limits are kept
+                if (str(r["docs"]), r.get("duckdb_memory", "")) not in {(s, limit) for s in args.sizes.split(",")}]
         for n in [int(x) for x in args.sizes.split(",")]:
             r = run_step("bench_scale:step_run", inputs=[str(corpus(n))], db=str(WORK / f"ingest-{n}.duckdb"),
                          analyse=False)
-            rows.append({"docs": n, **r, "docs_per_s": rate(r["read"], r["seconds"])})
+            rows.append({"docs": n, "duckdb_memory": limit, **r, "docs_per_s": rate(r["read"], r["seconds"])})
             print("ingest", rows[-1], flush=True)
-            results["ingest"] = sorted(rows, key=lambda r: r["docs"])
+            results["ingest"] = sorted(rows, key=lambda r: (r["docs"], r.get("duckdb_memory", "")))
             save()
     n = args.analyse
     if "analyse" in sections:
@@ -281,8 +287,8 @@ def render(r: dict[str, Any]) -> str:
              "(ru_maxrss: with worker processes, the largest single process).", ""]
     if "ingest" in r:
         parts += ["## Ingest (read, clean, language, dedup, store; no parsing)", "", table(r["ingest"], [
-            ("docs", "docs", ","), ("seconds", "seconds", ".1f"), ("docs_per_s", "docs/s", ".1f"),
-            ("near_duplicates", "near dups", ","), ("peak_rss_mb", "peak RSS MB", ".0f"),
+            ("docs", "docs", ","), ("duckdb_memory", "DuckDB limit", ""), ("seconds", "seconds", ".1f"),
+            ("docs_per_s", "docs/s", ".1f"), ("near_duplicates", "near dups", ","), ("peak_rss_mb", "peak RSS MB", ".0f"),
             ("rss_first_quarter_mb", "RSS 1st quarter MB", ".0f"), ("rss_last_quarter_mb", "RSS last quarter MB", ".0f"),
         ]), ""]
     eng = r.get("analyse", []) + r.get("ray", [])
