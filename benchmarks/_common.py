@@ -50,6 +50,18 @@ _STEP = (
 )
 
 
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of a process now (VmRSS, MiB; 0 if it is gone): for memory over time within a step."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 class StepFailed(RuntimeError):
     pass
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from _common import OUT, RESULTS, run_step, save_results, table
+from _common import OUT, RESULTS, rss_mb, run_step, save_results, table
 
 import build_warc
 
@@ -36,13 +36,6 @@ WORK = OUT / "dedup_memory"
 BATCH = 64
 MARKS = (0.1, 0.5, 1.0)
 
-
-def _rss_mb() -> float:
-    with open("/proc/self/status") as handle:
-        for line in handle:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def docs(n: int) -> Iterator[dict[str, str]]:
@@ -126,7 +119,7 @@ def step_index(kind: str, n: int, db: str, memory_limit: str | None = None) -> d
     for p in (db, db + ".wal"):
         Path(p).unlink(missing_ok=True)
     marks, done, near, index_s = [], 0, 0, 0.0
-    start_rss = _rss_mb()
+    start_rss = rss_mb()
     with Store(db) as store:
         if memory_limit:
             store.con.execute(f"SET memory_limit = '{memory_limit}'")
@@ -180,7 +173,7 @@ def step_index(kind: str, n: int, db: str, memory_limit: str | None = None) -> d
             done += len(batch)
             batch.clear()
             while len(marks) < len(MARKS) and done >= MARKS[len(marks)] * n:
-                marks.append({"docs": done, "rss_mb": round(_rss_mb(), 1), **_duck_memory(store),
+                marks.append({"docs": done, "rss_mb": round(rss_mb(), 1), **_duck_memory(store),
                               "seconds": round(time.perf_counter() - started, 2)})
 
         for d in docs(n):
@@ -212,15 +205,15 @@ def step_pipeline(n: int, db: str) -> dict[str, Any]:
             yield RawArticle(key=f"bench:{d['id']}", text=d["text"], format="jsonl", path="bench.jsonl", url=d["url"],
                              title=d["title"], published=d["published"], site=d["source"])
             if len(marks) < len(MARKS) and i >= MARKS[len(marks)] * n + BATCH:  # the batch holding it was written
-                marks.append({"docs": i - BATCH, "rss_mb": round(_rss_mb(), 1), **_duck_memory(store_ref["s"]),
+                marks.append({"docs": i - BATCH, "rss_mb": round(rss_mb(), 1), **_duck_memory(store_ref["s"]),
                               "seconds": round(time.perf_counter() - started, 2)})
 
     summary = RunSummary()
-    start_rss = _rss_mb()
+    start_rss = rss_mb()
     with Store(db) as store:
         store_ref["s"] = store
         ingest(store, items(), summary, lambda *a: None)
-        marks.append({"docs": summary.read, "rss_mb": round(_rss_mb(), 1), **_duck_memory(store),
+        marks.append({"docs": summary.read, "rss_mb": round(rss_mb(), 1), **_duck_memory(store),
                       "seconds": round(time.perf_counter() - started, 2)})
     seconds = time.perf_counter() - started
     return {"kind": "pipeline", "docs": summary.read, "near_duplicates": summary.near_duplicates, "seconds": seconds,

@@ -31,19 +31,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import OUT, ROOT, SRC, Timer, rate, run_step, save_results, table
+from _common import OUT, ROOT, SRC, Timer, rate, rss_mb, run_step, save_results, table
 
 import build_warc
 
 WORK = OUT / "scale"
 
-
-def _rss_mb() -> float:
-    with open("/proc/self/status") as handle:
-        for line in handle:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 class Sampler:
@@ -59,12 +52,12 @@ class Sampler:
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
-            self.samples.append(round(_rss_mb(), 1))
+            self.samples.append(round(rss_mb(), 1))
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.samples.append(round(_rss_mb(), 1))
+        self.samples.append(round(rss_mb(), 1))
 
     def shape(self) -> dict[str, float]:
         s = self.samples or [0.0]

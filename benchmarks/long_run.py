@@ -23,18 +23,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _common import rss_mb
+
 EVERY = 15.0  # seconds between samples
 
-
-def _rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def _children(pid: int) -> list[int]:
@@ -63,8 +55,8 @@ class Log:
 
     def sample(self) -> None:
         me = os.getpid()
-        workers = [_rss_mb(p) for p in _children(me)]
-        driver = _rss_mb(me)
+        workers = [rss_mb(p) for p in _children(me)]
+        driver = rss_mb(me)
         self.write(t=round(time.time() - self.t0, 1), done=self.done, driver_mb=round(driver),
                    worker_max_mb=round(max(workers, default=0)), tree_mb=round(driver + sum(workers)))
 

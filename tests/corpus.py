@@ -38,3 +38,14 @@ def write_articles(folder: Path, n: int, seed: int = 7) -> list[Path]:
         p.write_text(article(rng, i), encoding="utf-8")
         paths.append(p)
     return paths
+
+
+def db_rows(db, sql: str) -> list[tuple]:
+    """All rows of ``sql`` on the store file ``db``, read-only (to compare two stores table by table)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

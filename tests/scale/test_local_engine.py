@@ -1,18 +1,8 @@
 """The local engine on a process pool gives the same store as one process, and workers do the extraction."""
 
-import duckdb
-
 from parallax.pipeline import run
 from parallax.scale import local
-from tests.corpus import write_articles
-
-
-def _table(db, sql) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+from tests.corpus import db_rows, write_articles
 
 
 def test_two_processes_give_the_one_process_store(tmp_path):
@@ -22,9 +12,9 @@ def test_two_processes_give_the_one_process_store(tmp_path):
     b = run([str(tmp_path / "in")], db=str(two), shard_docs=4, n_process=2)
     assert a.analysed == b.analysed == 10 and b.analysis_errors == 0
     results = "SELECT doc, md5(parse), actors, mentions, events, quotes, claims, facts FROM doc_results ORDER BY doc"
-    assert _table(one, results) == _table(two, results)
-    assert _table(one, "SELECT count(*) FROM events")[0][0] > 0, "the comparison must cover real facts"
-    assert _table(one, "SELECT * FROM events ORDER BY id") == _table(two, "SELECT * FROM events ORDER BY id")
+    assert db_rows(one, results) == db_rows(two, results)
+    assert db_rows(one, "SELECT count(*) FROM events")[0][0] > 0, "the comparison must cover real facts"
+    assert db_rows(one, "SELECT * FROM events ORDER BY id") == db_rows(two, "SELECT * FROM events ORDER BY id")
 
 
 def test_batches_keep_shard_order_and_report_every_document(tmp_path, monkeypatch):

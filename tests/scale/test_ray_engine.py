@@ -2,23 +2,15 @@
 
 import json
 
-import duckdb
 import pytest
 
 from parallax.pipeline import run
 from parallax.store import Store
 from parallax.views import export as ex
-from tests.corpus import write_articles
+from tests.corpus import db_rows, write_articles
 
 pytest.importorskip("ray.data")
 
-
-def _table(db, sql) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.mark.slow
@@ -31,8 +23,8 @@ def test_ray_on_two_workers_gives_the_local_engines_store(tmp_path):
 
     docs = "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
     results = "SELECT doc, md5(parse), actors, mentions, events, quotes, claims FROM doc_results ORDER BY doc"
-    assert _table(local_db, docs) == _table(ray_db, docs)
-    assert _table(local_db, results) == _table(ray_db, results)
+    assert db_rows(local_db, docs) == db_rows(ray_db, docs)
+    assert db_rows(local_db, results) == db_rows(ray_db, results)
 
     def story(db):
         with Store(db, read_only=True) as store:
