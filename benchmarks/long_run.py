@@ -125,7 +125,7 @@ def report(db: str) -> str:
             attempts[-1]["samples"].append(r)
     for a in attempts:
         last = a["samples"][-1] if a["samples"] else {"t": 0, "done": 0}
-        ended = "finished" if a["end"] else "killed (no end record)"
+        ended = "finished" if a["end"] else "no end record: killed, or still running"
         lines.append(f"| {a['stage']} | {time.strftime('%H:%M', time.gmtime(a['start']['at']))} | "
                      f"{a['start'].get('pending', a['start'].get('analysed', ''))} | {last['done']} | "
                      f"{last['t']:.0f} | {ended} |")
