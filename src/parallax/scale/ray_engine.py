@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from parallax.scale.rows import ROW_SCHEMA, result_row
+from parallax.scale.rows import ROW_SCHEMA
 from parallax.scale.shards import ShardRef
 from parallax.store import Store
 from parallax.store.codec import plain
@@ -44,9 +44,10 @@ class ParseExtract:
         from parallax.model import Document
         from parallax.store.codec import from_dict
 
+        from parallax.scale.local import analyse_batch  # the local engine's per-batch work, not a copy of it
+
         docs = [from_dict(Document, json.loads(s)) for s in batch.column("document").to_pylist()]
-        rows = [result_row(d, sdoc) for d, sdoc in zip(docs, self.nlp.pipe([d.text for d in docs]))]
-        table = pa.Table.from_pylist(rows, schema=ROW_SCHEMA)
+        table = pa.Table.from_pylist(analyse_batch(docs), schema=ROW_SCHEMA)
         return table.append_column("shard", batch.column("shard"))
 
 
