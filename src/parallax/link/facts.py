@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
-from itertools import combinations
+from collections.abc import Callable, Hashable, Mapping, Sequence
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from parallax.extract.facts.types import Fact
 from parallax.extract.facts.values import interval
 from parallax.link.events import dates_compatible, parse_date
 from parallax.link.independence import root_doc
+from parallax.link.sides import conflicting_values
+from parallax.link.unionfind import UnionFind
 from parallax.model import Contradiction, ContradictionSide, Document, Evidence
 
 SIMILAR = 85.0
@@ -36,6 +38,7 @@ SAME_AMOUNT = 0.10
 SMALL = 1000.0
 TEMPORAL_DAYS = 365
 PLAN_DAYS = 30
+_CHUNK = 256  # subject keys per cdist call: bounds memory at _CHUNK × keys scores
 
 
 def _unit(f: Fact) -> tuple:
@@ -84,42 +87,139 @@ def compatible(a: Fact, b: Fact) -> bool:
 
 
 def _groups(facts: Sequence[Fact], actor_map: Mapping[str, str]) -> list[list[Fact]]:
-    """Facts joined into subjects (union-find within each kind and unit)."""
+    """Facts joined into subjects within each kind and unit, members in input order; only subjects reported by
+    more than one document."""
     by_unit: dict[tuple, list[Fact]] = {}
     for f in facts:
         by_unit.setdefault(_unit(f), []).append(f)
     out: list[list[Fact]] = []
     for fs in by_unit.values():
-        parent = list(range(len(fs)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i, j in combinations(range(len(fs)), 2):
-            if find(i) != find(j) and same_subject(fs[i], fs[j], actor_map):
-                parent[find(i)] = find(j)
+        uf = UnionFind()
+        _join_subjects(fs, actor_map, uf)
         groups: dict[int, list[Fact]] = {}
         for i, f in enumerate(fs):
-            groups.setdefault(find(i), []).append(f)
+            groups.setdefault(uf.find(i), []).append(f)
         out += [g for g in groups.values() if len({f.doc for f in g}) > 1]
     return out
 
 
-def _values(figs: list[Fact]) -> list[list[Fact]]:
+def _join_subjects(fs: Sequence[Fact], actor_map: Mapping[str, str], uf: UnionFind) -> None:
+    """Join the facts of one unit that measure the same thing (``same_subject``), without comparing every pair.
+
+    Facts are first folded into profiles of exactly the fields ``same_subject`` reads, so each distinct profile
+    pair is compared once; facts with different subject keys are compared only when their keys are close
+    (rapidfuzz ``cdist`` over the unit's distinct keys, in C). The groups equal those of all pairs compared.
+    """
+    if not fs:
+        return
+    if fs[0].kind == "casualties":  # when, qualifiers and the names that some qualifier could require
+        relevant = frozenset().union(*(f.qualifiers for f in fs))
+        _join_profiles(fs, lambda f: (f.when, frozenset(f.qualifiers), frozenset(f.names) & relevant),
+                       lambda a, b: same_subject(a, b, actor_map), uf)
+        return
+    by_key: dict[str, list[int]] = {}
+    for i, f in enumerate(fs):
+        by_key.setdefault(f.subject_key, []).append(i)
+    for members in by_key.values():  # equal keys: only when and qualifiers decide
+        _join_profiles([fs[i] for i in members], lambda f: (f.when, frozenset(f.qualifiers)),
+                       lambda a, b: same_subject(a, b, actor_map), uf, ids=members)
+    keys = list(by_key)
+    for a, b in _close_keys(keys):
+        left, right = by_key[keys[a]], by_key[keys[b]]
+        reps_l, reps_r = _reps(fs, left, actor_map), _reps(fs, right, actor_map)
+        for i in reps_l:
+            for j in reps_r:
+                if uf.find(i) != uf.find(j) and same_subject(fs[i], fs[j], actor_map):
+                    uf.union(i, j)
+
+
+def _reps(fs: Sequence[Fact], members: list[int], actor_map: Mapping[str, str]) -> list[int]:
+    """One fact per distinct (when, qualifiers, actors, names) among facts of one key: the others are already
+    joined to it, unless the key is empty and joins nothing (then every fact stands for itself)."""
+    if not fs[members[0]].subject_key.strip("|"):
+        return members
+    seen: dict[tuple, int] = {}
+    for i in members:
+        f = fs[i]
+        seen.setdefault((f.when, frozenset(f.qualifiers), frozenset(_global(f, actor_map)), frozenset(f.names)), i)
+    return list(seen.values())
+
+
+def _close_keys(keys: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (a < b) of distinct subject keys whose token-set ratio may reach ``SIMILAR`` (a point of
+    slack for float rounding; ``same_subject`` decides exactly)."""
+    if len(keys) < 2:
+        return []
+    out: list[tuple[int, int]] = []
+    for lo in range(0, len(keys), _CHUNK):
+        scores = process.cdist(keys[lo:lo + _CHUNK], keys, scorer=fuzz.token_set_ratio, dtype=np.float32,
+                               score_cutoff=SIMILAR - 1, workers=1)
+        rows, cols = np.nonzero(scores)
+        out += [(lo + int(r), int(c)) for r, c in zip(rows, cols) if lo + r < c]
+    return out
+
+
+def _join_profiles(fs: Sequence[Fact], profile: Callable[[Fact], Hashable], same: Callable[[Fact, Fact], bool],
+                   uf: UnionFind, ids: Sequence[int] | None = None) -> None:
+    """Union-find over facts whose relation ``same`` depends only on ``profile``: distinct profiles are
+    compared pair by pair (each with itself too), and facts join as their profiles do."""
+    ids = list(range(len(fs))) if ids is None else list(ids)
+    groups: dict[Hashable, list[int]] = {}
+    for k, f in enumerate(fs):
+        groups.setdefault(profile(f), []).append(k)
+    reps = list(groups.values())
+    whole = [len(a) == 1 or same(fs[a[0]], fs[a[0]]) for a in reps]  # a profile's facts are one subject
+    for a, one in zip(reps, whole):
+        if one:
+            for k in a[1:]:
+                uf.union(ids[a[0]], ids[k])
+    for x, a in enumerate(reps):
+        for y in range(x + 1, len(reps)):
+            b = reps[y]
+            if whole[x] and whole[y] and uf.find(ids[a[0]]) == uf.find(ids[b[0]]):
+                continue
+            if same(fs[a[0]], fs[b[0]]):  # then every fact of a is the same subject as every fact of b
+                for k in a:
+                    uf.union(ids[k], ids[b[0]])
+                for k in b[1:]:
+                    uf.union(ids[a[0]], ids[k])
+
+
+def _sig(f: Fact) -> tuple:
+    """What ``compatible`` reads of a figure."""
+    return (f.kind, f.value, f.bound)
+
+
+class _Compatible:
+    """``compatible`` per pair of distinct figures, remembered: thousands of outlets repeat a few figures."""
+
+    def __init__(self, facts: Sequence[Fact]):
+        self.rep = {_sig(f): f for f in reversed(facts)}
+        self.known: dict[tuple[tuple, tuple], bool] = {}
+
+    def __call__(self, a: tuple, b: tuple) -> bool:
+        found = self.known.get((a, b))
+        if found is None:
+            found = self.known[(a, b)] = compatible(self.rep[a], self.rep[b])
+        return found
+
+
+def _values(figs: list[Fact], ok: _Compatible) -> list[list[Fact]]:
     """Figures grouped into values: exact figures first, each joining the first group it is compatible with."""
     order = sorted(figs, key=lambda f: (f.bound != "exact", len(str(f.value)) if f.kind == "date" else 0,
                                         str(f.value) if f.kind == "date" else float(f.value)))
     groups: list[list[Fact]] = []
+    sigs: list[dict[tuple, None]] = []  # each group's distinct figures
     for f in order:
-        for g in groups:
-            if all(compatible(f, x) for x in g):
+        s = _sig(f)
+        for g, seen in zip(groups, sigs):
+            if all(ok(s, t) for t in seen):
                 g.append(f)
+                seen[s] = None
                 break
         else:
             groups.append([f])
+            sigs.append({s: None})
     return groups
 
 
@@ -159,17 +259,17 @@ def _side_value(g: list[Fact]) -> str:
 
 
 def _conflict(group: list[Fact], docs: Mapping[str, Document]) -> Contradiction | None:
-    values = _values(group)
+    ok = _Compatible(group)
+    values = _values(group, ok)
     if len(values) < 2:
         return None
     by_doc: dict[str, set[int]] = {}
     for i, g in enumerate(values):
         for f in g:
             by_doc.setdefault(root_doc(f.doc, docs), set()).add(i)
-    involved: set[int] = set()
-    for (_, a), (_, b) in combinations(by_doc.items(), 2):
-        if not any(compatible(x, y) for i in a for j in b for x in values[i] for y in values[j]):
-            involved |= a | b
+    sigs = [list(dict.fromkeys(_sig(f) for f in g)) for g in values]
+    involved = conflicting_values(by_doc, lambda a, b: any(
+        ok(x, y) for i in a for j in b for x in sigs[i] for y in sigs[j]))
     if not involved:
         return None
     sides = [values[i] for i in sorted(involved)]
@@ -217,10 +317,15 @@ def drop_covered(facts_found: Sequence[Contradiction], others: Sequence[Contradi
     """Fact conflicts that no other conflict already states: same kind, and sharing two (doc, value) pairs
     from two different documents."""
     sigs = [fact_signature(c) for c in others]
+    by_pair: dict[tuple, list[int]] = {}  # (kind, doc, value) -> the other conflicts stating it
+    for n, (kind, pairs) in enumerate(sigs):
+        for pair in pairs:
+            by_pair.setdefault((kind, *pair), []).append(n)
     out = []
     for c in facts_found:
         kind, pairs = fact_signature(c)
-        covered = any(k == kind and len({d for d, _ in pairs & p}) >= 2 for k, p in sigs)
+        near = sorted({n for pair in pairs for n in by_pair.get((kind, *pair), ())})
+        covered = any(len({d for d, _ in pairs & sigs[n][1]}) >= 2 for n in near)
         if not covered:
             out.append(c)
     return out

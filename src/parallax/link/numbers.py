@@ -36,10 +36,10 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-from itertools import combinations
 
 from parallax.extract.events.details import NUMBER_WORDS
 from parallax.link.events import dates_compatible, parse_date, parse_quantity, same_amount
+from parallax.link.sides import conflicting_values
 from parallax.model import Actor, Contradiction, ContradictionSide, Document, Event, EventCluster, Evidence
 
 TEMPORAL_DAYS = 365
@@ -200,10 +200,7 @@ def _conflict(cluster: EventCluster, figs: list[_Figure], docs: Mapping[str, Doc
     for i, g in enumerate(groups):
         for f in g:
             by_doc.setdefault(f.event.doc, set()).add(i)
-    involved: set[int] = set()
-    for (_, a), (_, b) in combinations(by_doc.items(), 2):
-        if not a & b:
-            involved |= a | b
+    involved = conflicting_values(by_doc, lambda a, b: bool(a & b))
     if not involved:
         return None
     sides = [groups[i] for i in sorted(involved)]
