@@ -205,21 +205,30 @@ class _Compatible:
 
 
 def _values(figs: list[Fact], ok: _Compatible) -> list[list[Fact]]:
-    """Figures grouped into values: exact figures first, each joining the first group it is compatible with."""
+    """Figures grouped into values: exact figures first, each joining the first group it is compatible with.
+    A figure already placed, and compatible with itself, joins where it was placed (the groups before it only
+    grew stricter, and all that joined its group since is compatible with it): one search per distinct figure."""
     order = sorted(figs, key=lambda f: (f.bound != "exact", len(str(f.value)) if f.kind == "date" else 0,
                                         str(f.value) if f.kind == "date" else float(f.value)))
     groups: list[list[Fact]] = []
     sigs: list[dict[tuple, None]] = []  # each group's distinct figures
+    placed: dict[tuple, int] = {}
     for f in order:
         s = _sig(f)
-        for g, seen in zip(groups, sigs):
+        if (at := placed.get(s)) is not None:
+            groups[at].append(f)
+            continue
+        for n, seen in enumerate(sigs):
             if all(ok(s, t) for t in seen):
-                g.append(f)
+                groups[n].append(f)
                 seen[s] = None
                 break
         else:
+            n = len(groups)
             groups.append([f])
             sigs.append({s: None})
+        if ok(s, s):
+            placed[s] = n
     return groups
 
 
@@ -268,8 +277,8 @@ def _conflict(group: list[Fact], docs: Mapping[str, Document]) -> Contradiction 
         for f in g:
             by_doc.setdefault(root_doc(f.doc, docs), set()).add(i)
     sigs = [list(dict.fromkeys(_sig(f) for f in g)) for g in values]
-    involved = conflicting_values(by_doc, lambda a, b: any(
-        ok(x, y) for i in a for j in b for x in sigs[i] for y in sigs[j]))
+    involved = conflicting_values(by_doc, len(values),
+                                  lambda i, j: any(ok(x, y) for x in sigs[i] for y in sigs[j]))
     if not involved:
         return None
     sides = [values[i] for i in sorted(involved)]

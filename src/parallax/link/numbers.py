@@ -200,7 +200,7 @@ def _conflict(cluster: EventCluster, figs: list[_Figure], docs: Mapping[str, Doc
     for i, g in enumerate(groups):
         for f in g:
             by_doc.setdefault(f.event.doc, set()).add(i)
-    involved = conflicting_values(by_doc, lambda a, b: bool(a & b))
+    involved = conflicting_values(by_doc, len(groups), lambda i, j: i == j)
     if not involved:
         return None
     sides = [groups[i] for i in sorted(involved)]
