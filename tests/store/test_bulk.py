@@ -51,7 +51,11 @@ def _store_with_results(path, mentions=MENTIONS, quotes=QUOTES) -> Store:
     return s
 
 
-def test_copy_results_remaps_and_matches_the_object_path(tmp_path) -> None:
+@pytest.mark.parametrize("per_statement", [4096, 1])  # one statement; one per document
+def test_copy_results_remaps_and_matches_the_object_path(tmp_path, monkeypatch, per_statement) -> None:
+    from parallax.store import duck
+
+    monkeypatch.setattr(duck, "COPY_DOCS", per_statement)
     mapping = {"d1:a1": "country:CHL", "d1:a2": "person:x"}
     with _store_with_results(tmp_path / "s.duckdb") as s:
         assert s.copy_results("mentions", m.Mention, {"actor": mapping}) == len(MENTIONS) + 1
@@ -98,3 +102,13 @@ def test_meta_round_trip(tmp_path) -> None:
         s.set_meta("link_fingerprint", "abc")
         s.set_meta("link_fingerprint", "def")
         assert s.meta("link_fingerprint") == "def"
+
+
+def test_doc_result_rows_read_in_ranges_give_every_document_once_in_order(tmp_path, monkeypatch) -> None:
+    from parallax.store import duck
+
+    with _store_with_results(tmp_path / "s.duckdb") as s:
+        whole = [row for chunk in s.doc_result_rows(("mentions",)) for row in chunk]
+        monkeypatch.setattr(duck, "COPY_DOCS", 1)
+        ranged = [row for chunk in s.doc_result_rows(("mentions",)) for row in chunk]
+    assert [r[0] for r in whole] == ["d1", "d2"] and ranged == whole

@@ -33,6 +33,7 @@ class StoreError(RuntimeError):
 # store (~150 MB of blocks) many times over; past it DuckDB evicts clean blocks and spills large operators
 # to ``<db>.tmp`` instead of failing. PARALLAX_DUCKDB_MEMORY sets another limit (any DuckDB size, e.g. "4GB").
 MEMORY_LIMIT = os.environ.get("PARALLAX_DUCKDB_MEMORY", "1GiB")
+COPY_DOCS = 4096  # documents per statement when stored results are read or copied in bulk
 
 
 def _connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -325,15 +326,27 @@ class Store:
         cols = ", ".join(f"r.{schema.q(c)}" for c in columns)
         cur = self.con.cursor()
         try:
-            cur.execute(f"SELECT r.doc, {cols} FROM doc_results r JOIN documents d ON d.id = r.doc ORDER BY d.seq")
-            while chunk := cur.fetchmany(batch):
-                yield chunk
+            for where in self._seq_ranges(cur, COPY_DOCS):  # one sort per range keeps DuckDB's memory bounded
+                cur.execute(f"SELECT r.doc, {cols} FROM doc_results r JOIN documents d ON d.id = r.doc "
+                            f"WHERE {where} ORDER BY d.seq")
+                while chunk := cur.fetchmany(batch):
+                    yield chunk
         finally:
             cur.close()
 
+    @staticmethod
+    def _seq_ranges(con: duckdb.DuckDBPyConnection, size: int) -> list[str]:
+        """Conditions on ``d.seq`` that split the documents, in order, into ranges of ``size``."""
+        cuts = [int(row[0]) for row in con.execute(
+            f"SELECT seq FROM (SELECT seq, row_number() OVER (ORDER BY seq) - 1 AS n FROM documents) "
+            f"WHERE n % {int(size)} = 0 ORDER BY seq").fetchall()]
+        return [f"d.seq >= {lo}" + ("" if hi is None else f" AND d.seq < {hi}")
+                for lo, hi in zip(cuts, [*cuts[1:], None])]
+
     def copy_results(self, table: str, cls: type, remap: Mapping[str, Mapping[str, str]]) -> int:
         """Copy every stored per-document fact of ``table`` (the doc_results column of that name) into the table
-        in one statement, parsed by DuckDB's JSON reader: no Python object per fact. Each row is what
+        a statement per ``COPY_DOCS`` documents (DuckDB's memory stays bounded on any store), parsed by DuckDB's
+        JSON reader: no Python object per fact. Each row is what
         ``to_row(from_dict(cls, fact))`` gives (a missing field takes the dataclass default, a JSON null is
         None); fields named in ``remap`` are rewritten through their maps (an id not in a map stays)."""
         types, exprs, names = self._types[table], [], []
@@ -357,10 +370,11 @@ class Store:
             self.con.register(f"_map_{k}", pa.table({"local_id": pa.array(list(mapping), pa.string()),
                                                     "global_id": pa.array(list(mapping.values()), pa.string())}))
         try:
-            return int(self.con.execute(
+            return sum(int(self.con.execute(
                 f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(exprs)} FROM "
                 f"(SELECT unnest(CAST(r.{schema.q(table)} AS JSON[])) AS v FROM doc_results r "
-                f"SEMI JOIN documents d ON d.id = r.doc) {' '.join(joins)}").fetchall()[0][0])
+                f"SEMI JOIN documents d ON d.id = r.doc AND {where}) {' '.join(joins)}").fetchall()[0][0])
+                for where in self._seq_ranges(self.con, COPY_DOCS))
         finally:
             for k in remap:
                 self.con.unregister(f"_map_{k}")
