@@ -91,6 +91,33 @@ def step_link(db: str) -> dict[str, Any]:
     return {"seconds": t.seconds}
 
 
+def step_slice(src: str, dst: str, docs: int) -> dict[str, Any]:
+    """A copy of an analysed store cut down to its first ``docs`` documents (ingest order), unlinked."""
+    import duckdb
+
+    shutil.copy(src, dst)
+    con = duckdb.connect(dst)
+    con.execute("CREATE TEMP TABLE cut AS SELECT id FROM documents ORDER BY seq OFFSET ?", [docs])
+    for table, col in (("doc_results", "doc"), ("documents", "id")):
+        con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM cut)")
+    con.execute("DELETE FROM meta WHERE key = 'link_fingerprint'")
+    kept = con.execute("SELECT count(*) FROM doc_results").fetchone()[0]
+    con.execute("CHECKPOINT")
+    con.close()
+    return {"docs": docs, "analysed": kept}
+
+
+def step_link_sized(db: str) -> dict[str, Any]:
+    """A full rebuild of the cross-source stage, with what it made."""
+    from parallax.link.stage import link_story
+    from parallax.store import Store
+
+    with Store(db) as store, Timer() as t:
+        r = link_story(store, force=True)
+    return {"seconds": t.seconds, "events": r.events, "claims": r.claims, "actors": r.actors,
+            "contradictions": r.contradictions}
+
+
 def step_warc_bare(path: str) -> dict[str, Any]:
     """warcio alone: iterate, read each response payload. warcio stops at a damaged record, so on failure
     this reopens at the next gzip member (Parallax's finder, cheap) and goes on: same bytes as Parallax reads."""
@@ -184,7 +211,12 @@ def main() -> None:
     ap.add_argument("--warc-seconds", type=float, default=120, help="time box for Parallax's WARC reader")
     ap.add_argument("--duckdb-memory", default="",
                     help="PARALLAX_DUCKDB_MEMORY for the ingest steps (default: the store's own limit)")
-    ap.add_argument("--only", default="", help="comma list of sections: ingest,analyse,ray,resume,warc,incremental")
+    ap.add_argument("--link-store", default="",
+                    help="an analysed store (e.g. long_run.py's 50k) for the link-sizes section")
+    ap.add_argument("--link-sizes", default="5000,10000,20000,50000",
+                    help="store sizes (first N documents of --link-store) for the link-sizes section")
+    ap.add_argument("--only", default="",
+                    help="comma list of sections: ingest,analyse,ray,resume,warc,incremental,link-sizes")
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args()
     if args.quick:
@@ -229,6 +261,17 @@ def main() -> None:
         results["analyse"] = rows
         results["link_only"] = {"docs": n, **link}
         save()
+    if "link-sizes" in sections and args.link_store:
+        rows = []
+        for size in [int(x) for x in args.link_sizes.split(",")]:
+            cut = WORK / f"link-{size}.duckdb"
+            sliced = run_step("bench_scale:step_slice", src=args.link_store, dst=str(cut), docs=size)
+            r = run_step("bench_scale:step_link_sized", db=str(cut))
+            rows.append({"docs": sliced["analysed"], **r, "ms_per_doc": 1000 * r["seconds"] / sliced["analysed"]})
+            print("link", rows[-1], flush=True)
+            cut.unlink()
+            results["link_sizes"] = rows
+            save()
     if "ray" in sections:
         rows = []
         for workers in (1, 2):
@@ -298,6 +341,14 @@ def render(r: dict[str, Any]) -> str:
         if "link_only" in r:
             parts.append(f"- link stage alone over {r['link_only']['docs']} analysed docs: {r['link_only']['seconds']:.1f} s")
         parts.append("")
+    if "link_sizes" in r:
+        parts += ["## Cross-source stage by store size (full rebuild)", "",
+                  "The first N documents of one analysed store (long_run.py's 50k corpus), each linked from "
+                  "scratch in its own process.", "", table(r["link_sizes"], [
+                      ("docs", "analysed docs", ","), ("seconds", "seconds", ".1f"), ("ms_per_doc", "ms/doc", ".1f"),
+                      ("peak_rss_mb", "peak RSS MB", ".0f"), ("actors", "actors", ","), ("events", "events", ","),
+                      ("claims", "claims", ","), ("contradictions", "contradictions", ","),
+                  ]), ""]
     if "resume" in r:
         x = r["resume"]
         parts += ["## kill -9 and resume", "",

@@ -137,10 +137,10 @@ def link(store: Store, summary: RunSummary, run_id: str, tick: Progress) -> None
         link_story(store, summary, fp=fp)  # a no-op that reads the summary's counts from the stored tables
         summary.changes, summary.link_skipped = 0, True
     else:
-        before = snapshot(store)
+        snapshot(store)
         link_story(store, summary, fp=fp, force=True)
         with store.transaction():
-            summary.changes = record_changes(store, before, snapshot(store), run_id)
+            summary.changes = record_changes(store, run_id)
     tick("link", 1, None)
 
 

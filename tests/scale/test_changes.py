@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from typer.testing import CliRunner
 
 from parallax.pipeline import run
-from parallax.scale.changes import changes_since, diff, parse_since, record_changes, snapshot
+from parallax.scale.changes import changes_since, parse_since, record_changes, snapshot
 from parallax.store import Store
 from parallax.views.cli import app
 from tests.corpus import write_articles
@@ -16,20 +16,34 @@ QUOTED = ("Ministers meet over river water\n\n"
           "Ethiopia accused Kenya of delaying the talks, foreign minister Jonas Berg said.\n")
 
 
-def test_diff_reports_only_what_is_new_or_moved():
-    before = {"claims": {"c1": "the dam will be built"}, "stances": {"c1@d1": "supports", "c1@d2": "discusses"},
-              "contradictions": {}, "clusters": {"k1": '{"type": "CONSULT", "source": "a", "target": "b"}'}}
-    after = {"claims": {"c1": "the dam will be built", "c2": "talks resume"},
-             "stances": {"c1@d1": "refutes", "c1@d2": "discusses", "c2@d3": "supports"},
-             "contradictions": {"x1": '{"kind": "claim", "about": "the dam"}'},
-             "clusters": {"k1": '{"type": "CONSULT", "source": "a", "target": "b"}'}}
-    changes = diff(before, after)
-    assert [(c["kind"], c["id"]) for c in changes] == [
-        ("new_claim", "c2"), ("new_contradiction", "x1"), ("stance_moved", "c1@d1")]
-    moved = changes[-1]["detail"]
-    assert moved == {"claim": "c1", "doc": "d1", "from": "supports", "to": "refutes"}
-    assert changes[1]["detail"] == {"kind": "claim", "about": "the dam"}
-    assert diff(after, after) == []
+def _fill(store, claims, stances, contradictions, clusters):
+    """Cross-source tables as a link run would leave them (only the columns changes read)."""
+    for table in ("claims", "claim_mentions", "contradictions", "event_clusters"):
+        store.con.execute(f"DELETE FROM {table}")
+    store.insert("claims", [{"id": k, "text": v} for k, v in claims.items()])
+    store.insert("claim_mentions", [{"claim": c, "doc": d, "stance": v, "start": 0, "end": 5}
+                                    for (c, d), v in stances.items()])
+    store.insert("contradictions", [{"id": k, "kind": "claim", "about": v} for k, v in contradictions.items()])
+    store.insert("event_clusters", [{"id": k, "type": "CONSULT", "source": "a", "target": "b"} for k in clusters])
+
+
+def test_changes_report_only_what_is_new_or_moved(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        _fill(store, {"c1": "the dam will be built"}, {("c1", "d1"): "supports", ("c1", "d2"): "discusses"}, {},
+              ["k1"])
+        snapshot(store)
+        _fill(store, {"c1": "the dam will be built", "c2": "talks resume"},
+              {("c1", "d1"): "refutes", ("c1", "d2"): "discusses", ("c2", "d3"): "supports"},
+              {"x1": "the dam"}, ["k1"])
+        assert record_changes(store, "run1") == 3
+        changes = changes_since(store)
+        assert [(c["kind"], c["id"]) for c in changes] == [
+            ("new_claim", "c2"), ("new_contradiction", "x1"), ("stance_moved", "c1@d1")]
+        assert changes[-1]["detail"] == {"claim": "c1", "doc": "d1", "from": "supports", "to": "refutes"}
+        assert changes[0]["detail"] == {"text": "talks resume"}
+        assert changes[1]["detail"] == {"kind": "claim", "about": "the dam"}
+        snapshot(store)
+        assert record_changes(store, "run2") == 0, "nothing changed since the second snapshot"
 
 
 def test_a_daily_run_reports_only_its_own_new_claims(tmp_path):
@@ -61,10 +75,9 @@ def test_a_daily_run_reports_only_its_own_new_claims(tmp_path):
 def test_snapshot_and_record_round_trip(tmp_path):
     db = tmp_path / "s.duckdb"
     with Store(db) as store:
-        empty = snapshot(store)
-        assert empty["claims"] == {} and empty["stances"] == {}
-        after = {**empty, "claims": {"c9": "a claim"}}
-        assert record_changes(store, empty, after, "run1") == 1
+        snapshot(store)  # an empty store
+        store.insert("claims", [{"id": "c9", "text": "a claim"}])
+        assert record_changes(store, "run1") == 1
         (row,) = changes_since(store, datetime.now() - timedelta(days=1))
         assert (row["run"], row["kind"], row["id"], row["detail"]) == ("run1", "new_claim", "c9", {"text": "a claim"})
         assert changes_since(store, datetime.now() + timedelta(days=1)) == []
@@ -73,7 +86,9 @@ def test_snapshot_and_record_round_trip(tmp_path):
 def test_changes_command_lists_as_table_and_json(tmp_path):
     db = tmp_path / "s.duckdb"
     with Store(db) as store:
-        record_changes(store, {}, {"claims": {"c1": "exports will double"}}, "r1")
+        snapshot(store)
+        store.insert("claims", [{"id": "c1", "text": "exports will double"}])
+        record_changes(store, "r1")
     runner = CliRunner()
     res = runner.invoke(app, ["changes", "--since", "2 days ago", "--db", str(db), "--json"])
     assert res.exit_code == 0, res.output
@@ -91,11 +106,15 @@ def test_parse_since_accepts_dates_and_phrases():
     assert parse_since("3 days ago") < datetime.utcnow() - timedelta(days=2)
 
 
-def test_snapshot_takes_each_documents_most_frequent_stance_ties_alphabetical(tmp_path):
+def test_a_moved_stance_is_each_documents_most_frequent_stance_ties_alphabetical(tmp_path):
+    mentions = [("d1", "refutes"), ("d1", "supports"), ("d1", "supports"), ("d2", "supports"), ("d2", "refutes")]
     with Store(tmp_path / "s.duckdb") as store:
-        store.insert("claim_mentions", [
-            {"claim": "c1", "doc": "d1", "stance": s, "start": i, "end": i + 5}
-            for i, s in enumerate(["refutes", "supports", "supports"])
-        ] + [{"claim": "c1", "doc": "d2", "stance": s, "start": i, "end": i + 5}
-             for i, s in enumerate(["supports", "refutes"])])
-        assert snapshot(store)["stances"] == {"c1@d1": "supports", "c1@d2": "refutes"}
+        store.insert("claim_mentions", [{"claim": "c1", "doc": d, "stance": "discusses", "start": i, "end": i + 5}
+                                        for i, (d, _) in enumerate(mentions)])
+        snapshot(store)
+        store.con.execute("DELETE FROM claim_mentions")
+        store.insert("claim_mentions", [{"claim": "c1", "doc": d, "stance": s, "start": i, "end": i + 5}
+                                        for i, (d, s) in enumerate(mentions)])
+        record_changes(store, "r1")
+        moved = {c["id"]: c["detail"]["to"] for c in changes_since(store) if c["kind"] == "stance_moved"}
+    assert moved == {"c1@d1": "supports", "c1@d2": "refutes"}

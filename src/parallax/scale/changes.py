@@ -1,7 +1,8 @@
 """What a run changed in the cross-source model: new claims, contradictions and event clusters, moved stances.
 
 The link stage rebuilds its tables from the stored per-document results; comparing a snapshot taken just
-before it with one taken just after tells a daily reader what is new without diffing whole exports. The
+before it (kept in temporary DuckDB tables) with the tables just after tells a daily reader what is new
+without diffing whole exports. The
 comparison relies on the link stage's ids being stable across runs (they are derived from content, not
 from counters), so an unchanged claim keeps its id and is not reported again.
 """
@@ -19,61 +20,51 @@ from parallax.store import Store
 KINDS = ("new_claim", "new_contradiction", "new_event_cluster", "stance_moved")
 
 
-def _pairs(store: Store, sql: str) -> dict[str, Any]:
-    try:
-        return {str(k): v for k, v in store.con.execute(sql).fetchall()}
-    except duckdb.CatalogException:  # a table another version of the link stage does not write
-        return {}
+# What later comparisons need of each part, as (k, v) rows: ids with a JSON detail, or each document's stance.
+_PARTS = {
+    "claims": "SELECT id AS k, json_object('text', text) AS v FROM claims",
+    "contradictions": "SELECT id AS k, json_object('kind', kind, 'about', about) AS v FROM contradictions",
+    "clusters": "SELECT id AS k, json_object('type', type, 'source', source, 'target', target) AS v "
+                "FROM event_clusters",
+    # A document that states a claim several times: its most frequent stance (ties: alphabetical).
+    "stances": "SELECT claim || '@' || doc AS k, stance AS v, claim, doc FROM (SELECT claim, doc, stance, "
+               "count(*) AS n FROM claim_mentions GROUP BY claim, doc, stance) "
+               "QUALIFY row_number() OVER (PARTITION BY claim, doc ORDER BY n DESC, stance) = 1",
+}
+_NEW = (("new_claim", "claims"), ("new_contradiction", "contradictions"), ("new_event_cluster", "clusters"))
 
 
-def snapshot(store: Store) -> dict[str, dict[str, Any]]:
-    """The ids that later comparisons need: claims, per-(claim, document) stances, contradictions, clusters."""
-    return {
-        "claims": _pairs(store, "SELECT id, text FROM claims"),
-        # A document that states a claim several times: its most frequent stance (ties: alphabetical), chosen
-        # inside DuckDB so a large store's claim mentions never become Python rows.
-        "stances": _pairs(store, "SELECT claim || '@' || doc, stance FROM (SELECT claim, doc, stance, count(*) AS n "
-                                 "FROM claim_mentions GROUP BY claim, doc, stance) "
-                                 "QUALIFY row_number() OVER (PARTITION BY claim, doc ORDER BY n DESC, stance) = 1"),
-        "contradictions": _pairs(store, "SELECT id, json_object('kind', kind, 'about', about) FROM contradictions"),
-        "clusters": _pairs(store, "SELECT id, json_object('type', type, 'source', source, 'target', target) "
-                                  "FROM event_clusters"),
-    }
-
-
-def _detail(value: Any) -> dict[str, Any]:
-    if isinstance(value, str) and value.startswith("{"):
+def snapshot(store: Store) -> None:
+    """Keep the cross-source tables' ids and stances, as they stand, in temporary tables of this connection
+    (``_before_<part>``), for :func:`record_changes` to compare with after the link stage: a large store's
+    claim mentions never become Python rows."""
+    for part, sql in _PARTS.items():
         try:
-            return json.loads(value)
-        except ValueError:
-            pass
-    return {"text": value}
+            store.con.execute(f"CREATE OR REPLACE TEMP TABLE _before_{part} AS {sql}")
+        except duckdb.CatalogException:  # a table another version of the link stage does not write
+            store.con.execute(f"CREATE OR REPLACE TEMP TABLE _before_{part} AS "
+                              "SELECT NULL::VARCHAR AS k, NULL::VARCHAR AS v, NULL::VARCHAR AS claim, "
+                              "NULL::VARCHAR AS doc WHERE false")
 
 
-def diff(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The changes between two snapshots as (kind, id, detail) records, in a stable order."""
-    out: list[dict[str, Any]] = []
-    for kind, part in (("new_claim", "claims"), ("new_contradiction", "contradictions"),
-                       ("new_event_cluster", "clusters")):
-        old = before.get(part, {})
-        out += [{"kind": kind, "id": k, "detail": _detail(v)} for k, v in sorted(after.get(part, {}).items())
-                if k not in old]
-    old_stances = before.get("stances", {})
-    for key, stance in sorted(after.get("stances", {}).items()):
-        was = old_stances.get(key)
-        if was is not None and was != stance:
-            claim, _, doc = key.partition("@")
-            out.append({"kind": "stance_moved", "id": key,
-                        "detail": {"claim": claim, "doc": doc, "from": was, "to": stance}})
-    return out
-
-
-def record_changes(store: Store, before: dict, after: dict, run_id: str) -> int:
-    """Store what changed between the two snapshots under ``run_id``; returns how many changes."""
+def record_changes(store: Store, run_id: str) -> int:
+    """Store under ``run_id`` what changed since :func:`snapshot`: new claims, contradictions and event clusters
+    (ids not there before) and moved stances (a document's stance on a claim that was different before);
+    returns how many changes. Compared inside DuckDB."""
     at = datetime.now(timezone.utc).replace(tzinfo=None)
-    rows = [{"run": run_id, "at": at, "kind": c["kind"], "id": c["id"],
-             "detail": json.dumps(c["detail"], ensure_ascii=False)} for c in diff(before, after)]
-    return store.put_changes(rows)
+    insert = 'INSERT INTO changes (run, "at", kind, id, detail) '
+    n = 0
+    for kind, part in _NEW:
+        n += int(store.con.execute(
+            insert + f"SELECT ?, ?, ?, a.k, a.v FROM ({_PARTS[part]}) a ANTI JOIN _before_{part} b ON a.k = b.k",
+            [run_id, at, kind]).fetchone()[0])
+    n += int(store.con.execute(
+        insert + "SELECT ?, ?, 'stance_moved', a.k, json_object('claim', a.claim, 'doc', a.doc, 'from', b.v, "
+        f"'to', a.v) FROM ({_PARTS['stances']}) a JOIN _before_stances b ON a.k = b.k WHERE a.v <> b.v",
+        [run_id, at]).fetchone()[0])
+    for part in _PARTS:
+        store.con.execute(f"DROP TABLE IF EXISTS _before_{part}")
+    return n
 
 
 def parse_since(text: str) -> datetime:
