@@ -144,6 +144,9 @@ def report(db: str) -> str:
             lines.append(f"| {i} | {s['done']:,} | {s['t']:.0f} | {rate:.2f} | {s['driver_mb']} | "
                          f"{s['worker_max_mb']} | {s['tree_mb']} |")
             prev = s
+    notes = Path(db + ".longrun.notes.md")  # what the log cannot say (which code ran, why a run was stopped)
+    if notes.exists():
+        lines += ["", "## Notes", "", notes.read_text().strip()]
     return "\n".join(lines) + "\n"
 
 
