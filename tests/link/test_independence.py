@@ -63,3 +63,47 @@ def test_short_sentences_need_to_be_identical():
     docs = _docs(_doc("a", "Baltic Times"), _doc("b", "Nordic Post"))
     assert independent_count([("a", "Talks ended."), ("b", "Talks resumed.")], docs) == 2
     assert independent_count([("a", "Talks ended."), ("b", "talks ended")], docs) == 1
+
+
+def test_many_sentences_join_exactly_as_pair_by_pair(monkeypatch):
+    """Past a handful, sentences are scored in length-sorted chunks against a window of lengths; the groups
+    must equal those of comparing every pair (random copies with edits, clauses added, lengths spread)."""
+    import random
+    from itertools import combinations
+
+    from rapidfuzz import fuzz
+
+    from parallax.link import independence as ind
+    from parallax.link.unionfind import UnionFind
+
+    monkeypatch.setattr(ind, "_CHUNK", 7)
+    rng = random.Random(5)
+    words = "the army said talks on the dam will resume next week after a pause of two months in the capital".split()
+    base = [" ".join(rng.choices(words, k=rng.randint(6, 30))) for _ in range(12)]
+    texts = []
+    for _ in range(120):
+        t = rng.choice(base)
+        if rng.random() < 0.5:
+            i = rng.randrange(len(t))
+            t = t[:i] + rng.choice("xyz ") + t[i + 1:]
+        if rng.random() < 0.3:
+            t = "MERIDIA (Wire) - " + t
+        texts.append(t)
+    texts = list(dict.fromkeys(texts))
+    owners = [[i] for i in range(len(texts))]
+    uf = UnionFind()
+    ind._join_near_identical(texts, uf, owners)
+    want = UnionFind()
+    for a, b in combinations(range(len(texts)), 2):
+        x, y = texts[a], texts[b]
+        if len(x) < ind.MIN_CHARS or len(y) < ind.MIN_CHARS:
+            continue
+        score = round(fuzz.ratio(x, y))
+        if score >= ind.SAME_SENTENCE or (
+                score >= 60 and min(len(x), len(y)) / max(len(x), len(y)) >= ind.CONTAINED_LENGTH
+                and fuzz.partial_ratio(x, y) >= ind.CONTAINED):
+            want.union(a, b)
+    groups = {i: uf.find(i) for i in range(len(texts))}
+    expected = {i: want.find(i) for i in range(len(texts))}
+    assert len(set(expected.values())) < len(texts) - 10  # the random copies do join
+    assert groups == expected

@@ -76,23 +76,28 @@ def _join_near_identical(texts: list[str], uf: UnionFind, owners: list[list[int]
                     and fuzz.partial_ratio(x, y) >= CONTAINED):
                 uf.union(owners[long_ix[a]][0], owners[long_ix[b]][0])
         return
-    lens = np.array([len(t) for t in cands])
-    for lo in range(0, len(cands), _CHUNK):
-        rows = cands[lo:lo + _CHUNK]
-        ratio = process.cdist(rows, cands, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
-        for r in range(len(rows)):
+    # Both tests need the shorter sentence to be at least CONTAINED_LENGTH of the longer (a ratio of 90 needs
+    # 82%), so sentences are sorted by length and each chunk is scored only against that window of lengths.
+    order = sorted(range(len(cands)), key=lambda i: len(cands[i]))
+    texts = [cands[i] for i in order]
+    lens = np.array([len(t) for t in texts])
+    for lo in range(0, len(texts), _CHUNK):
+        hi = min(lo + _CHUNK, len(texts))
+        end = int(np.searchsorted(lens, lens[hi - 1] / CONTAINED_LENGTH, side="right"))
+        ratio = process.cdist(texts[lo:hi], texts[lo:end], scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+        for r in range(hi - lo):
             a = lo + r
-            later = np.arange(a + 1, len(cands))
+            later = np.arange(a + 1, end)
             if later.size == 0:
                 continue
-            scores = ratio[r, a + 1:]
+            scores = ratio[r, a + 1 - lo:]
             same = later[scores >= SAME_SENTENCE]
             # containment: similar lengths, fairly similar overall, then the slower partial ratio decides
             short = np.minimum(lens[a], lens[later]) / np.maximum(lens[a], lens[later])
             maybe = later[(scores < SAME_SENTENCE) & (scores >= 60) & (short >= CONTAINED_LENGTH)]
-            contained = [b for b in maybe if fuzz.partial_ratio(cands[a], cands[b]) >= CONTAINED]
+            contained = [b for b in maybe if fuzz.partial_ratio(texts[a], texts[b]) >= CONTAINED]
             for b in [*same.tolist(), *contained]:
-                uf.union(owners[long_ix[a]][0], owners[long_ix[b]][0])
+                uf.union(owners[long_ix[order[a]]][0], owners[long_ix[order[b]]][0])
 
 
 def independent_groups(items: Sequence[tuple[str, str]], docs: Mapping[str, Document]) -> list[list[tuple[str, str]]]:
