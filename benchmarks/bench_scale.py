@@ -262,15 +262,17 @@ def main() -> None:
         results["link_only"] = {"docs": n, **link}
         save()
     if "link-sizes" in sections and args.link_store:
-        rows = []
-        for size in [int(x) for x in args.link_sizes.split(",")]:
+        sizes = [int(x) for x in args.link_sizes.split(",")]
+        rows = [r for r in results.get("link_sizes", [])  # rows of sizes not measured now are kept
+                if not any(abs(r["docs"] - n) <= 0.01 * n for n in sizes)]
+        for size in sizes:
             cut = WORK / f"link-{size}.duckdb"
             sliced = run_step("bench_scale:step_slice", src=args.link_store, dst=str(cut), docs=size)
             r = run_step("bench_scale:step_link_sized", db=str(cut))
             rows.append({"docs": sliced["analysed"], **r, "ms_per_doc": 1000 * r["seconds"] / sliced["analysed"]})
             print("link", rows[-1], flush=True)
             cut.unlink()
-            results["link_sizes"] = rows
+            results["link_sizes"] = sorted(rows, key=lambda r: r["docs"])
             save()
     if "ray" in sections:
         rows = []
