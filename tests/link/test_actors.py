@@ -84,30 +84,3 @@ def test_organisations_merge_across_house_spellings_and_a_trailing_acronym():
     assert org_key("Ministry of Foreign Affairs MFA") == ("ministry of foreign affairs", "MFA")
     assert org_key("Bank of Central Africa") == ("bank of central africa", None)
 
-
-def test_close_organisation_names_are_all_found_without_comparing_every_pair(monkeypatch):
-    """The length-sorted cdist blocking finds every pair the plain pairwise rule would (random names, small
-    chunks so that many pairs straddle two)."""
-    import random
-
-    from rapidfuzz import fuzz
-
-    from parallax.link import actors
-    from parallax.link.actors import ORG_FUZZ, _close_names
-
-    monkeypatch.setattr(actors, "_CHUNK", 16)
-
-    rng = random.Random(3)
-    words = ["ministry", "defense", "national", "council", "front", "party", "union", "bank", "of", "the"]
-    names = []
-    for _ in range(400):
-        name = " ".join(rng.sample(words, rng.randint(1, 4)))
-        if rng.random() < 0.5:  # a typo
-            i = rng.randrange(len(name))
-            name = name[:i] + rng.choice("aeiouxz") + name[i + 1:]
-        names.append(name)
-    names = list(dict.fromkeys(names))
-    want = {(i, j) for i in range(len(names)) for j in range(i + 1, len(names))
-            if abs(len(names[i]) - len(names[j])) <= 4 and fuzz.token_sort_ratio(names[i], names[j]) >= ORG_FUZZ}
-    got = {p for p in _close_names(names) if fuzz.token_sort_ratio(names[p[0]], names[p[1]]) >= ORG_FUZZ}
-    assert want and got == want

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from parallax.extract.actors.gazetteer import fold as gazetteer_fold
 from parallax.extract.actors.types import DocActors
+from parallax.link.fuzzy import close_pairs
 from parallax.link.unionfind import UnionFind
 from parallax.model import Actor
 
@@ -156,38 +155,12 @@ def _link_orgs(orgs: list[Actor], uf: UnionFind) -> None:
             else:
                 by_key[key] = a.id
     names = list({org_key(a.name)[0]: a for a in orgs}.items())
-    for i, j in _close_names([n for n, _ in names]):
+    for i, j in close_pairs([n for n, _ in names], fuzz.token_sort_ratio, ORG_FUZZ, max_gap=4):
         a, b = names[i][1], names[j][1]
         if a.country and b.country and a.country != b.country:
             continue
         if fuzz.token_sort_ratio(names[i][0], names[j][0]) >= ORG_FUZZ:
             uf.union(a.id, b.id)
-
-
-_CHUNK = 256  # names per cdist call: bounds memory at _CHUNK × names scores
-
-
-def _close_names(names: list[str]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of names at most 4 characters apart in length whose token-sort ratio may reach
-    ``ORG_FUZZ`` (a point of slack for float rounding; the caller decides exactly). Names are sorted by length
-    and each chunk is scored in C (rapidfuzz ``cdist``) against the names of compatible length only, so a large
-    store's tens of thousands of organisation names are not compared pair by pair in Python."""
-    order = sorted(range(len(names)), key=lambda i: len(names[i]))
-    lens = [len(names[i]) for i in order]
-    texts = [names[i] for i in order]
-    out: list[tuple[int, int]] = []
-    for lo in range(0, len(texts), _CHUNK):
-        hi = min(lo + _CHUNK, len(texts))
-        end = bisect_right(lens, lens[hi - 1] + 4)
-        if end - lo < 2:
-            continue
-        scores = process.cdist(texts[lo:hi], texts[lo:end], scorer=fuzz.token_sort_ratio, dtype=np.float32,
-                               score_cutoff=ORG_FUZZ - 1, workers=1)
-        for r, c in zip(*np.nonzero(scores)):
-            x, y = lo + int(r), lo + int(c)
-            if x < y and lens[y] - lens[x] <= 4:
-                out.append((min(order[x], order[y]), max(order[x], order[y])))
-    return out
 
 
 def _global_id(members: list[Actor], name: str) -> str:

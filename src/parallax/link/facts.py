@@ -22,12 +22,12 @@ import hashlib
 import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from parallax.extract.facts.types import Fact
 from parallax.extract.facts.values import interval
 from parallax.link.events import dates_compatible, parse_date
+from parallax.link.fuzzy import close_pairs
 from parallax.link.independence import root_doc
 from parallax.link.sides import conflicting_values
 from parallax.link.unionfind import UnionFind
@@ -38,7 +38,6 @@ SAME_AMOUNT = 0.10
 SMALL = 1000.0
 TEMPORAL_DAYS = 365
 PLAN_DAYS = 30
-_CHUNK = 256  # subject keys per cdist call: bounds memory at _CHUNK × keys scores
 
 
 def _unit(f: Fact) -> tuple:
@@ -108,7 +107,7 @@ def _join_subjects(fs: Sequence[Fact], actor_map: Mapping[str, str], uf: UnionFi
 
     Facts are first folded into profiles of exactly the fields ``same_subject`` reads, so each distinct profile
     pair is compared once; facts with different subject keys are compared only when their keys are close
-    (rapidfuzz ``cdist`` over the unit's distinct keys, in C). The groups equal those of all pairs compared.
+    (``link.fuzzy.close_pairs`` over the unit's distinct keys). The groups equal those of all pairs compared.
     """
     if not fs:
         return
@@ -124,11 +123,13 @@ def _join_subjects(fs: Sequence[Fact], actor_map: Mapping[str, str], uf: UnionFi
         _join_profiles([fs[i] for i in members], lambda f: (f.when, frozenset(f.qualifiers)),
                        lambda a, b: same_subject(a, b, actor_map), uf, ids=members)
     keys = list(by_key)
-    for a, b in _close_keys(keys):
-        left, right = by_key[keys[a]], by_key[keys[b]]
-        reps_l, reps_r = _reps(fs, left, actor_map), _reps(fs, right, actor_map)
-        for i in reps_l:
-            for j in reps_r:
+    reps: dict[str, list[int]] = {}  # per key, computed once however many close keys it has
+    for a, b in close_pairs(keys, fuzz.token_set_ratio, SIMILAR):
+        for k in (keys[a], keys[b]):
+            if k not in reps:
+                reps[k] = _reps(fs, by_key[k], actor_map)
+        for i in reps[keys[a]]:
+            for j in reps[keys[b]]:
                 if uf.find(i) != uf.find(j) and same_subject(fs[i], fs[j], actor_map):
                     uf.union(i, j)
 
@@ -143,20 +144,6 @@ def _reps(fs: Sequence[Fact], members: list[int], actor_map: Mapping[str, str]) 
         f = fs[i]
         seen.setdefault((f.when, frozenset(f.qualifiers), frozenset(_global(f, actor_map)), frozenset(f.names)), i)
     return list(seen.values())
-
-
-def _close_keys(keys: list[str]) -> list[tuple[int, int]]:
-    """Index pairs (a < b) of distinct subject keys whose token-set ratio may reach ``SIMILAR`` (a point of
-    slack for float rounding; ``same_subject`` decides exactly)."""
-    if len(keys) < 2:
-        return []
-    out: list[tuple[int, int]] = []
-    for lo in range(0, len(keys), _CHUNK):
-        scores = process.cdist(keys[lo:lo + _CHUNK], keys, scorer=fuzz.token_set_ratio, dtype=np.float32,
-                               score_cutoff=SIMILAR - 1, workers=1)
-        rows, cols = np.nonzero(scores)
-        out += [(lo + int(r), int(c)) for r, c in zip(rows, cols) if lo + r < c]
-    return out
 
 
 def _join_profiles(fs: Sequence[Fact], profile: Callable[[Fact], Hashable], same: Callable[[Fact, Fact], bool],
