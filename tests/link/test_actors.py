@@ -83,4 +83,3 @@ def test_organisations_merge_across_house_spellings_and_a_trailing_acronym():
     assert "(" not in trade.name, "an unbalanced scrape is not the display name"
     assert org_key("Ministry of Foreign Affairs MFA") == ("ministry of foreign affairs", "MFA")
     assert org_key("Bank of Central Africa") == ("bank of central africa", None)
-
