@@ -40,3 +40,19 @@ def test_stance_with_nothing_valid_fails_with_one_line():
 def test_help_teaches_with_examples():
     p = _run(["analyze", "--help"])
     assert p.returncode == 0 and "Examples" in p.stdout and "warc" in p.stdout.lower()
+
+
+def test_running_out_of_duckdb_memory_says_how_to_raise_the_limit(capsys):
+    import duckdb
+    import pytest
+    import typer
+
+    from parallax.views.cli import failing_cleanly
+
+    with pytest.raises(typer.Exit) as stop, failing_cleanly():
+        raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate data of size 1.0 MiB")
+    assert stop.value.exit_code == 2
+    said = capsys.readouterr().err
+    assert "PARALLAX_DUCKDB_MEMORY" in said and "committed so far is kept" in said
+    with pytest.raises(ValueError), failing_cleanly():  # other errors are not dressed up as memory
+        raise ValueError("a bug")

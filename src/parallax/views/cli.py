@@ -52,6 +52,17 @@ def failing_cleanly():
     except KeyboardInterrupt:
         err.print("parallax: interrupted; everything committed so far is kept — run the same command to continue")
         raise typer.Exit(130) from None
+    except Exception as exc:
+        import duckdb
+
+        if not isinstance(exc, duckdb.OutOfMemoryException):
+            raise
+        from parallax.store.duck import MEMORY_LIMIT
+
+        err.print(f"parallax: the store ran out of its DuckDB memory limit ({MEMORY_LIMIT}); everything committed "
+                  "so far is kept — raise the limit (e.g. PARALLAX_DUCKDB_MEMORY=4GB) and run the same command again",
+                  markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def _progress_runner(enabled: bool):
