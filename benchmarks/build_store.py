@@ -82,7 +82,7 @@ def clone(db: Path, n_docs: int, copy_links: bool = False) -> dict[str, float]:
     their cross-source rows (events, mentions, quotes, claim mentions) are copied too, so no link run is
     needed."""
     from parallax.ingest.document import INGEST_VERSION, doc_id
-    from parallax.link.duplicates import content_sha
+    from parallax.ingest.document import content_sha
     from parallax.store import Store
     from parallax.store.codec import to_row
 

@@ -305,3 +305,39 @@ class Story:
 def to_dict(obj: Any) -> dict[str, Any]:
     """A dataclass as plain JSON-ready data."""
     return asdict(obj)
+
+
+@dataclass
+class RunSummary:
+    """What one run read, stored and found: printed by the CLI, kept per run in the store."""
+
+    inputs: list[str] = field(default_factory=list)
+    read: int = 0  # articles read from the inputs
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    non_english: int = 0
+    errors: int = 0
+    analysed: int = 0
+    analysis_errors: int = 0
+    documents: int = 0  # in the store after the run
+    actors: int = 0
+    events: int = 0
+    quotes: int = 0
+    claims: int = 0
+    contradictions: int = 0
+    changes: int = 0  # new claims, contradictions, event clusters and moved stances this run
+    link_skipped: bool = False  # the cross-source stage found the store already linked as it stands
+    engine: str = "local"
+    seconds: float = 0.0
+    error_samples: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Anything read at all (new or already stored) counts as a successful run."""
+        return self.read > 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
 import numpy as np
@@ -20,7 +20,7 @@ import numpy as np
 from parallax.ingest.base import RawArticle
 from parallax.ingest.document import INGEST_VERSION, doc_id, make_document, raw_sha
 from parallax.link import duplicates as dup
-from parallax.model import Document, IngestError
+from parallax.model import Document, IngestError, RunSummary
 from parallax.store import Store
 
 INGEST_BATCH = 64
@@ -28,40 +28,6 @@ ANALYSE_BATCH = 32
 
 Progress = Callable[[str, int, int | None], None]
 """progress(stage, advance, total): called with total once when a stage starts, then with advances."""
-
-
-@dataclass
-class RunSummary:
-    inputs: list[str] = field(default_factory=list)
-    read: int = 0  # articles read from the inputs
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    exact_duplicates: int = 0
-    near_duplicates: int = 0
-    non_english: int = 0
-    errors: int = 0
-    analysed: int = 0
-    analysis_errors: int = 0
-    documents: int = 0  # in the store after the run
-    actors: int = 0
-    events: int = 0
-    quotes: int = 0
-    claims: int = 0
-    contradictions: int = 0
-    changes: int = 0  # new claims, contradictions, event clusters and moved stances this run
-    link_skipped: bool = False  # the cross-source stage found the store already linked as it stands
-    engine: str = "local"
-    seconds: float = 0.0
-    error_samples: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """Anything read at all (new or already stored) counts as a successful run."""
-        return self.read > 0
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def run(

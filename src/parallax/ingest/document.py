@@ -7,7 +7,6 @@ import hashlib
 from parallax.ingest.base import RawArticle
 from parallax.ingest.clean import clean_article
 from parallax.language.detect import detect_language
-from parallax.link.duplicates import content_sha
 from parallax.model import Document
 
 # Bump when cleaning or metadata rules change, so the next run re-reads stored documents.
@@ -17,6 +16,12 @@ INGEST_VERSION = 2
 def doc_id(key: str) -> str:
     """A short stable id from the input's locator: the same input always maps to the same document."""
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def content_sha(text: str) -> str:
+    """Hash of the text with case and whitespace normalised, so re-flowed copies are exact duplicates."""
+    norm = " ".join(text.lower().split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
 def raw_sha(raw: RawArticle) -> str:

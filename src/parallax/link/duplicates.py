@@ -21,6 +21,7 @@ from typing import Protocol
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+
 NUM_PERM = 128
 SHINGLE = 5  # words
 THRESHOLD = 0.7  # estimated Jaccard of 5-word shingle sets: a re-headlined wire copy with a sentence changed scores ~0.8
@@ -39,12 +40,6 @@ BANDS, ROWS = _banding(THRESHOLD, NUM_PERM)
 BAND_SCHEME = f"{SCHEME}/{NUM_PERM}/{BANDS}x{ROWS}/blake2b64"
 
 BandRow = tuple[int, int, str]  # (band, hash, document id)
-
-
-def content_sha(text: str) -> str:
-    """Hash of the text with case and whitespace normalised, so re-flowed copies are exact duplicates."""
-    norm = " ".join(text.lower().split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[bytes]:

@@ -34,7 +34,7 @@ from parallax.extract.facts.types import Fact
 from parallax.store.codec import dict_columns, from_dict
 
 if TYPE_CHECKING:
-    from parallax.pipeline import RunSummary
+    from parallax.model import RunSummary
     from parallax.store import Store
 
 

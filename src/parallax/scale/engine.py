@@ -17,7 +17,7 @@ from parallax.scale.shards import SHARD_DOCS, ShardFiles, ShardRef, merge, plan,
 from parallax.store import Store
 
 if TYPE_CHECKING:
-    from parallax.pipeline import RunSummary
+    from parallax.model import RunSummary
 
 ENGINES = ("local", "ray")
 TICK_EVERY = 8  # documents between progress updates

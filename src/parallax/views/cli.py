@@ -7,62 +7,15 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-app = typer.Typer(
-    name="parallax",
-    help=(
-        "Read many news articles about one story and build an evidence-linked model of it: documents, actors, "
-        "events, quotes, claims and contradictions across outlets.\n\n"
-        "Typical session:\n\n"
-        "  parallax analyze articles/ feeds/today.xml crawl.warc.gz\n\n"
-        "  parallax export --format json --out story.json\n\n"
-        "  parallax demo    (the bundled sample story, end to end)"
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-)
-out = Console()
-err = Console(stderr=True)
-
-DB_HELP = "The story store (a DuckDB file). Created if missing."
-DEFAULT_DB = "parallax.duckdb"
-
-
-class Failure(Exception):
-    """A reason the command could not do its job, shown as one line on stderr."""
-
-
-@contextmanager
-def failing_cleanly():
-    from parallax.store import StoreError
-
-    try:
-        yield
-    except (Failure, StoreError, FileNotFoundError, PermissionError) as exc:
-        err.print(f"parallax: {exc}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        err.print("parallax: interrupted; everything committed so far is kept — run the same command to continue")
-        raise typer.Exit(130) from None
-    except Exception as exc:
-        import duckdb
-
-        if not isinstance(exc, duckdb.OutOfMemoryException):
-            raise
-        from parallax.store.duck import MEMORY_LIMIT
-
-        err.print(f"parallax: the store ran out of its DuckDB memory limit ({MEMORY_LIMIT}); everything committed "
-                  "so far is kept — raise the limit (e.g. PARALLAX_DUCKDB_MEMORY=4GB) and run the same command again",
-                  markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+# Commands that live beside the code they drive register themselves on ``app`` when imported.
+from parallax.views import cli_scale, cli_verify, cli_web  # noqa: F401
+from parallax.views.cli_app import DB_HELP, DEFAULT_DB, Failure, app, err, failing_cleanly, out
 
 
 def _progress_runner(enabled: bool):
@@ -306,15 +259,9 @@ def demo(
                       soft_wrap=True, highlight=False, markup=False)
 
 
-# Commands that live beside the code they drive register themselves on ``app`` when imported.
-from parallax.views import cli_scale, cli_verify, cli_web  # noqa: E402, F401
-
-
 def main() -> None:
     app()
 
 
-if __name__ == "__main__":  # `python -m parallax.views.cli`: run the registered app, not this copy's
-    from parallax.views.cli import main as _main
-
-    _main()
+if __name__ == "__main__":  # `python -m parallax.views.cli`
+    main()

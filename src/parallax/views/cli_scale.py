@@ -1,6 +1,6 @@
 """Commands for large and incremental runs (`parallax changes`; see parallax.scale).
 
-Commands register on the shared Typer app; `parallax.views.cli` imports this module at its end.
+Commands register on the shared Typer app (`parallax.views.cli_app`); `parallax.views.cli` imports this module.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from parallax.views.cli import DB_HELP, DEFAULT_DB, Failure, app, failing_cleanly, out
+from parallax.views.cli_app import DB_HELP, DEFAULT_DB, Failure, app, failing_cleanly, out
 
 
 @app.command()

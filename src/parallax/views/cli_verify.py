@@ -1,6 +1,6 @@
 """`parallax verify`: a verdict on a claim against the stored corpus (see parallax.verify).
 
-Commands register on the shared Typer app; `parallax.views.cli` imports this module at its end.
+Commands register on the shared Typer app (`parallax.views.cli_app`); `parallax.views.cli` imports this module.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from parallax.views.cli import DB_HELP, DEFAULT_DB, Failure, app, failing_cleanly, out
+from parallax.views.cli_app import DB_HELP, DEFAULT_DB, Failure, app, failing_cleanly, out
 
 _STYLE = {"supports": "green", "refutes": "red", "discusses": "yellow", "unrelated": "dim",
           "supported": "bold green", "refuted": "bold red", "conflicting": "bold magenta",

@@ -1,6 +1,6 @@
 """`parallax serve` and `parallax report`: the web UI and the self-contained HTML report (see parallax.views.web).
 
-Commands register on the shared Typer app; `parallax.views.cli` imports this module at its end.
+Commands register on the shared Typer app (`parallax.views.cli_app`); `parallax.views.cli` imports this module.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from parallax.views.cli import DB_HELP, DEFAULT_DB, Failure, app, err, failing_cleanly
+from parallax.views.cli_app import DB_HELP, DEFAULT_DB, Failure, app, err, failing_cleanly
 
 
 @app.command()
