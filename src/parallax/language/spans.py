@@ -9,12 +9,15 @@ pipeline has finished with the Doc; nothing in Parallax edits entities afterward
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span
 
 _ENTS = "parallax.ents"
 _TEXT = "parallax.text"
+T = TypeVar("T")
 
 
 def doc_text(doc: Doc) -> str:
@@ -36,8 +39,36 @@ def ents(span: Span | Doc) -> list[Span]:
     if isinstance(span, Doc):
         return list(all_ents)
     out = []
-    for e in all_ents[bisect_left(starts, span.start):]:
-        if e.end > span.end:
-            break  # as spaCy's Span.ents: entities are sorted and never overlap
-        out.append(e)
+    i = bisect_left(starts, span.start)
+    while i < len(all_ents) and all_ents[i].end <= span.end:  # as spaCy's Span.ents: sorted, never overlapping
+        out.append(all_ents[i])
+        i += 1
     return out
+
+
+class Covering(Generic[T]):
+    """Which of a document's spans (quotes, clauses) cover a character position, without scanning them all.
+
+    A long document has thousands of spans and asks about thousands of positions; a scan per question is
+    quadratic. Spans are sorted by start once; a question looks back from the position only as far as the
+    longest span reaches. :meth:`first` keeps the caller's order: the earliest span in ``items`` that matches.
+    """
+
+    def __init__(self, items: Sequence[T], start: Callable[[T], int], end: Callable[[T], int]) -> None:
+        self._end = end
+        self._order = sorted(range(len(items)), key=lambda i: start(items[i]))
+        self._items = items
+        self._starts = [start(items[i]) for i in self._order]
+        self._reach = max((end(x) - start(x) for x in items), default=0)
+
+    def first(self, pos: int, keep: Callable[[T], bool] = lambda _: True) -> T | None:
+        """The earliest item (in the given order) with ``start <= pos < end`` that ``keep`` accepts."""
+        best = None
+        hi = bisect_right(self._starts, pos)
+        lo = bisect_left(self._starts, pos - self._reach)
+        for k in range(lo, hi):
+            i = self._order[k]
+            item = self._items[i]
+            if self._end(item) > pos and keep(item) and (best is None or i < best):
+                best = i
+        return None if best is None else self._items[best]

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 import pyarrow as pa
 
 from parallax.model import Document
-from parallax.scale.rows import result_row, rows_table
+from parallax.scale.rows import error_row, result_row, rows_table
 from parallax.scale.shards import ShardRef
 from parallax.store import Store
 
@@ -26,11 +26,32 @@ IN_FLIGHT = 3  # tasks queued per worker, so no worker waits while the driver re
 
 
 def analyse_batch(docs: list[Document]) -> list[dict]:
-    """Result rows of ``docs``, in order (runs in a worker; the model is loaded once per process)."""
-    from parallax.language.nlp import load_nlp
+    """Result rows of ``docs``, in order (runs in a worker; the model is loaded once per process).
+
+    Texts of ordinary length are parsed together (``nlp.pipe`` batching); a long one alone, in pieces. If
+    parsing the batch fails, each document is parsed on its own so one bad document costs only its own row
+    (an error row), never the batch or the run.
+    """
+    from parallax.language.nlp import PIECE_CHARS, load_nlp, parse_one
 
     nlp = load_nlp()
-    return [result_row(doc, sdoc) for doc, sdoc in zip(docs, nlp.pipe([d.text for d in docs], batch_size=BATCH))]
+    short = [d for d in docs if len(d.text) <= PIECE_CHARS]
+    try:
+        parsed = dict(zip((d.id for d in short), nlp.pipe([d.text for d in short], batch_size=BATCH)))
+    except Exception:  # noqa: BLE001  (which document broke the batch is found below, one by one)
+        parsed = {}
+    rows = []
+    for doc in docs:
+        sdoc = parsed.get(doc.id)
+        if sdoc is None:
+            try:
+                sdoc = parse_one(nlp, doc.text)
+            except Exception as exc:  # noqa: BLE001  (one document's failure must not stop the run)
+                rows.append(error_row(doc, f"could not be parsed ({type(exc).__name__}: {exc}); "
+                                           "the document is stored without facts"))
+                continue
+        rows.append(result_row(doc, sdoc))
+    return rows
 
 
 def _warm() -> None:

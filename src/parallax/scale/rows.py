@@ -42,5 +42,11 @@ def result_row(doc: Document, sdoc: Any) -> dict[str, Any]:
     return row
 
 
+def error_row(doc: Document, reason: str) -> dict[str, Any]:
+    """The stored result of a document that could not be parsed: no parse, no facts, the reason."""
+    row: dict[str, Any] = {"doc": doc.id, "parse": None, **{name: "[]" for name in FACTS}, "error": reason}
+    return row
+
+
 def rows_table(rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=ROW_SCHEMA)

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from parallax.model import Actor, Mention
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 @dataclass(slots=True)
 class DocActors:
     doc: str
@@ -23,14 +27,13 @@ class DocActors:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside the character span ``[start, end)``."""
-        starts = [m.start for m in self.mentions]
-        i = bisect_right(starts, start - 1)
+        i = bisect_right(self.mentions, start - 1, key=_start)  # no list of starts per call: long texts
         out = []
-        for m in self.mentions[i:]:
-            if m.start >= end:
-                break
-            if m.end <= end:
-                out.append(m)
+        mentions = self.mentions
+        while i < len(mentions) and mentions[i].start < end:  # no tail slice: a long text has 10^5 mentions
+            if mentions[i].end <= end:
+                out.append(mentions[i])
+            i += 1
         return out
 
     def actor_at(self, start: int, end: int) -> str | None:

@@ -23,6 +23,7 @@ from parallax.extract.events.lexicon import (ACCUSING_LABELS, CARRIER_HEADS, ECO
 from parallax.extract.events.mode import event_mode
 from parallax.extract.events.when import DateContext, When, in_future_clause
 from parallax.model import Document, Event, Quote
+from parallax.language.spans import Covering
 
 REFUSALS = frozenset({"refuse", "decline"})
 THREATS = frozenset({"threaten"})
@@ -55,6 +56,7 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
     """Events of one parsed document; source/target are the document-local actor ids of ``actors``."""
     ctx = DateContext(doc.published)
     disc = Discourse(actors, quotes)
+    speaking = Covering(quotes, lambda q: q.start, lambda q: q.end)
     out: list[Event] = []
     recent: list[tuple[int, tuple]] = []  # (sentence, key) of coded events, to drop implied repeats
     for sent in sdoc.sents:
@@ -85,7 +87,7 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
                 mode=event_mode(f.predicate, f.light, future_date=future_date),  # type: ignore[arg-type]
                 start=sent.start_char, end=sent.end_char, text=sent.text, cameo=cameo, goldstein=goldstein(cameo),
                 date=when.date if when else None, date_precision=when.precision if when else None,
-                predicate=_predicate_text(f), reported_by=_speaker(f.predicate.idx, quotes, f.source),
+                predicate=_predicate_text(f), reported_by=_speaker(f.predicate.idx, speaking),
                 equipment=list(equipment) if f.plover in {"AID", "AGREE", "COOPERATE", "MOBILIZE"} else [],
                 quantities=list(quantities) if f.plover in {"AID", "AGREE", "MOBILIZE"} else [],
                 money=list(money) if f.plover in {"AID", "AGREE", "SANCTION", "COOPERATE"} else [],
@@ -444,9 +446,7 @@ def _predicate_text(f: _Found) -> str:
     return f"{f.light.lemma_} {f.predicate.lemma_}" if f.light is not None else f.predicate.lemma_
 
 
-def _speaker(pos: int, quotes: Sequence[Quote], source: str) -> str | None:
+def _speaker(pos: int, speaking: Covering[Quote]) -> str | None:
     """The quote speaker when the predicate sits inside a quote or reported speech."""
-    for q in quotes:
-        if q.start <= pos < q.end and q.speaker:
-            return q.speaker
-    return None
+    q = speaking.first(pos, lambda q: bool(q.speaker))
+    return q.speaker if q else None

@@ -105,9 +105,13 @@ def find_reported(doc: Doc, in_quote: list[bool], kept: list[bool] | None = None
             continue
         found.append(Reported(tok, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])))
     outer = []
+    by_sentence: dict[int, list[Reported]] = {}  # a clause lies in its cue's sentence: compare within one only
+    for r in found:
+        by_sentence.setdefault(r.cue.sent.start, []).append(r)
     for r in found:
         pos = r.cue.idx
-        if any(o is not r and o.start <= pos < o.end and (o.end - o.start) > (r.end - r.start) for o in found):
+        if any(o is not r and o.start <= pos < o.end and (o.end - o.start) > (r.end - r.start)
+               for o in by_sentence[r.cue.sent.start]):
             continue
         outer.append(r)
     return outer

@@ -7,6 +7,7 @@ compatible speaker, or failing that the most recent person/institution the actor
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -63,8 +64,13 @@ class Resolver:
 
     def _actor_of_head(self, head_at: int, start: int, end: int) -> str | None:
         """The actor of the mention holding the phrase's head word, else of the widest mention in the phrase."""
-        covering = [m for m in self.actors.mentions if m.actor and m.start <= head_at < m.end
-                    and m.start >= start - 1]
+        mentions = self.actors.mentions  # sorted by start: only those starting in [start - 1, head_at]
+        covering = []
+        i = bisect_left(mentions, start - 1, key=lambda m: m.start)
+        while i < len(mentions) and mentions[i].start <= head_at:
+            if mentions[i].actor and head_at < mentions[i].end:
+                covering.append(mentions[i])
+            i += 1
         if covering:
             return min(covering, key=lambda m: abs(m.start - start)).actor
         return self.actors.actor_at(start, end)
