@@ -250,3 +250,24 @@ def test_a_folder_of_everything_bad_never_raises(tmp_path: Path) -> None:
     good = [i for i in items if isinstance(i, RawArticle)]
     assert [Path(g.path).name for g in good] == ["h.html"]
     assert all(i.reason for i in items if isinstance(i, IngestError))
+
+
+@pytest.mark.parametrize("depth", [300, 1500, 5000])
+def test_deeply_nested_html_keeps_its_article(tmp_path: Path, depth: int) -> None:
+    """Real pages nest deeply; libxml2 stops at 256 levels (2,048 with huge_tree) and would drop the rest."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    markup = (f"<html><head><title>Border talks</title><script>var tracker = 1;</script></head><body>"
+              + "<div>" * depth + body + "</div>" * depth + "</body></html>")
+    f = tmp_path / "deep.html"
+    f.write_text(markup, encoding="utf-8")
+    article = one_article(f)
+    assert all(p in article.text for p in PARAGRAPHS)
+    assert "tracker" not in article.text and article.title == "Border talks"
+
+
+def test_a_page_with_nothing_to_read_says_why(tmp_path: Path) -> None:
+    f = tmp_path / "menu.html"
+    f.write_text("<html><body><script>x()</script><style>p{}</style><div> </div></body></html>",
+                 encoding="utf-8")
+    reason = one_error(f).reason
+    assert "no readable text" in reason and "outside scripts" in reason

@@ -1,5 +1,10 @@
 """HTML pages to article text plus metadata, via trafilatura, with an lxml fallback for broken markup.
 
+Markup is parsed once with lxml's ``huge_tree`` option (libxml2 otherwise stops at 256 nested elements and
+silently drops everything deeper, which real pages reach) and that tree is handed to trafilatura. Deeper than
+libxml2 goes even then (2,048 levels), the page is read by the standard library's streaming HTML parser, which
+has no depth at all, so an article is never dropped for its nesting.
+
 Paragraph breaks are kept as blank lines ("\\n\\n") because later stages (datelines, bylines, quotes
 running over paragraphs) depend on them; trafilatura's own text output joins blocks with single newlines,
 so the body is rendered here from trafilatura's cleaned XML tree instead.
@@ -7,9 +12,11 @@ so the body is rendered here from trafilatura's cleaned XML tree instead.
 
 from __future__ import annotations
 
+import copy
 import re
 import warnings
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import lxml.etree as etree
 import lxml.html
@@ -43,7 +50,7 @@ class HtmlExtract:
     site: str | None = None
     author: str | None = None
     url: str | None = None
-    method: str = "trafilatura"  # trafilatura | fallback
+    method: str = "trafilatura"  # trafilatura | fallback (lxml, no boilerplate removal) | stream (too deep for lxml)
 
 
 def _tidy(lines: str) -> str:
@@ -84,11 +91,23 @@ def _body_text(body: etree._Element, title: str | None) -> str:
     return _paragraphs(blocks)
 
 
-def _trafilatura(markup: str, url: str | None) -> HtmlExtract | None:
+def _tree(markup: str) -> tuple[etree._Element | None, bool]:
+    """The page as an lxml tree, and whether libxml2 had to cut it off for nesting too deep."""
+    if not markup.strip():
+        return None, False
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:
+        root = lxml.html.fromstring(_XML_DECL.sub("", markup, count=1), parser=parser)  # no str with a declaration
+    except (etree.ParserError, ValueError):
+        return None, False
+    return root, any("Excessive depth" in e.message for e in parser.error_log)
+
+
+def _trafilatura(root: etree._Element, url: str | None) -> HtmlExtract | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         doc = trafilatura.bare_extraction(
-            markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            root, url=url, with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, include_links=False, favor_recall=True,
             date_extraction_params=_DATE_PARAMS,
         )
@@ -101,14 +120,9 @@ def _trafilatura(markup: str, url: str | None) -> HtmlExtract | None:
                        site=doc.sitename or None, author=doc.author or None, url=doc.url or None)
 
 
-def _fallback(markup: str) -> tuple[str, str | None]:
+def _fallback(root: etree._Element | None) -> tuple[str, str | None]:
     """Visible paragraph text and <title> of any HTML, however broken: lxml's forgiving parser."""
-    if not markup.strip():
-        return "", None
-    markup = _XML_DECL.sub("", markup, count=1)  # lxml refuses str input that declares an encoding
-    try:
-        root = lxml.html.fromstring(markup)
-    except (etree.ParserError, ValueError):
+    if root is None:
         return "", None
     title_el = root.find(".//title")
     title = _tidy(title_el.text_content()) or None if title_el is not None else None
@@ -123,20 +137,69 @@ def _fallback(markup: str) -> tuple[str, str | None]:
     return _paragraphs(_BLANKS.split(root.text_content())), title
 
 
+class _Stream(HTMLParser):
+    """Visible text and <title> from a stream of tags: no tree, so no limit on nesting."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.skip = 0  # inside script, style and the like
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _JUNK and tag != "head":
+            self.skip += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in _BLOCKS or tag == "td":
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _JUNK and tag != "head":
+            self.skip = max(0, self.skip - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in _BLOCKS or tag == "td":
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def _streamed(markup: str) -> tuple[str, str | None]:
+    reader = _Stream()
+    reader.feed(markup)
+    reader.close()
+    return _paragraphs(_BLANKS.split("".join(reader.parts))), _tidy("".join(reader.title)) or None
+
+
 def fallback_text(markup: str) -> str:
     """Paragraph text of an HTML page or fragment without any boilerplate detection."""
-    return _fallback(markup)[0]
+    root, too_deep = _tree(markup)
+    return _streamed(markup)[0] if too_deep else _fallback(root)[0]
 
 
 def extract_html(markup: str, url: str | None = None) -> HtmlExtract | None:
     """Article text and metadata from a page; falls back to plain paragraph text when trafilatura finds none."""
-    try:
-        found = _trafilatura(markup, url)
-    except Exception:  # trafilatura on pathological markup; the fallback still reads what is there
-        found = None
+    root, too_deep = _tree(markup)
+    if too_deep:  # libxml2 kept only the page's outer part: read all of it without a tree
+        text, title = _streamed(markup)
+        return HtmlExtract(text=text, title=title, url=url, method="stream") if text else None
+    found = None
+    if root is not None:
+        try:
+            found = _trafilatura(copy.deepcopy(root), url)  # trafilatura prunes the tree it is given
+        except Exception:  # trafilatura on pathological markup; the fallback still reads what is there
+            found = None
     if found:
         return found
-    text, title = _fallback(markup)
+    text, title = _fallback(root)
     return HtmlExtract(text=text, title=title, url=url, method="fallback") if text else None
 
 
@@ -165,7 +228,8 @@ def html_article(data: bytes | str, *, key: str, path: str, fmt: str = "html", u
         return IngestError(path=path, reason="empty HTML document", locator=locator)
     found = extract_html(markup, url)
     if found is None:
-        return IngestError(path=path, reason="HTML page has no readable text", locator=locator)
+        return IngestError(path=path, reason="HTML page has no readable text (no visible words outside scripts, "
+                                             "styles, navigation and forms)", locator=locator)
     article = RawArticle(key=key, text=found.text, format=fmt, path=path, url=url or found.url,
                          title=found.title, published=found.published, site=found.site, author=found.author,
                          extra={"extractor": found.method})
