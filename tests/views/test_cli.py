@@ -7,8 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _run(args, stdin=""):
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+def _run(args, stdin="", **env_extra):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **env_extra}
     return subprocess.run([sys.executable, "-m", "parallax.views.cli", *args], input=stdin, text=True,
                           capture_output=True, env=env, timeout=120)
 
@@ -56,3 +56,37 @@ def test_running_out_of_duckdb_memory_says_how_to_raise_the_limit(capsys):
     assert "PARALLAX_DUCKDB_MEMORY" in said and "committed so far is kept" in said
     with pytest.raises(ValueError), failing_cleanly():  # other errors are not dressed up as memory
         raise ValueError("a bug")
+
+
+def test_control_characters_in_file_names_and_titles_never_reach_the_terminal(tmp_path):
+    """A file name and an article title carrying terminal escapes (ESC, a bell, a bidi override) and rich markup."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad\x1b[2Jname\x07.txt").write_bytes(b"")  # refused (empty): its name is printed
+    title = "Chile \x1b]0;owned\x07rejects [bold red]Peru[/] \u202eevil\x1b[31m"
+    (folder / "story.jsonl").write_text(json.dumps({
+        "title": title, "url": "https://news.example.org/a", "published": "2024-03-02",
+        "text": "Chile rejected the Peruvian proposal on fishing rights on Monday, the foreign ministry said. "
+                "Peru's foreign minister said talks would continue in Lima next month."}) + "\n")
+    db = str(tmp_path / "s.duckdb")
+    analysed = _run(["analyze", str(folder), "--db", db])
+    assert analysed.returncode == 0, analysed.stderr
+    assert "refused:" in analysed.stderr and "bad[2Jname.txt" in analysed.stderr
+    verified = _run(["verify", "Chile rejected Peru's proposal", "--db", db, "--all"], COLUMNS="400")
+    assert verified.returncode == 0, verified.stderr
+    assert "rejects [bold red]Peru[/]" in verified.stdout  # the title is shown as written, markup inert
+    for printed in (analysed.stdout, analysed.stderr, verified.stdout, verified.stderr):
+        assert not any(c in printed for c in "\x1b\x07\u202e")
+
+
+def test_the_safe_console_keeps_its_own_styles_on_a_terminal():
+    import io
+
+    from parallax.views.cli_app import SafeConsole
+
+    buf = io.StringIO()
+    console = SafeConsole(file=buf, force_terminal=True, color_system="standard", width=80)
+    console.print("[bold]Verdict:[/bold] x\x1b[2Jy", highlight=False)
+    shown = buf.getvalue()
+    assert "\x1b[1m" in shown  # rich's own bold code
+    assert "\x1b[2J" not in shown and "x[2Jy" in shown

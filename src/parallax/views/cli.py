@@ -162,7 +162,7 @@ def export(
                 if not out_path:
                     raise Failure("--format parquet writes one file per table: give a folder with --out")
                 files = ex.export_parquet(store, Path(out_path))
-                err.print(f"wrote {len(files)} Parquet tables to {out_path}")
+                err.print(f"wrote {len(files)} Parquet tables to {out_path}", markup=False, highlight=False)
                 return
             story = store.load_story()
         if fmt in ex.GRAPH_FORMATS:
@@ -171,7 +171,7 @@ def export(
             text = ex.dumps(ex.story_json(story)) if fmt == "json" else ex.events_csv(story)
         if out_path:
             Path(out_path).write_text(text, encoding="utf-8")
-            err.print(f"wrote {out_path}")
+            err.print(f"wrote {out_path}", markup=False, highlight=False)
         else:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
 

@@ -6,10 +6,36 @@ commands on :data:`app`; :mod:`parallax.views.cli` imports them all and runs the
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.segment import Segment
+
+# C0 and C1 controls (ESC starts terminal escape sequences), DEL, and the bidirectional overrides that reorder
+# what a terminal shows; line breaks and tabs stay.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` without the characters a terminal would obey instead of showing."""
+    return _CONTROLS.sub("", text)
+
+
+class SafeConsole(Console):
+    """A rich Console that never passes control characters from the data (a title, a file name) to the terminal.
+
+    Article titles, file names and quotes are hostile input: an ESC in one could rewrite the screen. Filtering
+    happens where rich turns segments into output, so every table cell and message is covered; rich's own
+    control segments (the progress bar's cursor moves) and its style codes pass unchanged.
+    """
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            seg if seg.control else Segment(printable(seg.text), seg.style, seg.control) for seg in buffer)
+
 
 app = typer.Typer(
     name="parallax",
@@ -25,8 +51,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-out = Console()
-err = Console(stderr=True)
+out = SafeConsole()
+err = SafeConsole(stderr=True)
 
 DB_HELP = "The story store (a DuckDB file). Created if missing."
 DEFAULT_DB = "parallax.duckdb"

@@ -10,6 +10,7 @@ import sys
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from parallax.views.cli_app import DB_HELP, DEFAULT_DB, Failure, app, failing_cleanly, out
@@ -51,7 +52,7 @@ def changes(
         for col in ("at", "kind", "what"):
             t.add_column(col)
         for r in rows:
-            t.add_row(r["at"] or "", r["kind"], _describe(r), )
+            t.add_row(r["at"] or "", r["kind"], escape(_describe(r)))
         out.print(t)
 
 

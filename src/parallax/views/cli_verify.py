@@ -10,6 +10,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from parallax.views.cli_app import DB_HELP, DEFAULT_DB, Failure, app, failing_cleanly, out
@@ -61,7 +62,7 @@ def verify(
 
 def _render(data: dict[str, Any], basis: dict[str, str], show_all: bool) -> None:
     verdict = data["verdict"]
-    out.print(f"[bold]Claim:[/bold] {data['claim']}", highlight=False)
+    out.print(f"[bold]Claim:[/bold] {escape(data['claim'])}", highlight=False)
     out.print(f"[bold]Verdict:[/bold] [{_STYLE[verdict]}]{verdict.replace('_', ' ')}[/]")
     counts: dict[str, int] = {}
     for d in data["documents"]:
@@ -81,6 +82,6 @@ def _render(data: dict[str, Any], basis: dict[str, str], show_all: bool) -> None
         if d.get("title"):
             who += f"\n{d['title']}"
         evidence = "\n".join(f"[{e['span'][0]}:{e['span'][1]}] {e['text']}" for e in d["evidence"])
-        table.add_row(f"[{_STYLE[d['stance']]}]{d['stance']}[/]", f"{d['score']:.2f}", f"{who}\n{d['doc']}",
-                      evidence, basis.get(d["doc"], "none"))
+        table.add_row(f"[{_STYLE[d['stance']]}]{d['stance']}[/]", f"{d['score']:.2f}", escape(f"{who}\n{d['doc']}"),
+                      escape(evidence), basis.get(d["doc"], "none"))
     out.print(table)
