@@ -148,7 +148,7 @@ def step_index(kind: str, n: int, db: str, memory_limit: str | None = None) -> d
                 index_s += time.perf_counter() - t
                 rows, sigs, bands = [], [], []
                 for pos, (doc, values) in enumerate(fresh):
-                    exact = store.original_with_content(doc.content_sha, exclude=doc.id)
+                    exact = store.first_with_content(doc.content_sha, exclude=doc.id)
                     t = time.perf_counter()
                     match = None if exact else (old.match(values, doc.id) if old else new.match(pos, values, doc.id))
                     doc.duplicate_of = exact or (match[0] if match else None)

@@ -170,7 +170,7 @@ class Pending:
     sigs: list[tuple[str, bytes]] = field(default_factory=list)
     bands: list[dup.BandRow] = field(default_factory=list)  # LSH rows of the batch's originals
     replaced: list[str] = field(default_factory=list)  # ids stored before: their old LSH rows go
-    by_content: dict[str, str] = field(default_factory=dict)  # content sha -> id of an original in the batch
+    by_content: dict[str, str] = field(default_factory=dict)  # content sha -> first id in the batch with it
 
 
 @dataclass
@@ -202,7 +202,9 @@ def _prepare(store: Store, raw: RawArticle, summary: RunSummary) -> Fresh | None
 def _store_article(store: Store, ready: Fresh, pos: int, near: dup.BatchIndex, summary: RunSummary, seq: int,
                    pending: Pending) -> int:
     doc = ready.doc
-    original = pending.by_content.get(doc.content_sha) or store.original_with_content(doc.content_sha, exclude=doc.id)
+    # An exact copy points at the first document with the same text, even when that one is itself a near copy
+    # of a third: what it copies is that document, and follow-the-chain readers (``root_doc``) find the original.
+    original = pending.by_content.get(doc.content_sha) or store.first_with_content(doc.content_sha, exclude=doc.id)
     if original == doc.id:
         original = None
     if original:
@@ -216,9 +218,9 @@ def _store_article(store: Store, ready: Fresh, pos: int, near: dup.BatchIndex, s
     pending.docs.append((doc, seq, ready.raw_sha))
     pending.sigs.append((doc.id, dup.to_bytes(ready.values)))
     near.add(pos, doc.id, ready.values, original=doc.duplicate_of is None)
+    pending.by_content.setdefault(doc.content_sha, doc.id)
     if doc.duplicate_of is None:
         pending.bands.extend(dup.band_rows(doc.id, ready.values))
-        pending.by_content.setdefault(doc.content_sha, doc.id)
     if ready.state:
         pending.replaced.append(doc.id)
         summary.updated += 1

@@ -191,3 +191,27 @@ def test_decisions_equal_datasketch_minhashlsh(tmp_path):
     near = sum(1 for d in got if got[d])
     kept = sum(1 for d in got if got[d] is None and keys[d].startswith("v"))
     assert near > 40 and kept > 40  # edited copies fall on both sides of the threshold
+
+
+def _kinds(db: Path) -> dict[str, tuple[str | None, str | None]]:
+    """key name -> (key name of what it duplicates, exact | near | None)."""
+    with Store(db, read_only=True) as store:
+        rows = store.rows("SELECT d.key, o.key AS orig, d.duplicate_kind AS kind FROM documents d "
+                          "LEFT JOIN documents o ON o.id = d.duplicate_of")
+    return {Path(r["key"]).stem: (Path(r["orig"]).stem if r["orig"] else None, r["kind"]) for r in rows}
+
+
+def test_identical_copies_of_a_near_duplicate_are_exact_in_a_mixed_batch(tmp_path: Path):
+    # the wire story, an edited version of it, and a byte-identical copy of the edited version, in one folder
+    summary = _ingest(tmp_path / "s.duckdb", [("a", WIRE), ("b", EDITED), ("c", EDITED), ("z", OTHER)])
+    kinds = _kinds(tmp_path / "s.duckdb")
+    assert kinds["b"] == ("a", "near")
+    assert kinds["c"] == ("b", "exact")  # a copy of b, whatever b copies
+    assert (summary.exact_duplicates, summary.near_duplicates) == (1, 1)
+
+
+def test_identical_copies_of_a_near_duplicate_are_exact_across_runs(tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    _ingest(db, [("a", WIRE), ("b", EDITED)])
+    summary = _ingest(db, [("c", EDITED)])
+    assert _kinds(db)["c"] == ("b", "exact") and summary.exact_duplicates == 1

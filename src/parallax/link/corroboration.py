@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
-from parallax.link.independence import independent_count
+from parallax.link.independence import independent_count, root_doc
 from parallax.model import Actor, Claim, ClaimMention, Document, Quote
 
 
@@ -26,11 +26,11 @@ def outlet_of(doc: Document) -> str:
 
 
 def copies_of(docs: Mapping[str, Document]) -> dict[str, list[str]]:
-    """Original doc id -> ids of the documents that duplicate it."""
+    """Original doc id -> ids of the documents that duplicate it (copies of copies included)."""
     out: dict[str, list[str]] = {}
     for d in docs.values():
         if d.duplicate_of:
-            out.setdefault(d.duplicate_of, []).append(d.id)
+            out.setdefault(root_doc(d.id, docs), []).append(d.id)
     return out
 
 

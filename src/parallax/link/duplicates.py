@@ -21,6 +21,8 @@ from typing import Protocol
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from parallax.ingest.document import content_sha  # noqa: F401  (the exact-copy key, made at ingest)
+
 
 NUM_PERM = 128
 SHINGLE = 5  # words

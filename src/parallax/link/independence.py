@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 from itertools import combinations
 
 import numpy as np
@@ -51,8 +52,12 @@ def outlet_key(outlet: str | None) -> str | None:
     return low or None
 
 
-def root_doc(doc_id: str, docs: Mapping[str, Document]) -> str:
-    """The original a document copies, following ``duplicate_of`` links (cycles stop where they repeat)."""
+def root_doc(doc_id: str, docs: Mapping[str, Any]) -> str:
+    """The original a document copies, following ``duplicate_of`` links (cycles stop where they repeat).
+
+    ``docs`` maps ids to anything with a ``duplicate_of`` (documents, the verifier's document rows). An exact
+    copy of a near copy links to the near copy, so one step is not always enough.
+    """
     seen = {doc_id}
     cur = doc_id
     while (d := docs.get(cur)) is not None and d.duplicate_of and d.duplicate_of not in seen:

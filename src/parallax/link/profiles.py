@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from parallax.link.claims import DISCUSSES, document_stance
 from parallax.link.corroboration import copies_of, outlet_of
+from parallax.link.independence import root_doc
 from parallax.model import Claim, Document, EventCluster, Quote, SourceProfile
 
 MAIN_CLAIMS = 10  # how many of the most widely carried claims each profile states a stance on
@@ -49,8 +50,7 @@ def source_profiles(docs: Mapping[str, Document], quotes: Sequence[Quote], claim
     copies = copies_of(docs)
 
     def voiced(doc_id: str) -> str:  # a duplicate speaks with its original's voice
-        d = docs[doc_id]
-        return d.duplicate_of if d.duplicate_of in docs else doc_id
+        return root_doc(doc_id, docs)
 
     for c in claims:
         for o in c.outlets:

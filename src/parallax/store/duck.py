@@ -180,10 +180,13 @@ class Store:
     def next_seq(self) -> int:
         return int(self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0])
 
-    def original_with_content(self, content_sha: str, exclude: str) -> str | None:
+    def first_with_content(self, content_sha: str, exclude: str) -> str | None:
+        """The earliest stored document with this cleaned text (an original or itself a copy), not ``exclude``
+        nor one that copies it (no two documents may copy each other)."""
         row = self.con.execute(
-            "SELECT id FROM documents WHERE content_sha = ? AND id <> ? AND duplicate_of IS NULL ORDER BY seq LIMIT 1",
-            [content_sha, exclude],
+            "SELECT id FROM documents WHERE content_sha = ? AND id <> ? AND coalesce(duplicate_of, '') <> ? "
+            "ORDER BY seq LIMIT 1",
+            [content_sha, exclude, exclude],
         ).fetchone()
         return row[0] if row else None
 

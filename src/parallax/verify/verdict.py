@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from parallax.link.independence import root_doc
 from parallax.model import Evidence, Stance, Verdict
 from parallax.store import Store
 from parallax.verify.claim import ParsedClaim, parse_claim
@@ -88,8 +89,9 @@ class Verifier:
             for d, (lab, sc, ev) in ((d, decide(f)) for d, f in findings.items())}
         for info in facts.docs:
             label, score, ev = decided.get(info.id, ("unrelated", 0.0, []))
-            if label == "unrelated" and info.duplicate_of and info.duplicate_of in decided:
-                label, score, ev = self._inherit(info.id, info.duplicate_of, decided[info.duplicate_of])
+            root = root_doc(info.id, originals)  # a copy of a copy speaks with the original's voice
+            if label == "unrelated" and root != info.id and root in decided:
+                label, score, ev = self._inherit(info.id, root, decided[root])
             if label == "unrelated" and score == 0.0:
                 score = 1.0 if info.id not in hits else 0.5  # never retrieved: surely unrelated
             stances.append(Stance(doc=info.id, stance=label, score=round(float(score), 4),  # type: ignore[arg-type]
@@ -97,7 +99,8 @@ class Verifier:
             basis[info.id] = ev[0].basis if ev else "none"
         weights = {"supports": 0.0, "refutes": 0.0}
         for st in stances:
-            if st.stance in weights and not (originals[st.doc].duplicate_of in originals):
+            root = root_doc(st.doc, originals)
+            if st.stance in weights and (root == st.doc or root not in originals):  # copies count once
                 weights[st.stance] += st.score * TRUST.get(basis[st.doc], 0.5)
         return Explained(Verdict(claim=claim, verdict=verdict_rule(weights["supports"], weights["refutes"]),
                                  documents=stances), parsed, basis, {k: round(v, 4) for k, v in weights.items()})
