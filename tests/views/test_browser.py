@@ -39,9 +39,10 @@ def server(web_db):
     import uvicorn
 
     from parallax.views.web import create_app
+    from parallax.views.web.serving import config
 
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(config(create_app(web_db), "127.0.0.1", port))  # as `parallax serve` runs it
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20

@@ -19,7 +19,7 @@ PAGES = ["/", "/graph", "/timeline", "/claims", "/contradictions", "/documents",
 
 @pytest.fixture(scope="module")
 def client(web_db):
-    return TestClient(create_app(web_db))
+    return TestClient(create_app(web_db, allowed_hosts=["testserver"]))  # TestClient's Host
 
 
 def _all_pages(client, story):

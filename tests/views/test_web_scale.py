@@ -55,7 +55,7 @@ def story():
 def client(tmp_path_factory, story):
     db = tmp_path_factory.mktemp("big") / "story.duckdb"
     db.write_bytes(b"")  # the loader below ignores it; the app only watches its stamp
-    return TestClient(create_app(str(db), loader=lambda _: story, load_wait=30))
+    return TestClient(create_app(str(db), allowed_hosts=["testserver"], loader=lambda _: story, load_wait=30))
 
 
 def doc_links(html: str) -> list[str]:
@@ -162,14 +162,14 @@ def test_a_slow_load_answers_503_then_the_story(tmp_path, story):
     cache = StoryCache(str(db), wait=0.05, loader=slow, warm_up=False)
     with pytest.raises(StoryLoading):
         cache.get()
-    app = TestClient(create_app(str(db), loader=slow, load_wait=0.05))
+    app = TestClient(create_app(str(db), allowed_hosts=["testserver"], loader=slow, load_wait=0.05))
     r = app.get("/documents")
     assert r.status_code == 503 and r.headers["retry-after"] and 'href="/"' in r.text
     assert "content-security-policy" in r.headers
     gate.set()
     cache.wait = 5
     assert len(cache.get().story.documents) == N_DOCS
-    r = TestClient(create_app(str(db), loader=slow, load_wait=5)).get("/documents")
+    r = TestClient(create_app(str(db), allowed_hosts=["testserver"], loader=slow, load_wait=5)).get("/documents")
     assert r.status_code == 200
 
 
@@ -180,5 +180,5 @@ def test_a_failed_load_is_a_store_error_page(tmp_path):
     def broken(_):
         raise OSError("disk gone")
 
-    r = TestClient(create_app(str(db), loader=broken, load_wait=5)).get("/")
+    r = TestClient(create_app(str(db), allowed_hosts=["testserver"], loader=broken, load_wait=5)).get("/")
     assert r.status_code == 503 and "disk gone" in r.text

@@ -18,29 +18,43 @@ def serve(
     db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes the UI to your network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", metavar="NAME",
+        help="Also answer requests for this host name (repeatable); '*' answers any, for use behind a reverse "
+             "proxy. By default only 127.0.0.1, localhost, ::1 and --host are answered.")] = None,
 ) -> None:
     """Browse the stored story in a web browser (read-only): overview, actor graph, timeline, claims by
     source, contradictions, every document with its facts highlighted, search and verify.
 
     Every asset is served locally: the UI works with no network.
 
+    Requests for a host name the server was not started for are refused (DNS rebinding): see --allow-host.
+
     Examples:
 
       parallax serve --db story.duckdb              # then open http://127.0.0.1:8000/
 
       parallax serve --db story.duckdb --port 9000
-    """
-    import uvicorn
 
+      parallax serve --db story.duckdb --host 0.0.0.0 --allow-host analyst-pc.local   # from other machines
+    """
     from parallax.views.web import create_app
+    from parallax.views.web.guard import allowed_hosts
+    from parallax.views.web.serving import run
 
     with failing_cleanly():
-        application = create_app(db)
+        try:
+            hosts = allowed_hosts(host, allow_host or [])
+        except ValueError as exc:
+            raise Failure(str(exc)) from None
+        application = create_app(db, allowed_hosts=hosts)
         err.print(f"Parallax UI for {db} on http://{host}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
         try:
-            uvicorn.run(application, host=host, port=port, log_level="warning", server_header=False)
+            started = run(application, host=host, port=port)
         except OSError as exc:
             raise Failure(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        if not started:
+            raise Failure(f"cannot listen on {host}:{port}: see uvicorn's message above")
 
 
 @app.command()

@@ -11,6 +11,7 @@ same on 5,000 documents as on 50.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable
 
@@ -20,53 +21,41 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
 
 from parallax import model as m
 from parallax.store import Store, StoreError
 from parallax.views.web import queries as qx
 from parallax.views.web.cache import LOAD_WAIT, RETRY_AFTER, StoryCache, StoryLoading, load_story
+from parallax.views.web.filters import timeline_filter
+from parallax.views.web.guard import LOCAL_HOSTS, SECURITY_HEADERS, HostCheck, SecurityHeaders, error_page
 from parallax.views.web.highlight import render as highlight
 from parallax.views.web.links import Links, safe_url
-from parallax.views.web.render import CSP, render
+from parallax.views.web.render import render
 from parallax.views.web.verifying import SharedVerifier
+
+__all__ = ["SECURITY_HEADERS", "create_app"]
 
 MAX_QUERY_STRING = 4096
 CHANGES_SHOWN = 500
-SECURITY_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
 _HL = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 LINKS = Links(inpage=False)
 
 
-class SecurityHeaders:
-    """Adds the CSP and friends to every response: pages, static files and error pages alike."""
+class GuardedStarlette(Starlette):
+    """Starlette with ``SecurityHeaders`` outside everything, Starlette's ServerErrorMiddleware included: a
+    crash is rendered by our 500 handler there, and this way its page carries the headers too."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                names = {k for k, _ in SECURITY_HEADERS}
-                message["headers"] = [h for h in message.get("headers", []) if h[0] not in names] + SECURITY_HEADERS
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def param(request: Request, name: str, limit: int = qx.MAX_QUERY) -> str:
-    """A query parameter, stripped; longer than ``limit`` is the client's error (400)."""
-    value = request.query_params.get(name, "")
+    """A query parameter, stripped; longer than ``limit``, or given twice, is the client's error (400)."""
+    values = request.query_params.getlist(name)
+    if len(values) > 1:
+        raise HTTPException(400, f"the parameter {name!r} is given {len(values)} times: give it once")
+    value = values[0] if values else ""
     if len(value) > limit:
         raise HTTPException(400, f"the parameter {name!r} is longer than {limit} characters")
     return value.strip()
@@ -89,12 +78,13 @@ def page(name: str, request: Request, status: int = 200, **ctx: Any) -> HTMLResp
     return HTMLResponse(render(name, LINKS, **ctx), status_code=status)
 
 
-def create_app(db: str, *, load_wait: float = LOAD_WAIT,
+def create_app(db: str, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, load_wait: float = LOAD_WAIT,
                loader: Callable[[str], m.Story] = load_story) -> Starlette:
     """The web UI over the store at ``db`` (opened read-only; a missing store fails here, not per request).
 
-    The story starts loading now, in the background; a request waits up to ``load_wait`` seconds for it.
-    ``loader`` reads the story from the store path (tests pass an in-memory story).
+    Requests whose Host header names none of ``allowed_hosts`` get a 400 (see ``guard.allowed_hosts``; by
+    default the loopback names only). The story starts loading now, in the background; a request waits up to
+    ``load_wait`` seconds for it. ``loader`` reads the story from the store path (tests pass an in-memory story).
     """
     if not Path(db).exists():
         raise StoreError(f"no store at {db}: run 'parallax analyze PATH --db {db}' first")
@@ -102,9 +92,13 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
     cache.start()
     verifier = SharedVerifier(db)
 
-    def ix(request: Request) -> qx.StoryIndex:
+    def ix(request: Request, *known: str) -> qx.StoryIndex:
+        """The story, once the query string is checked: bounded, and only the parameters this page reads."""
         if len(request.url.query) > MAX_QUERY_STRING:
             raise HTTPException(400, f"the query string is longer than {MAX_QUERY_STRING} characters")
+        if unknown := [k for k in dict.fromkeys(request.query_params.keys()) if k not in known]:
+            takes = f"takes only {', '.join(known)}" if known else "takes no parameters"
+            raise HTTPException(400, f"this page does not know the parameter {unknown[0][:40]!r}: it {takes}")
         return cache.get()
 
     def overview(request: Request) -> Response:
@@ -116,16 +110,16 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
         return page("graph.html", request, ix=i, svg=i.graph(), page="graph", title="Actor graph")
 
     def timeline(request: Request) -> Response:
-        i = ix(request)
-        f = qx.TimelineFilter(actor=param(request, "actor"), dyad=param(request, "dyad"),
-                              type=param(request, "type").upper(), mode=param(request, "mode").lower(),
-                              outlet=param(request, "outlet"), date_from=param(request, "from", 10),
-                              date_to=param(request, "to", 10))
+        i = ix(request, "actor", "dyad", "type", "mode", "outlet", "from", "to", "page")
+        try:
+            f = timeline_filter(i, lambda name: param(request, name, 10 if name in ("from", "to") else qx.MAX_QUERY))
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
         number = page_number(request)
         events = qx.filter_events(i, f)
         shown, pages = qx.page_of(events, number, qx.TIMELINE_LIMIT)
         check_page(number, pages)
-        names = [i.name(x) for x in f.dyad.split("|", 1)] if "|" in f.dyad else []
+        names = [i.name(x) for x in f.dyad.split("|")] if f.dyad else []
         first = (number - 1) * qx.TIMELINE_LIMIT
         return page("timeline.html", request, ix=i, f=f, opts=i.options(), active=f.active(),
                     groups=qx.timeline_groups(i, shown), total=len(events), first=first + 1,
@@ -146,7 +140,7 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
                     title="Contradictions and corroborations")
 
     def documents(request: Request) -> Response:
-        i = ix(request)
+        i = ix(request, "page")
         number = page_number(request)
         docs, pages = qx.page_of(i.story.documents, number, qx.DOCUMENTS_PAGE)
         check_page(number, pages)
@@ -154,7 +148,7 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
                     first=(number - 1) * qx.DOCUMENTS_PAGE + 1, page="documents", title="Documents")
 
     def document(request: Request) -> Response:
-        i = ix(request)
+        i = ix(request, "hl")
         d = i.docs.get(request.path_params["doc_id"])
         if d is None:
             raise HTTPException(404, "no such document in this story")
@@ -188,12 +182,12 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
         return page("event.html", request, ix=i, e=e, cluster=cluster, others=others, title=f"{e.type} event")
 
     def search(request: Request) -> Response:
-        i = ix(request)
+        i = ix(request, "q")
         q = param(request, "q")
         return page("search.html", request, ix=i, q=q, res=qx.search(i, q) if q else {}, title="Search")
 
     def verify(request: Request) -> Response:
-        i = ix(request)
+        i = ix(request, "claim")
         claim = param(request, "claim")
         ctx: dict[str, Any] = {"ix": i, "claim": claim, "verdict": None, "unavailable": None, "related": [],
                                "unrelated": 0, "page": "verify", "title": "Verify"}
@@ -216,7 +210,7 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
         """What each run changed (new claims, contradictions, clusters; moved stances), newest first."""
         from parallax.scale.changes import changes_since, parse_since
 
-        i = ix(request)
+        i = ix(request, "since")
         since_text = param(request, "since", 40)
         try:
             since = parse_since(since_text) if since_text else None
@@ -231,24 +225,22 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)
-        heading = {400: "Bad request", 404: "Not found", 405: "Method not allowed",
-                   503: "Unavailable"}.get(status, "Error")
-        detail = getattr(exc, "detail", "") or heading
+        detail = getattr(exc, "detail", "")
         if status == 404 and detail == "Not Found":
             detail = "There is no page at this address."
-        headers = getattr(exc, "headers", None)
-        return HTMLResponse(render("error.html", LINKS, status=status, heading=heading, detail=detail,
-                                   title=heading), status_code=status, headers=headers)
+        return error_page(status, detail, headers=getattr(exc, "headers", None))
 
     async def store_error(request: Request, exc: Exception) -> Response:
-        return HTMLResponse(render("error.html", LINKS, status=503, heading="Store unavailable",
-                                   detail=str(exc).splitlines()[0], title="Store unavailable"), status_code=503)
+        return error_page(503, str(exc).splitlines()[0], "Store unavailable")
 
     async def loading(request: Request, exc: Exception) -> Response:
-        return HTMLResponse(render("error.html", LINKS, status=503, heading="Loading the story",
-                                   detail=f"{exc}: this takes a few seconds on a large store. Try again shortly.",
-                                   title="Loading"), status_code=503,
-                            headers={"Retry-After": str(int(RETRY_AFTER))})
+        return error_page(503, f"{exc}: this takes a few seconds on a large store. Try again shortly.",
+                          "Loading the story", headers={"Retry-After": str(int(RETRY_AFTER))})
+
+    async def crash(request: Request, exc: Exception) -> Response:
+        """Any other exception: our page, no traceback to the client (the server's log has it)."""
+        return error_page(500, f"Parallax could not build this page ({type(exc).__name__}); the details are in "
+                               "the log of the terminal running 'parallax serve'.")
 
     static = StaticFiles(packages=[("parallax.views.web", "static")])
     routes = [
@@ -258,8 +250,8 @@ def create_app(db: str, *, load_wait: float = LOAD_WAIT,
         Route("/events/{event_id:path}", event), Route("/search", search), Route("/verify", verify), Route("/changes", changes),
         Mount("/static", app=static, name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, StoreError: store_error,
-                                                          StoryLoading: loading})
-    app.add_middleware(SecurityHeaders)
+    app = GuardedStarlette(routes=routes, exception_handlers={
+        HTTPException: http_error, StoreError: store_error, StoryLoading: loading, Exception: crash})
+    app.add_middleware(HostCheck, allowed=list(allowed_hosts))
     return app
 
