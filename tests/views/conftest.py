@@ -68,3 +68,44 @@ def web_story(web_db):
 
     with Store(web_db, read_only=True) as store:
         return store.load_story()
+
+
+def _crowded_story():
+    """An invented story with 40 actors, as busy as a real 15-20 article one: four hubs, many actors tied to
+    them and to each other, long and short names, and two pairs with no tie to the rest. Every event has its
+    sentence in the one document, so the report's links land."""
+    import random
+
+    from parallax import model as m
+
+    rng = random.Random(11)
+    syllables = ["va", "lor", "mi", "qua", "ten", "dor", "ris", "ka", "bel", "sun", "tor", "e", "zan", "hul"]
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).capitalize()
+
+    kinds = ["country", "person", "organization", "group"]
+    names = []
+    for i in range(40):
+        shape = i % 5
+        names.append(word() if shape == 0 else f"{word()} {word()}" if shape in (1, 2)
+                     else f"Ministry of {word()} and {word()} Affairs" if shape == 3 else f"{word()}-{word()} Front")
+    actors = [m.Actor(f"{kinds[i % 4]}:a{i:02d}", names[i], kinds[i % 4]) for i in range(40)]
+    pairs = [(i % 4, i) for i in range(4, 36)] + [(i % 4, i) for i in range(4, 20)]  # hubs 0-3, busier early
+    pairs += [(a, b) for a, b in (rng.sample(range(36), 2) for _ in range(30))] + [(0, 1), (1, 2), (2, 3)] * 3
+    pairs += [(36, 37), (38, 39)]
+    text, events = "", []
+    for k, (a, b) in enumerate(pairs):
+        sentence = f"{names[a]} met {names[b]}. "
+        events.append(m.Event(f"doc:e{k}", "doc", actors[a].id, actors[b].id, rng.choice(["CONSULT", "ACCUSE", "AID"]),
+                              "asserted", len(text), len(text) + len(sentence) - 1, sentence.strip(),
+                              goldstein=rng.choice([-8.0, -2.0, 0.0, 3.0, 7.0]), date="2025-03-01"))
+        text += sentence
+    doc = m.Document("doc", "doc.txt", text, title="Talks", outlet="Invented Wire", published="2025-03-01",
+                     language="en")
+    return m.Story(documents=[doc], actors=actors, events=events)
+
+
+@pytest.fixture(scope="session")
+def crowded_story():
+    return _crowded_story()

@@ -164,3 +164,31 @@ def test_hostile_articles_stay_inert_in_app_and_report(server, page, web_story, 
     _shot(page, "report", full=False)
     assert page.evaluate("document.querySelectorAll('script, img, iframe, object, embed').length") == 0
     assert page.problems == []
+
+
+# every label's box as the browser draws it (its own font), against the other labels and the circles
+_CLASHES = """svg => {
+  const boxes = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBBox()]);
+  const discs = [...svg.querySelectorAll('circle')].map(c => c.getBBox());
+  const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const out = [];
+  boxes.forEach(([name, a], i) => {
+    boxes.slice(i + 1).forEach(([other, b]) => { if (hit(a, b)) out.push(name + ' / ' + other); });
+    discs.forEach(d => { if (hit(a, d)) out.push(name + ' / a circle'); });
+  });
+  return [boxes.length, boxes.filter(([, a]) => a.width > 0).length, out];
+}"""
+
+
+def test_no_label_of_a_busy_graph_touches_another_in_the_browser(page, crowded_story, tmp_path):
+    from parallax.views.report import write_report
+
+    page.goto(write_report(crowded_story, tmp_path / "busy.html").as_uri())
+    graphs = page.locator("svg.graph")
+    total, drawn, clashes = graphs.first.evaluate(_CLASHES)  # the main actors
+    assert total == drawn > 0 and clashes == []
+    page.click("#graph-all > summary")  # then every actor
+    total, drawn, clashes = graphs.nth(1).evaluate(_CLASHES)
+    assert total == drawn == 40 and clashes == []
+    _shot(page, "busy-graph")
+    assert page.problems == []

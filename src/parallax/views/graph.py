@@ -16,8 +16,13 @@ from pathlib import Path
 import networkx as nx
 
 from parallax import model as m
+from parallax.views import graph_layout as pl
 
-MAX_SVG_NODES = 80  # beyond this a drawing is a hairball; the rest stays in the exports
+SHOWN_NODES = 30  # drawn by default: the main actors, so their names can be read (the rest on request)
+MAX_SVG_NODES = 100  # beyond this even "show all" is a hairball (and slow to lay out); the rest is in the exports
+MAJOR_NODES = 5  # the few actors whose names are drawn largest
+MIN_HEIGHT = 300  # the drawing's height for one actor; more actors, taller, up to layout's height
+LABEL_CHARS = 28  # longer names are shortened in the drawing (whole in the tooltip and the table)
 EXACT_BETWEENNESS_NODES = 300  # above this, betweenness is estimated from sampled sources (it is O(V·E))
 BETWEENNESS_SAMPLE = 256
 
@@ -131,7 +136,7 @@ def tone(goldstein: float | None) -> str:
 @dataclass(frozen=True, slots=True)
 class SvgNode:
     id: str
-    label: str
+    label: str  # as drawn (long names shortened); ``name`` is the whole one
     kind: str
     x: float
     y: float
@@ -139,6 +144,10 @@ class SvgNode:
     events: int
     degree: float
     betweenness: float
+    name: str = ""
+    font: float = 12.0  # label size: the main actors' names are larger
+    major: bool = False  # among the few most active: drawn bold
+    ly: float = 0.0  # the label's baseline (centred under the circle at x)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,38 +174,62 @@ class SvgGraph:
     hidden: int  # actors left out of the drawing (kept in the exports)
     sample: int = 0  # betweenness estimated from this many sampled actors (0: exact)
     actors: int = 0  # actors in the whole graph
+    complete: bool = False  # drawn with every actor (up to MAX_SVG_NODES), not only the main ones
 
 
-def layout(g: nx.DiGraph, *, width: int = 960, height: int = 640, seed: int = 7) -> SvgGraph:
-    """Positions for an SVG drawing: one undirected line per actor pair, nodes sized by event count."""
-    keep = sorted(g, key=lambda n: (-g.nodes[n]["events"], n))[:MAX_SVG_NODES]
-    sub = g.subgraph(keep).to_undirected(as_view=False)
+def ranked(g: nx.DiGraph) -> list[str]:
+    """Actors by importance: most events first, then the go-betweens (betweenness), then by name."""
+    return sorted(g, key=lambda n: (-g.nodes[n]["events"], -g.nodes[n].get("betweenness", 0.0),
+                                    str(g.nodes[n]["label"]).casefold(), n))
+
+
+def short(label: str, limit: int = LABEL_CHARS) -> str:
+    return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
+def font_of(rank: int) -> tuple[float, bool]:
+    """Label size and weight by rank: the few main actors read first."""
+    if rank < MAJOR_NODES:
+        return 15.0, True
+    return (13.0, False) if rank < 3 * MAJOR_NODES else (11.5, False)
+
+
+def layout(g: nx.DiGraph, *, limit: int | None = SHOWN_NODES, width: int = 960, height: int = 600,
+           seed: int = 7) -> SvgGraph:
+    """An SVG drawing of the ``limit`` most active actors (``None``: all, up to MAX_SVG_NODES): one line per
+    actor pair as wide as its events, circles sized by events, and every label readable (no two overlap)."""
+    keep = ranked(g)[:min(limit or MAX_SVG_NODES, MAX_SVG_NODES)]
     pairs: dict[tuple[str, str], list] = {}
     for s, t, d in g.subgraph(keep).edges(data=True):
         key = tuple(sorted((s, t)))
         cnt, gs, types = pairs.get(key, [0, [], Counter()])
         gs = gs + ([d["goldstein"]] * d["weight"] if d["goldstein"] is not None else [])
         pairs[key] = [cnt + d["weight"], gs, types + d["types"]]
-    pos = nx.spring_layout(sub, seed=seed, weight=None, k=None) if len(sub) else {}
-    pad = 60
-
-    def xy(n: str) -> tuple[float, float]:
-        x, y = pos[n] if len(sub) > 1 else (0.0, 0.0)
-        return (round(pad + (float(x) + 1) / 2 * (width - 2 * pad), 1),
-                round(pad + (float(y) + 1) / 2 * (height - 2 * pad), 1))
-
+    sub = nx.Graph()
+    sub.add_nodes_from(keep)
+    sub.add_weighted_edges_from((a, b, v[0]) for (a, b), v in pairs.items())
     top = max((g.nodes[n]["events"] for n in keep), default=1)
-    nodes = [SvgNode(n, g.nodes[n]["label"], g.nodes[n]["kind"], *xy(n),
-                     r=round(6 + 14 * (g.nodes[n]["events"] / top) ** 0.5, 1), events=g.nodes[n]["events"],
-                     degree=g.nodes[n].get("degree", 0.0), betweenness=g.nodes[n].get("betweenness", 0.0))
-             for n in keep]
+    looks = {n: (round(5 + 13 * (g.nodes[n]["events"] / top) ** 0.5, 1), short(str(g.nodes[n]["label"])),
+                 *font_of(i)) for i, n in enumerate(keep)}
+    marks = {n: pl.Mark(r, pl.text_width(text, size, bold=bold), size * pl.LINE)
+             for n, (r, text, size, bold) in looks.items()}
+    frame = min(height, MIN_HEIGHT + 10 * len(keep))  # a few actors need no tall, empty frame
+    pos, height_px = pl.place(pl.force_positions(sub, seed, {n: i for i, n in enumerate(keep)}), marks, width, frame)
+    nodes = []
+    for n in keep:
+        r, text, size, bold = looks[n]
+        x, y = pos[n]
+        d = g.nodes[n]
+        nodes.append(SvgNode(n, text, d["kind"], x, y, r=r, events=d["events"], degree=d.get("degree", 0.0),
+                             betweenness=d.get("betweenness", 0.0), name=str(d["label"]), font=size,
+                             major=bold, ly=round(y + r + pl.LABEL_PAD + size * pl.ASCENT, 1)))
     top_w = max((v[0] for v in pairs.values()), default=1)
     edges = []
     for (a, b), (cnt, gs, types) in sorted(pairs.items()):
         mean = round(sum(gs) / len(gs), 2) if gs else None
         label = f"{g.nodes[a]['label']} – {g.nodes[b]['label']}: {cnt} event(s), " + ", ".join(
             f"{k} {v}" for k, v in types.most_common()) + (f"; mean Goldstein {mean}" if mean is not None else "")
-        edges.append(SvgEdge(a, b, *xy(a), *xy(b), width=round(1.5 + 6 * cnt / top_w, 1), tone=tone(mean),
-                             count=cnt, goldstein=mean, label=label))
-    return SvgGraph(width, height, nodes, edges, hidden=max(0, len(g) - len(keep)),
-                    sample=g.graph.get("betweenness_sample", 0), actors=len(g))
+        edges.append(SvgEdge(a, b, *pos[a], *pos[b], width=round(1.5 + 6 * (cnt / top_w) ** 0.5, 1),
+                             tone=tone(mean), count=cnt, goldstein=mean, label=label))
+    return SvgGraph(width, int(height_px), nodes, edges, hidden=max(0, len(g) - len(keep)),
+                    sample=g.graph.get("betweenness_sample", 0), actors=len(g), complete=limit is None)

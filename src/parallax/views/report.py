@@ -37,7 +37,7 @@ def report_html(story: m.Story) -> str:
     outlets, rows = qx.claim_matrix(ix)
     readers = [(d, highlight(d.text, qx.doc_facts(ix, d, links))) for d in story.documents]
     return render(
-        "report.html", links, ix=ix, ov=qx.overview(ix), svg=ix.graph(),
+        "report.html", links, ix=ix, ov=qx.overview(ix), svg=ix.graph(), svg_all=ix.graph(all=True),
         dyads=qx.dyad_events(ix), groups=qx.timeline_groups(ix, qx.filter_events(ix, qx.TimelineFilter())),
         outlets=outlets, rows=rows, corroborations=qx.corroborations(ix), actor_events=ix.events_by_actor,
         readers=readers, inline_css=Markup(css), csp_meta=report_csp(css), title="Story report",

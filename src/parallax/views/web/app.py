@@ -107,7 +107,8 @@ def create_app(db: str, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, load_wait
 
     def graph(request: Request) -> Response:
         i = ix(request)
-        return page("graph.html", request, ix=i, svg=i.graph(), page="graph", title="Actor graph")
+        every = param(request, "all", 5).lower() in {"1", "true", "yes"}
+        return page("graph.html", request, ix=i, svg=i.graph(all=every), page="graph", title="Actor graph")
 
     def timeline(request: Request) -> Response:
         i = ix(request, "actor", "dyad", "type", "mode", "outlet", "from", "to", "page")

@@ -41,6 +41,7 @@ def load_story(db: str) -> m.Story:
 def warm(ix: StoryIndex) -> None:
     """Compute the per-story caches the heavy pages need, so their first reader does not wait for them."""
     ix.graph()
+    ix.graph(all=True)
     ix.search_index()
     ix.options()
 

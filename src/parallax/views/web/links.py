@@ -69,6 +69,12 @@ class Links:
         query = urlencode({k: v for k, v in filters.items() if v})
         return "/timeline" + (f"?{query}" if query else "")
 
+    def graph(self, *, all: bool = False) -> str:
+        """The actor graph: its main actors, or (``all``) every actor; the report holds both in one section."""
+        if self.inpage:
+            return "#graph"
+        return "/graph?all=1" if all else "/graph"
+
     def dyad(self, a: str, b: str) -> str:
         """The events between two actors, either direction (``a``, ``b`` in sorted order)."""
         return f"#{anchor('dyad-' + a + '|' + b)}" if self.inpage else self.timeline(dyad=f"{a}|{b}")

@@ -132,9 +132,12 @@ class StoryIndex:
                 self._memo[name] = compute()
             return self._memo[name]  # type: ignore[return-value]
 
-    def graph(self) -> gr.SvgGraph:
-        """The actor graph's drawing and centralities, computed once per story."""
-        return self.memo("graph", lambda: gr.layout(gr.actor_graph(self.story)))
+    def graph(self, *, all: bool = False) -> gr.SvgGraph:
+        """The actor graph's drawing and centralities (its main actors, or ``all``), computed once per story."""
+        g = self.memo("actor_graph", lambda: gr.actor_graph(self.story))
+        if all:
+            return self.memo("graph_all", lambda: gr.layout(g, limit=None))
+        return self.memo("graph", lambda: gr.layout(g))
 
     def search_index(self) -> SearchIndex:
         return self.memo("search", lambda: SearchIndex.build(self))
