@@ -53,7 +53,7 @@ class _Found:
 def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
                    quotes: Sequence[Quote] = ()) -> list[Event]:
     """Events of one parsed document; source/target are the document-local actor ids of ``actors``."""
-    ctx = DateContext(doc.published)
+    ctx = DateContext.of(doc)
     disc = Discourse(actors, quotes)
     out: list[Event] = []
     recent: list[tuple[int, tuple]] = []  # (sentence, key) of coded events, to drop implied repeats
