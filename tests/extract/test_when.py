@@ -25,6 +25,16 @@ def test_a_day_without_a_year_takes_the_year_the_text_named_before_it():
     assert ctx.resolve("March 3, 2019") == ("2019-03-03", "day")
 
 
+def test_a_year_that_only_bounds_a_span_is_not_the_narrative_year(nlp):
+    ctx = DateContext(None)
+    assert ctx.resolve("before February 2022") == ("2022-02", "month")
+    assert ctx.resolve("February 2022", bound=True) == ("2022-02", "month")
+    assert ctx.resolve("in September") is None
+    doc = _doc("Before February 2022, few expected a war. Since then the two leaders met in Russia in September.")
+    ctx = DateContext.of(doc)
+    assert [w.date for sent in nlp(doc.text).sents for w in ctx.observe(sent)] == ["2022-02"]
+
+
 def test_a_number_without_a_date_word_is_not_a_year():
     assert DateContext(None).resolve("SU 35") is None
     assert DateContext("2019-11-25").resolve("the SU 35") is None
@@ -42,6 +52,16 @@ def test_a_yearless_day_is_the_occurrence_nearest_the_publication():
     assert DateContext("2025-03-09").resolve("until April 2") == ("2025-04-02", "day")
     assert DateContext("2024-10-03").resolve("in late September") == ("2024-09", "month")
     assert DateContext("2025-01-10").resolve("in December") == ("2024-12", "month")
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("The two leaders held a summit in Russia in September.", "2024-06-28", "2023-09"),
+    ("The two leaders will hold a summit in Russia in September.", "2024-06-28", "2024-09"),
+    ("The government exempted the cars from the tariffs until April 2.", "2025-03-09", "2025-04-02"),
+])
+def test_the_clause_tense_picks_the_past_or_coming_occurrence(nlp, text, published, date):
+    ctx = DateContext.of(_doc(text, published))
+    assert [w.date for sent in nlp(text).sents for w in ctx.observe(sent)] == [date]
 
 
 def _doc(text: str, published: str | None = None) -> Document:

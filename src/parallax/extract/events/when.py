@@ -7,14 +7,16 @@ Precision is what the text says (year, month or day); a week is reported as its 
 A date is never more precise than the text and metadata allow: no year comes from nowhere. Without a
 publication date, relative mentions ("on Monday", "yesterday", "last week") stay unknown (a weekday needs a
 day to count from), and a day or month without a year ("on April 7", "in late September") takes the running
-year, the last year the text named *before* it ("In 2021 ... on April 7"); with none, it stays unknown. A year
+year, the last year the text named *before* it ("In 2021 ... on April 7"); with none, it stays unknown. A
+year that only bounds a span ("before February 2022", "since 2019") is not the narrative's year. A year
 named only further down is not used: articles tell today's news first and the background years after it.
 A mention with no date word at all ("SU 35", a bare "35") is not a date.
 
 With a publication date, a bare weekday that is the publication's own weekday is that day ("Putin said
 Thursday" in Thursday's news), and a day or month without a year is the occurrence nearest the publication
-("until April 2" in a March article is the coming April 2, "in late September" in October the past one); a
-future clause still points ahead.
+("until April 2" in a March article is the coming April 2, "in late September" in October the past one),
+except that a past-tense clause ("held a summit in September") takes the past one and a future clause the
+coming one.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ _THIS_MONTH = re.compile(r"\b(?:earlier|later) this month\b|\bthis month\b", re.
 _DURATION = re.compile(r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|"
                        r"the past|the last|the next|past|recent|coming)\s*(?:-\s*)?"
                        r"(?:day|week|month|year|decade|centur)", re.I)
+_BOUND_WORDS = frozenset({"before", "since", "until", "till", "by"})
+_BOUND = re.compile(r"^(?:before|since|until|till|by|prior to)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DECADE = re.compile(r"\b\d{4}s\b|\bdecades?\b|\bcentur", re.I)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
@@ -88,9 +92,13 @@ class DateContext:
             except ValueError:
                 self._base = None
 
-    def resolve(self, text: str, *, future: bool = False) -> tuple[str, str] | None:
-        """(date, precision) for a DATE mention's text, updating the running year; None when unknown."""
+    def resolve(self, text: str, *, future: bool = False, bound: bool = False,
+                past: bool = False) -> tuple[str, str] | None:
+        """(date, precision) for a DATE mention's text, updating the running year; None when unknown.
+        A ``bound`` ("before February 2022", "since 2019") limits a span of time: it does not move the year
+        the narrative is in. ``past`` (the DATE hangs on a past-tense verb) rules out the coming occurrence."""
         raw = " ".join(text.split())
+        bound = bound or bool(_BOUND.match(raw))
         if _NEXT_YEAR.search(raw):
             if self.year is None:
                 return None
@@ -118,7 +126,7 @@ class DateContext:
         if got is None:
             return None
         d, period = got
-        if self._base is not None and not (explicit_year or relative or future):
+        if self._base is not None and not (explicit_year or relative or future or past):
             ahead = _read_date(s, self._base, True)  # "until April 2" in March: the coming one, not last year's
             if ahead is not None and abs(ahead[0] - self._base) < abs(self._base - d):
                 d = ahead[0]
@@ -129,7 +137,8 @@ class DateContext:
             except ValueError:  # 29 February of a year that has none
                 return None
         elif explicit_year:
-            self.year = int(explicit_year.group(1))
+            if not bound:
+                self.year = int(explicit_year.group(1))
         elif not relative and self.year and self._base and self.year != self._base.year:
             try:
                 d = d.replace(year=self.year)  # "in March" after a sentence about 2015 is March 2015
@@ -146,7 +155,9 @@ class DateContext:
         for ent in ents(sent):
             if ent.label_ != "DATE" or self.is_metadata(ent):
                 continue
-            got = self.resolve(ent.text, future=future(ent) if callable(future) else future)
+            bound = is_bound(ent)
+            got = self.resolve(ent.text, future=future(ent) if callable(future) else future, bound=bound,
+                               past=not bound and in_past_clause(ent))
             if got:
                 out.append(When(got[0], got[1], ent.start_char, ent.end_char))
         return out
@@ -174,7 +185,28 @@ def _read_date(text: str, base: datetime, future: bool) -> tuple[datetime, str] 
     return data.date_obj, data.period or "day"
 
 
+def is_bound(ent: Span) -> bool:
+    """A DATE that bounds a span of time rather than dating something: "before February 2022", "since 2019"."""
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.lower_ in _BOUND_WORDS
+
+
 FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+
+
+def in_past_clause(ent: Span) -> bool:
+    """A DATE that hangs under a past-tense verb ("held a summit in September") dates something that already
+    happened: the coming September is ruled out however near it is."""
+    cur = ent.root
+    for _ in range(8):
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ != "aux":
+            return cur.tag_ == "VBD" or (cur.tag_ == "VBN" and any(
+                c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "was", "were", "has", "have"}
+                for c in cur.children))
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def in_future_clause(ent: Span) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc as SpacyDoc, Span
 
 from parallax.extract.actors.types import DocActors
-from parallax.extract.events.when import DateContext, in_future_clause
+from parallax.extract.events.when import DateContext, in_future_clause, in_past_clause, is_bound
 from parallax.extract.facts import amounts, dates
 from parallax.extract.facts.subject import DocThings, Thing, fold
 from parallax.extract.facts.types import Fact
@@ -91,7 +91,9 @@ def _dates(sent: Span, things: DocThings, base: dict, ctx: DateContext, doc: Doc
     for ent in ents(sent):
         if ent.label_ != "DATE" or ctx.is_metadata(ent):
             continue
-        got = ctx.resolve(ent.text, future=in_future_clause(ent))
+        bound = is_bound(ent)
+        got = ctx.resolve(ent.text, future=in_future_clause(ent), bound=bound,
+                          past=not bound and in_past_clause(ent))
         if got is None or not dates.explicit(ent) or (doc.published and got[0] == doc.published[:10]):
             continue
         subj = dates.date_subject(ent, things)
