@@ -65,3 +65,9 @@ def test_skips_noise(facts_of):
     facts = facts_of("About 30 percent of voters backed the plan, a 45-year-old farmer said on May 6, 2025. "
                      "The talks lasted three days.")
     assert facts == []
+
+
+def test_a_date_on_a_time_noun_dates_nothing(facts_of):
+    # a stamp the cleaning did not recognise must not become "the date of the date"
+    assert [f for f in facts_of("Bolivia rejects Chilean accusations, date 2018-04-09.") if f.kind == "date"] == []
+    assert [f for f in facts_of("The ministry's 2019 update listed the dam.") if f.kind == "date"] == []

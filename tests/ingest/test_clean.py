@@ -194,6 +194,36 @@ def test_date_lines(line, date):
     assert line in c.removed and line not in c.text
 
 
+BODY = "Ghana has bought four patrol boats from Norway, the navy said on Tuesday."
+
+
+@pytest.mark.parametrize("text, date, stamp", [
+    (f"date 2018-04-08 Ghana buys patrol boats\n\n{BODY}", "2018-04-08", "date 2018-04-08"),
+    (f"2018-04-08 Ghana buys patrol boats\n\n{BODY}", "2018-04-08", "2018-04-08"),
+    (f"Ghana buys patrol boats | March 3, 2021\n\n{BODY}", "2021-03-03", "March 3, 2021"),
+    (f"March 3, 2021 — Ghana buys patrol boats\n\n{BODY}", "2021-03-03", "March 3, 2021 —"),
+    (f"Posted on March 3, 2021 by Jane Doe\n\nGhana buys patrol boats\n\n{BODY}", "2021-03-03",
+     "Posted on March 3, 2021"),
+    (f"Updated 10:42 GMT, 5 May 2020\nGhana buys patrol boats\n\n{BODY}", "2020-05-05",
+     "Updated 10:42 GMT, 5 May 2020"),
+    (f"Ghana buys patrol boats\nPublished: 3 March 2021 | Updated: 4 March 2021\n\n{BODY}", "2021-03-03",
+     "Published: 3 March 2021 |"),
+    (f"Ghana buys patrol boats\nMarch 3, 2021 / 4:15 PM / Updated 2 hours ago\n\n{BODY}", "2021-03-03",
+     "March 3, 2021 / 4:15 PM /"),
+])
+def test_date_stamp_on_a_header_line_is_metadata(text, date, stamp):
+    c = clean_article(_raw(text))
+    assert (c.published, c.published_source) == (date, "text")
+    assert c.title == "Ghana buys patrol boats"
+    assert c.text == f"Ghana buys patrol boats\n\n{BODY}"
+    assert stamp in c.removed
+
+
+def test_posted_by_line_gives_date_and_byline():
+    c = clean_article(_raw(f"Posted on March 3, 2021 by Jane Doe\n\nGhana buys patrol boats\n\n{BODY}"))
+    assert c.byline == "Jane Doe" and c.published == "2021-03-03"
+
+
 def test_date_inside_a_sentence_is_not_a_date_line():
     text = "Ghana buys boats\n\nOn April 15, 2021, the two sides met in Accra."
     c = clean_article(_raw(text))
@@ -386,3 +416,11 @@ def test_dateline_on_its_own_line():
     c = clean_article(_raw("NEW DELHI:\nIndia said on Friday it would buy six transport aircraft."))
     assert c.title is None and c.dateline == "New Delhi"
     assert c.text == "India said on Friday it would buy six transport aircraft."
+
+
+@pytest.mark.parametrize("line", ["By Monday, the troops had left.", "By Friday the talks had collapsed.",
+                                  "By March 2021 Chile had recalled its envoy."])
+def test_a_sentence_opening_with_by_and_a_time_is_not_a_byline(line):
+    assert byline_of(line) is None
+    c = clean_article(_raw(f"Chile closes border\n\n{line}\n\nChile closed the border crossing, the army said."))
+    assert line in c.text and c.byline is None

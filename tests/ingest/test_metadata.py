@@ -13,6 +13,7 @@ from parallax.ingest.metadata import (
     normalise_date,
     outlet_from_text,
     outlet_from_url,
+    split_date_stamp,
 )
 
 
@@ -87,6 +88,39 @@ def test_normalise_date_refuses(value):
 def test_date_from_line():
     assert date_from_line("Updated: Apr 15, 2021 10:30 IST") == "2021-04-15"
     assert date_from_line("Talks began on April 15, 2021 in Oslo") is None
+
+
+@pytest.mark.parametrize("line, date, stamp, rest", [
+    ("date 2018-04-08 Ghana buys patrol boats", "2018-04-08", "date 2018-04-08", "Ghana buys patrol boats"),
+    ("2018-04-08 Ghana buys patrol boats", "2018-04-08", "2018-04-08", "Ghana buys patrol boats"),
+    ("Posted on March 3, 2021 by Jane Doe", "March 3, 2021", "Posted on March 3, 2021", "by Jane Doe"),
+    ("Published: 3 March 2021 | Updated: 4 March 2021", "3 March 2021", "Published: 3 March 2021 |",
+     "Updated: 4 March 2021"),
+    ("Updated 10:42 GMT, 5 May 2020 Ghana buys boats", "5 May 2020", "Updated 10:42 GMT, 5 May 2020",
+     "Ghana buys boats"),
+    ("Thursday, 15 April 2021, 10:42 AM IST Ghana buys boats", "15 April 2021",
+     "Thursday, 15 April 2021, 10:42 AM IST", "Ghana buys boats"),
+    ("March 3, 2021 — Ghana buys patrol boats", "March 3, 2021", "March 3, 2021 —", "Ghana buys patrol boats"),
+    ("Ghana buys patrol boats | March 3, 2021", "March 3, 2021", "March 3, 2021", "Ghana buys patrol boats"),
+    ("Ghana buys boats - Updated 5 May 2020 10:42 GMT", "5 May 2020", "Updated 5 May 2020 10:42 GMT",
+     "Ghana buys boats"),
+])
+def test_split_date_stamp(line, date, stamp, rest):
+    assert split_date_stamp(line) == (date, stamp, rest)
+
+
+@pytest.mark.parametrize("line", [
+    "March 3, 2021, the two sides met in Accra.",  # prose that opens with a date
+    "March 3, 2021 was the day the talks collapsed",
+    "On March 3, 2021 the navy took delivery of two boats",
+    "Talks resumed on March 3, 2021 - officials",
+    "The deadline: March 3, 2021",
+    "Published on March 3, 2021, the report found that the dam leaked.",
+    "Updated: Apr 15, 2021 10:30 IST",  # a whole date line is read as one, not split
+    "Ghana buys patrol boats",
+])
+def test_split_date_stamp_leaves_prose_and_whole_date_lines(line):
+    assert split_date_stamp(line) is None
 
 
 @pytest.mark.parametrize("name, ok", [

@@ -183,3 +183,11 @@ def test_changes_page_lists_what_the_first_run_added_and_refuses_an_unreadable_d
     assert "<script>alert" not in r.text  # claim texts from the hostile article stay escaped
     assert client.get("/changes?since=2999-01-01").text.count("<tr>") == 0
     assert client.get("/changes?since=not%20a%20date%20at%20all").status_code == 400
+
+
+def test_overview_says_how_many_documents_the_published_range_covers(client, web_story):
+    dated = sorted(d.published for d in web_story.documents if d.published)
+    assert dated and len(dated) < len(web_story.documents)  # the invented store mixes dated and undated inputs
+    text = " ".join(re.sub(r"<[^>]+>", " ", client.get("/").text).split())
+    span = f"on {dated[0]}" if dated[0] == dated[-1] else f"{dated[0]} to {dated[-1]}"
+    assert f"Published {span} ({len(dated)} of {len(web_story.documents)} documents dated)" in text

@@ -7,10 +7,31 @@ shard by shard; a document whose analysis fails is recorded as an error and the 
 
 from __future__ import annotations
 
-from parallax.model import Document
+from parallax.ingest.metalines import in_metadata, metadata_spans
+from parallax.model import Claim, Document
 
 # Bump when any extractor changes, so the next run re-analyses stored documents.
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
+
+
+def _without_metadata(found: dict, doc: Document) -> dict:
+    """Drop what was read off a metadata line left in the text (a byline, a date line, a credit): metadata is
+    never an event, a quote, a figure or a claim, so it can never become a contradiction either."""
+    spans = metadata_spans(doc.text)
+    if not any(s.whole for s in spans):
+        return found
+
+    def keep(x) -> bool:
+        return not in_metadata(x.start, x.end, spans, whole_only=True)
+
+    claims: list[Claim] = []
+    for c in found["claims"]:
+        c.mentions = [cm for cm in c.mentions if keep(cm)]
+        if c.mentions:
+            claims.append(c)
+    return {**found, "quotes": [q for q in found["quotes"] if keep(q)],
+            "events": [e for e in found["events"] if keep(e)], "claims": claims,
+            "facts": [f for f in found["facts"] if keep(f)]}
 
 
 def analyse_document(sdoc, doc: Document) -> dict:
@@ -24,11 +45,11 @@ def analyse_document(sdoc, doc: Document) -> dict:
     quotes = extract_quotes(sdoc, doc, actors)
     events = extract_events(sdoc, doc, actors, quotes)
     claims = claims_from_quotes(doc, quotes, sdoc)  # the parse in hand, not the quotes module's cache
-    return {
+    return _without_metadata({
         "actors": list(actors.actors.values()),
         "mentions": actors.mentions,
         "quotes": quotes,
         "events": events,
         "claims": claims,
         "facts": extract_facts(sdoc, doc, actors),  # figures and dates outside events, for number/date conflicts
-    }
+    }, doc)

@@ -10,6 +10,8 @@ sentences; a paragraph is dropped only when its shape says it carries no reporta
 - credits ("Photo: ...", "SOURCE: X, Y", "(Reporting by ...)"), keyword/tag lists, breadcrumb trails;
 - a repeat of an earlier paragraph (the headline printed twice);
 - header lines near the top: a byline ("By Jane Doe", "JANE Q DOE") and a date line, which become metadata;
+  a date stamp that shares a line with the headline or byline ("date 2018-04-08 Headline", "Headline |
+  March 3, 2021", "Posted on March 3, 2021 by Jane Doe") is cut off it, and the rest is judged on its own;
 - a dateline opening one of the first paragraphs ("LONDON:", "NEW DELHI, March 3 (Reuters) -"), stripped.
 
 Everything else is kept verbatim, quotes and apostrophes untouched, so evidence spans quote the article
@@ -31,6 +33,7 @@ from parallax.ingest.metadata import (
     find_outlet,
     is_place_name,
     normalise_date,
+    split_date_stamp,
 )
 
 
@@ -266,6 +269,8 @@ _STOP = frozenset(
 )
 
 
+_TIME_WORD = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+                        r"august|september|october|november|december|dawn|noon|midnight|nightfall|tonight|today")
 # Endings of common nouns that person names almost never have ("MIDDLE EAST CRISIS" is a kicker, not a byline).
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ics", "sis", "ship")
 
@@ -287,13 +292,15 @@ def byline_of(line: str) -> tuple[str, str | None] | None:
         name = m.group("name").strip()
         if not _NAME_CHECK.match(name) or name.split()[0].lower() in _STOP:
             return None
+        if len(name.split()) == 1 and _TIME_WORD.fullmatch(name):
+            return None  # "By Monday, ...", "By March 2021 ...": a time, not an author
         rest = m.group("rest").strip(" ,|•·-–—")
         found = None
         for part in re.split(r"\s*[|•·]\s*|\s+[-–—]\s+|,\s+(?=\D)", rest):
             if part and (found := date_from_line(part)):
                 break
-        if len(rest.split()) > 8 and not found:
-            return None
+        if (len(rest.split()) > 8 or _finite_clause(_words(rest))) and not found:
+            return None  # "By then the talks had collapsed.": the rest is a clause
         name = _smart_title(name) if name.isupper() else name
         return name, found
     if _CAPS_NAME.match(line):
@@ -307,10 +314,10 @@ def byline_of(line: str) -> tuple[str, str | None] | None:
 
 
 # Labelled date stamps ("Updated: ...", "First Published: ...") are page furniture wherever they stand.
-_UPDATED = re.compile(
+UPDATED_STAMP = re.compile(
     r"^(?i:last |first )?(?i:updated|published|posted)(?:\s+(?i:on|at))?\s*(?:[:|–—-]|(?=\d)|\s(?=[A-Z][a-z]{2}))"
 )
-_RELATIVE_STAMP = re.compile(r"(?i)\b(?:ago|just now)\s*$")
+RELATIVE_STAMP = re.compile(r"(?i)\b(?:ago|just now)\s*$")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -495,7 +502,13 @@ def clean_article(raw: RawArticle) -> CleanArticle:
     for unit in _units([b for b in blocks if b]):
         reason = junk_reason(unit)
         header = len(paragraphs) < HEADER_LINES and long_count < HEADER_LONG_PARAGRAPHS
-        labelled = _UPDATED.match(unit) is not None and len(unit.split()) <= 10
+        # A stamp's separators can make its line look like a breadcrumb trail ("March 3, 2021 / 4:15 PM / ...").
+        while reason in {None, "navigation"} and header and (stamp := split_date_stamp(unit)) is not None:
+            text_date = text_date or normalise_date(stamp[0], languages=["en"])  # "date 2018-04-08 Headline"
+            removed.append(stamp[1])
+            unit = stamp[2]
+            reason = junk_reason(unit)
+        labelled = UPDATED_STAMP.match(unit) is not None and len(unit.split()) <= 10
         if reason is None and header and (found := byline_of(unit)):
             byline = byline or found[0]
             text_date = text_date or found[1]
@@ -503,7 +516,7 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         elif reason is None and (header or labelled) and date_line_text(unit):
             text_date = text_date or date_from_line(unit)
             reason = "date"
-        elif reason is None and labelled and _RELATIVE_STAMP.search(unit) and len(unit.split()) <= 6:
+        elif reason is None and labelled and RELATIVE_STAMP.search(unit) and len(unit.split()) <= 6:
             reason = "date"  # "Updated 2 hours ago": a stamp relative to an unknown crawl time
         if reason is None and _key(unit) in seen:
             reason = "repeat"

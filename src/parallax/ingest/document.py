@@ -10,7 +10,7 @@ from parallax.language.detect import detect_language
 from parallax.model import Document
 
 # Bump when cleaning or metadata rules change, so the next run re-reads stored documents.
-INGEST_VERSION = 2
+INGEST_VERSION = 3
 
 
 def doc_id(key: str) -> str:

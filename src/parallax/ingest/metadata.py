@@ -154,13 +154,13 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATE_IN_LINE = re.compile(
+_FULL_DATE = (
     rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.+Z-]+)?"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})",
-    re.IGNORECASE,
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 )
+_DATE_IN_LINE = re.compile(_FULL_DATE, re.IGNORECASE)
 # What may surround the date on a date line: labels, weekdays, a time and a zone.
 _DATE_LINE_REST = re.compile(
     r"\b(?i:updated|published|posted|last|first|on|at|date|created|modified|edited|am|pm|a\.m|p\.m|"
@@ -184,6 +184,49 @@ def date_from_line(line: str) -> str | None:
     """YYYY-MM-DD of a date line, or None (not a date line, or an impossible date)."""
     found = date_line_text(line)
     return normalise_date(found, languages=["en"]) if found else None
+
+
+_STAMP_LABEL = (r"(?:(?:last |first )?(?:updated|published|posted|modified|created|edited)|dated?)"
+                r"(?:\s+(?:on|at))?")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
+# A clock time, with its zone only right after it ("10:42 GMT", "4:15 p.m. EST"), so headline capitals stay.
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.?|p\.m\.?))?(?:\s+(?-i:UTC|GMT|[A-Z]{1,4}T))?"
+_STAMP_DATE = rf"(?:{_CLOCK},?\s+)?(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL_DATE})(?!\w)"
+_STAMP_TIME = rf"(?:\s*(?:,|\bat\b|[|/·•])?\s*{_CLOCK})?"
+_STAMP_SEP = r"\s*(?:[|:·•/–—]|\s-{1,2})\s*"
+# "date 2018-04-08 Headline", "Published: 3 March 2021 | Updated ...", "March 3, 2021 — Headline".
+_STAMP_FIRST = re.compile(
+    rf"^(?P<label>{_STAMP_LABEL}\s*[:|–—-]?\s*)?{_STAMP_DATE}{_STAMP_TIME}(?P<sep>{_STAMP_SEP})?\s*(?=\S)",
+    re.IGNORECASE,
+)
+# "Headline | March 3, 2021", "Headline - Updated 5 May 2020 10:42 GMT".
+_STAMP_LAST = re.compile(
+    rf"\s*(?:[|·•–—]|\s-{{1,2}})\s*(?:{_STAMP_LABEL}\s*[:|–—-]?\s*)?{_STAMP_DATE}{_STAMP_TIME}\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_date_stamp(line: str) -> tuple[str, str, str] | None:
+    """(date text, the stamp, the rest) when a header line joins a date stamp to other words, else None.
+
+    Plain-text articles often put the date on the headline's line ("date 2018-04-08 Headline words",
+    "Headline | March 3, 2021") or before a byline ("Posted on March 3, 2021 by Jane Doe"). The stamp must
+    open or close the line. An opening stamp needs a separator, a byline after it, a label ("Published",
+    "date") before a capitalised rest, or a headline-shaped rest (capitalised, no final full stop), so prose
+    that opens with a date ("March 3, 2021 was the day ...", "Published on March 3, 2021, the report ...")
+    stays prose.
+    """
+    if len(line) > 300 or date_line_text(line):
+        return None  # a whole-line date line is read as one
+    if (m := _STAMP_FIRST.match(line)) is not None:
+        rest = line[m.end():].strip()
+        opens = rest[:1].isupper() or rest[:1] in "\"'“‘"
+        shaped = opens and not rest.rstrip("\"'”’").endswith(".") and len(rest.split()) < 20
+        if m.group("sep") or rest.lower().startswith("by ") or (m.group("label") and opens) or shaped:
+            return m.group("date"), line[: m.end()].strip(), rest
+    if (m := _STAMP_LAST.search(line)) is not None and m.start() > 0:
+        return m.group("date"), line[m.start():].strip(" |·•/–—-"), line[: m.start()].strip()
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -54,7 +54,7 @@ class _Found:
 def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
                    quotes: Sequence[Quote] = ()) -> list[Event]:
     """Events of one parsed document; source/target are the document-local actor ids of ``actors``."""
-    ctx = DateContext(doc.published)
+    ctx = DateContext.of(doc)
     disc = Discourse(actors, quotes)
     speaking = Covering(quotes, lambda q: q.start, lambda q: q.end)
     out: list[Event] = []

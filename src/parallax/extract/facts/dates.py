@@ -53,10 +53,18 @@ def _thing_of(tok: Token, things: DocThings) -> Thing | None:
     return None
 
 
+# Nouns that are themselves a time or a stamp: "date 2018-04-08", "the March 3 update" date nothing that could
+# be reported twice, and a date line mistaken for prose would otherwise become "the date of the date".
+TIME_NOUNS = frozenset({"date", "day", "time", "year", "month", "week", "update", "timestamp", "dateline",
+                        "edition", "publication", "post", "posting"})
+
+
 def _from_noun(noun: Token, verb_event: str | None, things: DocThings) -> tuple[str, Thing | None] | None:
     """(event, thing) for a noun the date is about, the verb's event when it has one."""
     if (ev := _event_noun(noun)) is not None:
         return (verb_event if verb_event in {"end", "open"} else ev), _thing_of(noun, things)
+    if noun.lemma_.lower() in TIME_NOUNS or noun.lower_ in TIME_NOUNS:
+        return None
     thing = things.thing(noun, measures=False)
     if thing is None:
         return None

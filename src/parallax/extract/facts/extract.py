@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc as SpacyDoc, Span
 
 from parallax.extract.actors.types import DocActors
-from parallax.extract.events.when import DateContext, in_future_clause
+from parallax.extract.events.when import DateContext, in_future_clause, in_past_clause, is_bound
 from parallax.extract.facts import amounts, dates
 from parallax.extract.facts.subject import DocThings, Thing, fold
 from parallax.extract.facts.types import Fact
@@ -89,9 +89,11 @@ def _count_owner(noun, things: DocThings) -> tuple[Thing | None, str | None]:
 def _dates(sent: Span, things: DocThings, base: dict, ctx: DateContext, doc: Document) -> list[Fact]:
     out: list[Fact] = []
     for ent in ents(sent):
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or ctx.is_metadata(ent):
             continue
-        got = ctx.resolve(ent.text, future=in_future_clause(ent))
+        bound = is_bound(ent)
+        got = ctx.resolve(ent.text, future=in_future_clause(ent), bound=bound,
+                          past=not bound and in_past_clause(ent))
         if got is None or not dates.explicit(ent) or (doc.published and got[0] == doc.published[:10]):
             continue
         subj = dates.date_subject(ent, things)
@@ -109,13 +111,14 @@ def _dates(sent: Span, things: DocThings, base: dict, ctx: DateContext, doc: Doc
 def extract_facts(sdoc: SpacyDoc, doc: Document, actors: DocActors) -> list[Fact]:
     """Money, count, casualty and date facts of a document, each with its sentence and subject."""
     things = DocThings(sdoc)
-    ctx = DateContext(doc.published)
+    ctx = DateContext.of(doc)
     out: list[Fact] = []
     for sent in sdoc.sents:
         names = sorted({fold(t.text) for t in sent if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE"})})
         date_facts = _dates(sent, things, _base(doc, sent, actors, names, None), ctx, doc)
-        years = {str(f.value)[:4] for f in date_facts} | {y for e in ents(sent) if e.label_ == "DATE"
-                                                           for y in dates._EXPLICIT.findall(e.text) if y.isdigit()}
+        years = {str(f.value)[:4] for f in date_facts} | {
+            y for e in ents(sent) if e.label_ == "DATE" and not ctx.is_metadata(e)
+            for y in dates._EXPLICIT.findall(e.text) if y.isdigit()}
         when = next(iter(years)) if len(years) == 1 else None
         out += date_facts
         out += _figures(sent, things, _base(doc, sent, actors, names, when))

@@ -184,7 +184,8 @@ class StoryIndex:
 def overview(ix: StoryIndex, top: int = 12) -> dict:
     s = ix.story
     originals = [d for d in s.documents if not d.duplicate_of]
-    published = sorted(d.published for d in s.documents if d.published)
+    # Every dated document counts, whatever gave its date (metadata, a date line in the text, a crawl record).
+    published = sorted(d.published[:10] for d in s.documents if d.published)
     dated = sorted(e.date for e in s.events if e.date)
     participation: Counter = Counter()
     for e in s.events:
@@ -200,6 +201,7 @@ def overview(ix: StoryIndex, top: int = 12) -> dict:
         "other_languages": sum(1 for d in s.documents if d.language != "en"),
         "outlets": Counter(source_label(d) for d in s.documents).most_common(),
         "published": (published[0], published[-1]) if published else None,
+        "dated_documents": len(published),
         "event_dates": (dated[0], dated[-1]) if dated else None,
         "top_actors": top_actors,
         "types": Counter(e.type for e in s.events).most_common(),
