@@ -141,7 +141,7 @@ def crowded_client(crowded_story, tmp_path_factory):
 
     db = tmp_path_factory.mktemp("crowded") / "story.duckdb"
     db.write_bytes(b"")  # the loader below ignores it
-    return TestClient(create_app(str(db), loader=lambda _: crowded_story, load_wait=30))
+    return TestClient(create_app(str(db), loader=lambda _: crowded_story, load_wait=30, allowed_hosts=["testserver"]))
 
 
 def test_a_busy_story_draws_its_main_actors_with_a_link_to_all_of_them(crowded_client, crowded_story):

@@ -109,6 +109,7 @@ def test_parallax_serve_passes_its_hosts_and_documents_allow_host(web_db, monkey
 
     served = []
     monkeypatch.setattr(serving, "run", lambda application, host, port: served.append(application) or True)
+    monkeypatch.setattr(serving, "check_port", lambda host, port: None)  # 192.168.1.20 is not this machine's
     runner = CliRunner()
 
     def status(args, base):
@@ -148,7 +149,8 @@ def test_timeline_and_search_refuse_unknown_values_and_parameters_with_the_reaso
     check(client.get("/timeline?acter=country:KEN"), 400, "'acter'", "actor, dyad, type")
     check(client.get("/timeline?type=ACCUSE&type=AGREE"), 400, "'type' is given 2 times")
     check(client.get("/search?query=norway"), 400, "'query'", "takes only q")
-    check(client.get("/?page=2"), 400, "'page'", "takes no parameters")
+    assert client.get("/?utm_source=mail").status_code == 200  # pages that do not filter ignore the rest
+    assert client.get("/graph?all=1&utm_source=mail").status_code == 200
     # what the filter form submits, empty fields included, and lower-case names still work
     assert client.get("/timeline?actor=&type=&mode=&outlet=&from=&to=").status_code == 200
     assert client.get("/timeline?type=accuse&mode=ASSERTED").status_code == 200
@@ -207,3 +209,18 @@ def test_a_real_server_refuses_foreign_hosts_and_bad_filters_with_our_headers(se
     ok = f"GET /static HTTP/1.1\r\nHost: localhost:{server}\r\nConnection: close\r\n\r\n"
     status, headers, _ = raw(server, ok.encode())
     assert status == 307 and headers["location"] == f"http://localhost:{server}/static/"
+
+
+def test_serve_on_a_taken_port_fails_with_one_line_before_loading_anything(web_db):
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        p = subprocess.run([sys.executable, "-m", "parallax.views.cli", "serve", "--db", web_db, "--port", str(port)],
+                           capture_output=True, text=True, timeout=60)
+    assert p.returncode == 2, p.stderr
+    last = p.stderr.strip().splitlines()[-1]
+    assert f"cannot listen on 127.0.0.1:{port}" in last and "--port" in last

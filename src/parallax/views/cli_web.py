@@ -5,6 +5,7 @@ Commands register on the shared Typer app (`parallax.views.cli_app`); `parallax.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Annotated
 
@@ -40,13 +41,19 @@ def serve(
     """
     from parallax.views.web import create_app
     from parallax.views.web.guard import allowed_hosts
-    from parallax.views.web.serving import run
+    from parallax.views.web.serving import check_port, run
 
     with failing_cleanly():
         try:
             hosts = allowed_hosts(host, allow_host or [])
         except ValueError as exc:
             raise Failure(str(exc)) from None
+        try:
+            check_port(host, port)
+        except OSError as exc:
+            hint = "; another program (another 'parallax serve'?) uses it: choose one with --port" \
+                if exc.errno == errno.EADDRINUSE else ""
+            raise Failure(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
         application = create_app(db, allowed_hosts=hosts)
         err.print(f"Parallax UI for {db} on http://{host}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
         try:

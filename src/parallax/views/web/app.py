@@ -92,12 +92,15 @@ def create_app(db: str, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, load_wait
     cache.start()
     verifier = SharedVerifier(db)
 
-    def ix(request: Request, *known: str) -> qx.StoryIndex:
-        """The story, once the query string is checked: bounded, and only the parameters this page reads."""
+    def ix(request: Request, *filters: str) -> qx.StoryIndex:
+        """The story, once the query string is checked: bounded and, on a page that filters (``filters``
+        named), only the parameters it reads: a misspelt filter would otherwise match everything in silence.
+        Other pages ignore what they do not read (a shared link's tracking tags, say)."""
         if len(request.url.query) > MAX_QUERY_STRING:
             raise HTTPException(400, f"the query string is longer than {MAX_QUERY_STRING} characters")
-        if unknown := [k for k in dict.fromkeys(request.query_params.keys()) if k not in known]:
-            takes = f"takes only {', '.join(known)}" if known else "takes no parameters"
+        known = filters
+        if filters and (unknown := [k for k in dict.fromkeys(request.query_params.keys()) if k not in known]):
+            takes = f"takes only {', '.join(known)}"
             raise HTTPException(400, f"this page does not know the parameter {unknown[0][:40]!r}: it {takes}")
         return cache.get()
 
@@ -141,7 +144,7 @@ def create_app(db: str, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, load_wait
                     title="Contradictions and corroborations")
 
     def documents(request: Request) -> Response:
-        i = ix(request, "page")
+        i = ix(request)
         number = page_number(request)
         docs, pages = qx.page_of(i.story.documents, number, qx.DOCUMENTS_PAGE)
         check_page(number, pages)
@@ -149,7 +152,7 @@ def create_app(db: str, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, load_wait
                     first=(number - 1) * qx.DOCUMENTS_PAGE + 1, page="documents", title="Documents")
 
     def document(request: Request) -> Response:
-        i = ix(request, "hl")
+        i = ix(request)
         d = i.docs.get(request.path_params["doc_id"])
         if d is None:
             raise HTTPException(404, "no such document in this story")
@@ -188,7 +191,7 @@ def create_app(db: str, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, load_wait
         return page("search.html", request, ix=i, q=q, res=qx.search(i, q) if q else {}, title="Search")
 
     def verify(request: Request) -> Response:
-        i = ix(request, "claim")
+        i = ix(request)
         claim = param(request, "claim")
         ctx: dict[str, Any] = {"ix": i, "claim": claim, "verdict": None, "unavailable": None, "related": [],
                                "unrelated": 0, "page": "verify", "title": "Verify"}
@@ -211,7 +214,7 @@ def create_app(db: str, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, load_wait
         """What each run changed (new claims, contradictions, clusters; moved stances), newest first."""
         from parallax.scale.changes import changes_since, parse_since
 
-        i = ix(request, "since")
+        i = ix(request)
         since_text = param(request, "since", 40)
         try:
             since = parse_since(since_text) if since_text else None

@@ -9,6 +9,7 @@ installed) and WebSockets are off: the UI has none, and their refusals would be 
 
 from __future__ import annotations
 
+import socket
 from typing import Any
 
 import h11
@@ -37,6 +38,19 @@ def config(app: Any, host: str, port: int, **options: Any) -> uvicorn.Config:
     """The uvicorn configuration `parallax serve` runs (tests start a server with the same one)."""
     options = {"log_level": "warning", "server_header": False, **options}
     return uvicorn.Config(app, host=host, port=port, http=GuardedH11Protocol, ws="none", **options)
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise OSError now when ``host:port`` cannot be listened on (taken, or not an address of this machine).
+
+    Checked before the app starts loading the story: once uvicorn fails to bind, it exits the process while the
+    background load is still running, which aborts with a C++ runtime message instead of a reason.
+    """
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: TIME_WAIT is no obstacle
+        probe.bind(address)
 
 
 def run(app: Any, host: str, port: int) -> bool:
