@@ -92,3 +92,34 @@ def test_long_run_logs_every_attempt_and_reports_memory_by_progress(bench_module
     assert "| 5 | 5 |" in attempts[0] and "| 0 | 0 |" in attempts[1]
     assert all("finished" in line for line in attempts)
     assert "## Memory by progress" in text
+
+
+def test_the_hostile_pile_is_survived_file_by_file(tmp_path, monkeypatch):
+    """The bad-input benchmark's pile, with a short 'long' text: every file is refused with a reason or stored,
+    the run finishes, and a second run changes nothing."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        import bench_bad_input as bb
+    finally:
+        sys.path.remove(str(BENCH))
+    paragraphs = [f"The foreign ministers of Chile and Bolivia met in La Paz on day {i} of the talks to discuss "
+                  f"border trade and the {i} crossings that closed last year. Chile said it would reopen crossing {i} "
+                  f"within weeks, and Bolivia welcomed the offer, officials said." for i in range(12)]
+    base = {"title": "Ministers meet on border trade", "text": "\n\n".join(paragraphs)}
+    kinds = bb.build_hostile(tmp_path / "pile", 3000, base)
+    db = str(tmp_path / "s.duckdb")
+    first = bb.analyse_step([str(tmp_path / "pile")], db)
+    outcomes = bb.outcome_step(db, str(tmp_path / "pile"))["outcomes"]
+    reached = {name for name in kinds if name in outcomes}
+    assert reached >= set(kinds) - {"loop/self"}, set(kinds) - reached
+    for name in ("empty.txt", "photo.html", "noise.txt", "scan.txt", "archive.txt", bb.ESCAPED_NAME):
+        assert all(o.startswith("refused: ") for o in outcomes[name]), (name, outcomes[name])
+    for name in ("nested300.html", "nested5000.html", "latin1.txt", "utf16.txt", "long.txt", "broken.html"):
+        # read: analysed, or found to repeat another file's text (these share the base article)
+        assert any(o.startswith("analysed") or "duplicate of" in o for o in outcomes[name]), (name, outcomes[name])
+    assert outcomes["long.txt"][0].startswith("analysed") and outcomes["french.txt"][0].startswith("stored")
+    assert outcomes["copy_b.txt"] == ["near duplicate of copy_a.txt"]
+    assert outcomes["copy_c.txt"] == ["exact duplicate of copy_b.txt"]
+    assert first["analysis_errors"] == 0 and first["exact_duplicates"] >= 1
+    again = bb.analyse_step([str(tmp_path / "pile")], db)
+    assert again["documents"] == first["documents"] and again["changes"] == 0

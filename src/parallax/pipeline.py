@@ -19,6 +19,7 @@ import numpy as np
 
 from parallax.ingest.base import RawArticle
 from parallax.ingest.document import INGEST_VERSION, doc_id, make_document, raw_sha
+from parallax.ingest.sidecar import Sources, with_sources
 from parallax.link import duplicates as dup
 from parallax.model import Document, IngestError, RunSummary
 from parallax.store import Store
@@ -42,11 +43,13 @@ def run(
     ray_address: str | None = None,
     shard_docs: int | None = None,
     keep_shards: bool = False,
+    sources: Sources | None = None,
 ) -> RunSummary:
     """Read ``paths`` into the store at ``db`` and (unless ``analyse=False``) analyse and link the story.
 
     ``engine`` "local" parses on ``n_process`` processes here; "ray" on ``n_process`` Ray actors (a local Ray,
     or the cluster at ``ray_address``). Both give the same store. ``shard_docs`` sets the shard width.
+    ``sources`` carries what the user knows of the inputs (outlet, date, URL; see :mod:`parallax.ingest.sidecar`).
     """
     from parallax.ingest.sources import count_inputs, iter_articles
 
@@ -57,7 +60,8 @@ def run(
     with Store(db) as store:
         store.start_run(run_id, list(paths))
         tick("read", 0, count_inputs(paths))
-        ingest(store, iter_articles(paths, stdin=stdin, on_bytes=_byte_progress(paths, tick)), summary, tick)
+        items = iter_articles(paths, stdin=stdin, on_bytes=_byte_progress(paths, tick))
+        ingest(store, with_sources(items, sources) if sources else items, summary, tick)
         if analyse:
             from parallax.extract.stage import ANALYSIS_VERSION
             from parallax.scale.engine import analyse_sharded

@@ -90,3 +90,19 @@ def test_the_safe_console_keeps_its_own_styles_on_a_terminal():
     shown = buf.getvalue()
     assert "\x1b[1m" in shown  # rich's own bold code
     assert "\x1b[2J" not in shown and "x[2Jy" in shown
+
+
+def test_analyze_takes_the_outlet_from_the_user_and_refuses_a_bad_sources_file(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "A_01.txt").write_text("Chile and Bolivia talk\n\nThe foreign ministers of Chile and Bolivia met in "
+                                     "La Paz on Monday to discuss access to the sea, officials said.", encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("file,outlet\n", encoding="utf-8")
+    refused = _run(["analyze", str(folder), "--db", db, "--sources", str(bad)])
+    assert refused.returncode == 2 and "'path'" in refused.stderr.strip().splitlines()[-1]
+    done = _run(["analyze", str(folder), "--db", db, "--outlet", "Altiplano Weekly", "--no-analysis", "-q"])
+    assert done.returncode == 0, done.stderr
+    story = json.loads(_run(["export", "--format", "json", "--db", db]).stdout)
+    assert [d["outlet"] for d in story["documents"]] == ["Altiplano Weekly"]

@@ -42,6 +42,7 @@ nearby in time): O(n log n) plus a few comparisons per report. Limit: events wit
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from bisect import bisect_left, insort
 from collections import Counter
@@ -58,6 +59,10 @@ STATE_AGENTS = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY"})
 DAY_SLACK = 1  # days two day-precision dates may differ and still be one event
 SPLIT_RATIO = 3.0  # amounts (same currency) or counts (same item) further apart than this: different events
 SAME_AMOUNT = 0.10  # relative difference under which two amounts are one figure
+# Clusters a report is compared with at most, the latest formed: a block of ordinary news never comes near
+# this; one document with thousands of reports of one type and dyad (a log, a book-length dump) would make
+# clustering quadratic.
+MAX_SCAN = 256
 _GENERIC = frozenset({"class", "type", "new", "modern", "advanced", "additional", "military", "unit", "system",
                       "of", "the", "and", "a", "an"})
 _DESIGNATION = re.compile(r"^([a-z]{1,5}[-/]?\d{1,4})")
@@ -222,7 +227,7 @@ def _tie(r: _Report, c: _Cluster) -> int:
         score += 1
     if any(a.currency == cur and same_amount(a.amount, amount) for a in r.money for cur, amount in c.money):
         score += 1
-    if any(u == v and n == m for n, u in r.counts for m, v in c.counts):
+    if not c.counts.isdisjoint(r.counts):
         score += 1
     return score
 
@@ -306,34 +311,36 @@ class _Block:
     A dated report can only fit a cluster with no dates, one with a date in the same year, or one it is tied
     to by a detail; an undated report goes to a tied or same-document cluster first, else to the nearest in
     time, found by widening a window around its publication day. The choice is the same as comparing with
-    every cluster of the block.
+    every cluster of the block, up to :data:`MAX_SCAN` candidates (the latest clusters beyond that).
     """
 
     WINDOWS = (30, 365, 3650)
 
     def __init__(self) -> None:
         self.clusters: list[_Cluster] = []
-        self.by_key: dict[tuple, set[int]] = {}  # ("year", y) | ("doc", d) | ("eq", w) | ("n", n, u) | ("cur", c)
+        self.by_key: dict[tuple, set[int]] = {}  # ("year", y) | ("eq", w) | ("n", n, u) | ("cur", c)
+        self.by_doc: dict[str, list[int]] = {}  # document -> its clusters, in the order they were joined
         self.undated: set[int] = set()
         self.dayless: set[int] = set()
         self.days: list[tuple[int, int]] = []  # (ordinal, cluster index), sorted
 
     @staticmethod
     def _keys(r: _Report) -> list[tuple]:
-        keys: list[tuple] = [("doc", r.event.doc)]
-        keys += [("eq", w) for w in r.designations]
+        keys: list[tuple] = [("eq", w) for w in r.designations]
         keys += [("n", n, u) for n, u in r.counts]
         keys += [("cur", m.currency) for m in r.money]
         return keys
 
     def _hits(self, r: _Report) -> set[int]:
-        out: set[int] = set()
+        out: set[int] = set(self.by_doc.get(r.event.doc, ())[-MAX_SCAN:])
         for k in self._keys(r):
             out |= self.by_key.get(k, set())
         return out
 
-    def _best(self, r: _Report, cands: set[int]) -> tuple[tuple, int] | None:
+    def _best(self, r: _Report, cands: Iterable[int]) -> tuple[tuple, int] | None:
         best: tuple[tuple, int] | None = None
+        if len(cands) > MAX_SCAN:  # type: ignore[arg-type]
+            cands = heapq.nlargest(MAX_SCAN, cands)
         for i in cands:
             c = self.clusters[i]
             fit = _fits(r, c)
@@ -358,13 +365,13 @@ class _Block:
             best = self._best(r, self._hits(r))
             mine = _ordinal(r.published)
             if best is None and mine is None:
-                best = self._best(r, set(range(len(self.clusters))))
+                best = self._best(r, range(max(0, len(self.clusters) - MAX_SCAN), len(self.clusters)))
             elif best is None and mine is not None:
                 for window in self.WINDOWS:
                     if (best := self._best(r, self._near(mine, window))) is not None:
                         break
                 else:
-                    best = self._best(r, set(range(len(self.clusters))))
+                    best = self._best(r, range(max(0, len(self.clusters) - MAX_SCAN), len(self.clusters)))
         if best is None:
             self.clusters.append(_Cluster())
             i = len(self.clusters) - 1
@@ -372,6 +379,9 @@ class _Block:
             i = best[1]
         c = self.clusters[i]
         c.add(r)
+        joined = self.by_doc.setdefault(r.event.doc, [])
+        if i not in joined[-MAX_SCAN:]:
+            joined.append(i)
         for k in self._keys(r):
             self.by_key.setdefault(k, set()).add(i)
         for k in _date_keys(r.event.date):

@@ -99,6 +99,8 @@ def analyze(
     ray_address: Annotated[Optional[str], typer.Option(help="Ray cluster to use with --engine ray (HOST:6379, ray://HOST:10001 or auto); default: start Ray here with --processes workers.")] = None,
     shard_docs: Annotated[int, typer.Option(min=1, help="Documents per analysis shard (the unit written once and resumed).")] = 256,
     keep_shards: Annotated[bool, typer.Option(help="Keep each shard's Parquet results in DB.shards/ after merging.")] = False,
+    outlet: Annotated[Optional[str], typer.Option(help="The outlet of every article here that names none itself (no site metadata, no URL): a folder of one outlet's text files.")] = None,
+    sources: Annotated[Optional[str], typer.Option(metavar="CSV", help="A CSV of what the files do not say: columns path (relative to the CSV or absolute), outlet, published (YYYY-MM-DD), url, title; its values win over the files'.")] = None,
 ) -> None:
     """Ingest and analyse articles into the story store. Safe to re-run: unchanged inputs are skipped.
 
@@ -113,6 +115,10 @@ def analyze(
       cat article.txt | parallax analyze -
 
       parallax analyze crawl/ --engine ray -p 8 --ray-address HEAD:6379
+
+      parallax analyze dawn_txt/ --outlet "Dawn"             # plain text files of one outlet
+
+      parallax analyze excerpts/ --sources excerpts/sources.csv   # path,outlet,published,url per file
     """
     with failing_cleanly():
         if engine not in ("local", "ray"):
@@ -123,8 +129,14 @@ def analyze(
                 import ray.data  # noqa: F401
             except ImportError:
                 raise Failure("--engine ray needs Ray: pip install 'parallax[ray]'") from None
+        from parallax.ingest.sidecar import SourcesError, load_sources
+
+        try:
+            known = load_sources(sources, outlet)
+        except SourcesError as exc:
+            raise Failure(str(exc)) from None
         _analyze(paths, db, analyse=not no_analysis, processes=processes, quiet=quiet, engine=engine,
-                 ray_address=ray_address, shard_docs=shard_docs, keep_shards=keep_shards)
+                 ray_address=ray_address, shard_docs=shard_docs, keep_shards=keep_shards, sources=known or None)
 
 
 @app.command()

@@ -36,17 +36,23 @@ EVIDENCE_SHOWN = 5  # evidence passages per contradiction side or corroboration;
 EVIDENCE_LINKS = 20  # of the rest, this many as links to their documents; beyond that, a count
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+
+
 def source_label(doc: m.Document) -> str:
-    """The outlet a document came from; when unknown, its host, else its file name: never blank."""
+    """The outlet a document came from, else its web host; else it says the outlet is unknown and names the
+    document (its file name) so that two unknown sources are never shown as one: never blank."""
     if doc.outlet:
         return doc.outlet
     if doc.url:
         host = urlsplit(doc.url).hostname or ""
         if host:
             return host.removeprefix("www.")
-    if doc.path:
-        return PurePath(doc.path).name
-    return doc.id
+    return f"{UNKNOWN_OUTLET} ({PurePath(doc.path).name if doc.path else doc.id})"
+
+
+def known_outlet(doc: m.Document) -> bool:
+    return bool(doc.outlet or (doc.url and urlsplit(doc.url).hostname))
 
 
 def context(text: str, start: int, end: int, width: int = 160) -> tuple[str, str, str]:
@@ -199,7 +205,8 @@ def overview(ix: StoryIndex, top: int = 12) -> dict:
         "documents": len(s.documents), "originals": len(originals),
         "duplicates": len(s.documents) - len(originals),
         "other_languages": sum(1 for d in s.documents if d.language != "en"),
-        "outlets": Counter(source_label(d) for d in s.documents).most_common(),
+        "outlets": Counter(source_label(d) for d in s.documents if known_outlet(d)).most_common(),
+        "unknown_outlet": sum(1 for d in s.documents if not known_outlet(d)),
         "published": (published[0], published[-1]) if published else None,
         "dated_documents": len(published),
         "event_dates": (dated[0], dated[-1]) if dated else None,
