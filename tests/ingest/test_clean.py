@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 from parallax.ingest.base import RawArticle
-from parallax.ingest.clean import (
-    byline_of,
-    clean_article,
-    dateline_of,
-    engagement_reason,
-    junk_reason,
-    normalise_chars,
-)
+from parallax.ingest.clean import clean_article, normalise_chars
+from parallax.ingest.header import byline_of, dateline_of
+from parallax.ingest.junk import engagement_reason, junk_reason
 
 
 def _raw(text: str, **meta) -> RawArticle:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parallax.ingest.clean import RELATIVE_STAMP, UPDATED_STAMP, byline_of, credit_reason, dateline_of
+from parallax.ingest.header import RELATIVE_STAMP, UPDATED_STAMP, byline_of, dateline_of
+from parallax.ingest.junk import credit_reason
 from parallax.ingest.metadata import date_line_text, split_date_stamp
 
 _LINE = re.compile(r"[^\n]+")

@@ -134,8 +134,8 @@ def independent_groups(items: Sequence[tuple[str, str]], docs: Mapping[str, Docu
     for members in owners.values():  # identical sentences: one text
         for j in members[1:]:
             uf.union(members[0], j)
-    texts = list(owners)
-    _join_near_identical(texts, uf, list(owners.values()))
+    if len({uf.find(i) for i in range(n)}) > 1:  # one source already (one document's reports): nothing to join
+        _join_near_identical(list(owners), uf, list(owners.values()))
 
     groups: dict[int, list[tuple[str, str]]] = {}
     for i, item in enumerate(items):
