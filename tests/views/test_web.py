@@ -183,3 +183,15 @@ def test_changes_page_lists_what_the_first_run_added_and_refuses_an_unreadable_d
     assert "<script>alert" not in r.text  # claim texts from the hostile article stay escaped
     assert client.get("/changes?since=2999-01-01").text.count("<tr>") == 0
     assert client.get("/changes?since=not%20a%20date%20at%20all").status_code == 400
+
+
+def test_changes_page_lists_the_documents_each_run_added_and_what_they_brought(client, web_story):
+    page = client.get("/changes").text
+    assert "Documents added or updated" in page and "brought by" in page
+    for d in web_story.documents:  # every document of the single run, by title, linked to the reader
+        assert f'href="/documents/{d.id}"' in page
+        assert (d.path or "").replace("&", "&amp;") in page
+    assert "Norway and Kenya sign fisheries accord" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Norway sends frigate to Kenya" in page  # the hostile title, escaped
+    claim_row = next(row for row in page.split("<tr>") if "<td>new claim</td>" in row)
+    assert "/documents/" in claim_row.split("</td>")[-2], "a new claim links the document that brought it"
