@@ -134,3 +134,19 @@ def test_without_document_texts_the_proposition_names_the_claim():
     c0 = _claim(d1, 0, "Velora sell the ferries", "Velora will sell the ferries to Kestria this year")
     (c,) = cluster_claims([c0], [], [], {}, ACTORS)
     assert c.text == c.proposition == "Velora sell the ferries"
+
+
+def test_two_claims_sharing_a_sentence_are_told_apart_where_one_has_another_wording():
+    both = "Velora closed the port and Kestria shut the border crossing."
+    d1 = _doc("d1", both)
+    d2 = _doc("d2", "Velora closed the port to all shipping on Monday evening after the storm warning.")
+    claims = _cluster([
+        _claim(d1, 0, "Velora close the port", both),
+        _claim(d1, 1, "Kestria shut the border crossing", both),
+        _claim(d2, 0, "Velora close the port", d2.text),
+    ], [d1, d2], [Mention("m1", "d1", 0, 6, "Velora", "vel"), Mention("m2", "d1", 26, 33, "Kestria", "kes"),
+                  Mention("m3", "d2", 0, 6, "Velora", "vel")])
+    names = {frozenset(m.doc for m in c.mentions): c.text for c in claims}
+    assert names == {frozenset({"d1"}): "Velora closed the port and Kestria shut the border crossing.",
+                     frozenset({"d1", "d2"}): "Velora closed the port to all shipping on Monday evening after the "
+                                              "storm warning."}

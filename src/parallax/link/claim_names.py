@@ -184,9 +184,11 @@ def resolve_subject(raw: str, subject: str | None, who: Callable[[int], str | No
 
 
 def name_claim(wordings: Sequence[Wording], texts: Mapping[str, str], naming_side: str, other_side: str,
-               who: Callable[[str, int], str | None] = lambda doc, at: None) -> Name | None:
-    """The best name among ``wordings``: not on ``other_side``, a named subject, not cut, not too short, then the
-    shortest (ties: document, place). ``who(doc, offset)`` names the actor of a mention at that offset."""
+               who: Callable[[str, int], str | None] = lambda doc, at: None,
+               taken: frozenset[str] | set[str] = frozenset()) -> Name | None:
+    """The best name among ``wordings``: not on ``other_side``, a named subject, not cut, not too short, not
+    already another claim's (``taken``), then the shortest (ties: document, place). ``who(doc, offset)`` names
+    the actor of a mention at that offset."""
     best: tuple | None = None
     for w in wordings:
         raw = texts.get(w.doc, "")[w.start:w.end]
@@ -197,7 +199,7 @@ def name_claim(wordings: Sequence[Wording], texts: Mapping[str, str], naming_sid
         if text is None:
             continue
         rank = (w.stance == other_side, not named, w.stance != naming_side, text.endswith("…"),
-                len(text.split()) < MIN_WORDS, len(text), w.doc, w.start)
+                len(text.split()) < MIN_WORDS, text in taken, len(text), w.doc, w.start)
         if best is None or rank < best[0]:
             best = (rank, Name(text, named, w, replaced))
     return best[1] if best else None

@@ -370,9 +370,15 @@ def cluster_claims(claims: Sequence[Claim], events: Sequence[Event], quotes: Seq
             continue
         groups.setdefault(s.key, []).append(s)
     out: list[Claim] = []
-    for key, group in groups.items():
+    # Claims are told apart by their names where they can be: those with fewest wordings choose first, and a
+    # name already given is taken again only when a claim has no other.
+    taken: set[str] = set()
+    for key in sorted(groups, key=lambda k: (len({(s.doc, s.start) for s in groups[k]}), claim_id(k))):
+        group = groups[key]
         merged = sorted(_merge_mentions(group), key=lambda m: (m.doc, m.start))
-        name = _name(group, merged, texts, who)
+        name = _name(group, merged, texts, who, taken)
+        if name is not None:
+            taken.add(name.text)
         flipped = name is not None and name.wording.stance == REFUTES
         if key[0] == "E":
             proposition = event_claim_text(key, names, any(s.equipment for s in group))
@@ -396,7 +402,7 @@ def cluster_claims(claims: Sequence[Claim], events: Sequence[Event], quotes: Seq
     return out
 
 
-def _name(group: list[Statement], merged: list[ClaimMention], texts: DocTexts, who) -> Name | None:
+def _name(group: list[Statement], merged: list[ClaimMention], texts: DocTexts, who, taken: set[str]) -> Name | None:
     """The claim's readable name from its evidence (see ``claim_names``): the supporting side names it when
     there is one, else the refuting side."""
     place = {(m.doc, m.start): m for m in merged}
@@ -408,7 +414,7 @@ def _name(group: list[Statement], merged: list[ClaimMention], texts: DocTexts, w
             wordings.append(Wording(s.doc, s.start, s.end, m.stance, first))
     stances = {w.stance for w in wordings}
     side = SUPPORTS if SUPPORTS in stances or REFUTES not in stances else REFUTES
-    return name_claim(wordings, texts, side, REFUTES if side == SUPPORTS else SUPPORTS, who)
+    return name_claim(wordings, texts, side, REFUTES if side == SUPPORTS else SUPPORTS, who, taken)
 
 
 def _with_subject(proposition: str, name: Name | None) -> str:
