@@ -201,7 +201,7 @@ class Claim:
     """A normalised proposition that documents support, refute or merely report."""
 
     id: str
-    text: str
+    text: str  # a cross-source claim's readable name, cut from its evidence; a document's claim: its proposition
     holder: str | None = None
     polarity: Literal["positive", "negative"] = "positive"
     mode: str = "asserted"
@@ -213,6 +213,9 @@ class Claim:
     independent: int = 0
     anonymous_only: bool = False
     first_reported: str | None = None  # earliest publication date (YYYY-MM-DD) among its documents
+    # A cross-source claim's proposition in normalised words ("Norway supplies arms to Chile"), what verify
+    # matches; with polarity "negative" its supporters deny it.
+    proposition: str = ""
 
 
 @dataclass(slots=True)

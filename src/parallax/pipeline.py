@@ -4,7 +4,8 @@ Each stage commits in small batches, so a run killed at any point keeps what it 
 continues where it stopped: documents whose input has not changed are skipped, documents stored but not yet
 analysed are analysed shard by shard (see :mod:`parallax.scale`; on this machine or a Ray cluster), and the
 cross-source stage is recomputed from the stored per-document results. What the cross-source stage changed
-(new claims, contradictions, event clusters; moved stances) is recorded per run for ``parallax changes``.
+(new claims, contradictions, event clusters; moved stances), and which documents each run added or updated,
+are recorded per run for ``parallax changes``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from parallax.ingest.document import INGEST_VERSION, doc_id, make_document, raw_
 from parallax.ingest.sidecar import Sources, with_sources
 from parallax.link import duplicates as dup
 from parallax.model import Document, IngestError, RunSummary
+from parallax.scale.changes import document_change
 from parallax.store import Store
 
 INGEST_BATCH = 64
@@ -61,7 +63,7 @@ def run(
         store.start_run(run_id, list(paths))
         tick("read", 0, count_inputs(paths))
         items = iter_articles(paths, stdin=stdin, on_bytes=_byte_progress(paths, tick))
-        ingest(store, with_sources(items, sources) if sources else items, summary, tick)
+        ingest(store, with_sources(items, sources) if sources else items, summary, tick, run_id=run_id)
         if analyse:
             from parallax.extract.stage import ANALYSIS_VERSION
             from parallax.scale.engine import analyse_sharded
@@ -114,8 +116,10 @@ def link(store: Store, summary: RunSummary, run_id: str, tick: Progress) -> None
     tick("link", 1, None)
 
 
-def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: RunSummary, tick: Progress) -> None:
-    """Store each article as a document (or each problem as an error row), a batch per transaction.
+def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: RunSummary, tick: Progress, *,
+           run_id: str | None = None) -> None:
+    """Store each article as a document (or each problem as an error row), a batch per transaction; with a
+    ``run_id``, each document added or updated is recorded as that run's change (``parallax changes``).
 
     Nothing held here grows with the store: near duplicates are looked up in the store's band table once per
     batch (see :mod:`parallax.link.duplicates`), and error rows are cleared per input path as reading reaches it.
@@ -148,6 +152,9 @@ def ingest(store: Store, items: Iterable[RawArticle | IngestError], summary: Run
             for pos, ready in enumerate(fresh):
                 seq = _store_article(store, ready, pos, near, summary, seq, pending)
             store.put_documents(pending.docs, ingest_version=INGEST_VERSION)
+            if run_id is not None:
+                store.put_changes(list({d.id: document_change(run_id, d, d.id in pending.replaced)
+                                        for d, _, _ in pending.docs}.values()))
             store.put_signatures(pending.sigs)
             store.replace_bands(pending.replaced, pending.bands)
         batch.clear()

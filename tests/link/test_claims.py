@@ -6,8 +6,8 @@ from parallax.link.claims import (
     content_tokens,
     document_stance,
     event_claim_text,
-    negated_text,
 )
+from parallax.link.propositions import negated_text
 from parallax.model import Actor, Claim, ClaimMention, Document, Event, Mention, Quote
 
 ACTORS = {

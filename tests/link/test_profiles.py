@@ -13,7 +13,7 @@ DOCS = {d.id: d for d in (_doc("h1", "Herald"), _doc("h2", "Herald"), _doc("p1",
 
 
 def _claim(i: str, outlets: list[str], independent: int, *mentions: tuple[str, str]) -> Claim:
-    return Claim(i, f"claim {i}", outlets=outlets, independent=independent,
+    return Claim(i, f"The harbour of Vela will reopen in {i}.", outlets=outlets, independent=independent,
                  mentions=[ClaimMention(d, s, 0, 10) for d, s in mentions])
 
 

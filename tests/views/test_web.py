@@ -191,3 +191,15 @@ def test_overview_says_how_many_documents_the_published_range_covers(client, web
     text = " ".join(re.sub(r"<[^>]+>", " ", client.get("/").text).split())
     span = f"on {dated[0]}" if dated[0] == dated[-1] else f"{dated[0]} to {dated[-1]}"
     assert f"Published {span} ({len(dated)} of {len(web_story.documents)} documents dated)" in text
+
+
+def test_changes_page_lists_the_documents_each_run_added_and_what_they_brought(client, web_story):
+    page = client.get("/changes").text
+    assert "Documents added or updated" in page and "brought by" in page
+    for d in web_story.documents:  # every document of the single run, by title, linked to the reader
+        assert f'href="/documents/{d.id}"' in page
+        assert (d.path or "").replace("&", "&amp;") in page
+    assert "Norway and Kenya sign fisheries accord" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Norway sends frigate to Kenya" in page  # the hostile title, escaped
+    claim_row = next(row for row in page.split("<tr>") if "<td>new claim</td>" in row)
+    assert "/documents/" in claim_row.split("</td>")[-2], "a new claim links the document that brought it"

@@ -18,7 +18,9 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from parallax.link.claims import REFUTES, SUPPORTS, negated_text
+from parallax.link.claim_names import Wording, name_claim
+from parallax.link.claims import REFUTES, SUPPORTS
+from parallax.link.propositions import negated_text
 from parallax.model import Claim, ClaimMention, Contradiction, ContradictionSide, Document, Event, Evidence
 
 TEMPORAL_DAYS = 365
@@ -97,6 +99,17 @@ def claim_contradictions(claims: Sequence[Claim], docs: Mapping[str, Document],
         out.append(Contradiction(
             id=_cid(c.id), kind="claim", about=c.text, temporal=temporal,
             sides=[ContradictionSide(c.text, [Evidence(m.doc, m.start, m.end) for m in pro]),
-                   ContradictionSide(negated_text(c.text), [Evidence(m.doc, m.start, m.end) for m in con])],
+                   ContradictionSide(_opposite(c, con, docs), [Evidence(m.doc, m.start, m.end) for m in con])],
         ))
     return out
+
+
+def _opposite(claim: Claim, con: Sequence[ClaimMention], docs: Mapping[str, Document]) -> str:
+    """How the refuting side words it: its cleanest clause (as the claim's name is cut), else the claim's
+    proposition negated (a claim named by its refutation: the proposition itself)."""
+    texts = {m.doc: docs[m.doc].text for m in con if m.doc in docs and docs[m.doc].text}
+    name = name_claim([Wording(m.doc, m.start, m.end, m.stance) for m in con], texts, REFUTES, SUPPORTS)
+    if name is not None:
+        return name.text
+    proposition = claim.proposition or claim.text
+    return proposition if claim.polarity == "negative" and claim.proposition else negated_text(proposition)

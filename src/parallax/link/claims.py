@@ -12,6 +12,10 @@ Text similarity cannot tell "will sell" from "will not sell", so the proposition
 - what is left clusters by its normalised proposition text (negation removed, so "X will sell" and
   "X will not sell" meet) among statements that share their actors.
 A statement the outlet attributes with a distancing cue ("claimed", "alleged") discusses rather than adopts.
+
+A claim keeps its proposition in normalised words (what verify matches) and is named by the cleanest clause of
+its evidence (``parallax.link.claim_names``); a claim only refuted is named by a refutation, its stances read
+from that wording (polarity "negative": its supporters deny the proposition).
 """
 
 from __future__ import annotations
@@ -25,40 +29,21 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from parallax.link.claim_names import DocTexts, Name, Wording, mention_names, name_claim
+from parallax.link.equipment import split_by_equipment
+from parallax.link.propositions import MUTUAL_TYPES, Names, event_claim_text, own_name, stem
 from parallax.link.unionfind import UnionFind
 from parallax.model import Actor, Claim, ClaimMention, Document, Event, Mention, Quote
 
 SUPPORTS, REFUTES, DISCUSSES = "supports", "refutes", "discusses"
 MODE_STANCE = {"asserted": SUPPORTS, "future": SUPPORTS, "negated": REFUTES, "denied": REFUTES,
                "reported": DISCUSSES, "hypothetical": DISCUSSES}
-MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})  # "A met B" and "B met A" state one thing
 # Cue stems by which an outlet reports a statement without adopting it.
 DISTANCING = ("claim", "alleg", "purport", "specul", "rumo", "suggest", "insinuat")
 TEXT_MATCH = 80.0  # rapidfuzz token_set_ratio of two normalised propositions (tuned on tests/link fixtures)
 TEXT_JACCARD = 0.5  # ... and at least this share of their content words in common
 MAX_BLOCK = 400  # a word shared by more statements than this is too common to propose pairs
 
-# Verb phrases for readable propositions: (third person singular, base form, plural subject form).
-PHRASES: dict[str, tuple[str, str]] = {
-    "AGREE": ("reaches an agreement with", "reach an agreement with"),
-    "CONSULT": ("holds talks with", "hold talks with"),
-    "SUPPORT": ("supports", "support"),
-    "CONCEDE": ("makes concessions to", "make concessions to"),
-    "COOPERATE": ("cooperates with", "cooperate with"),
-    "AID": ("provides aid to", "provide aid to"),
-    "RETREAT": ("withdraws from", "withdraw from"),
-    "REQUEST": ("makes a request to", "make a request to"),
-    "ACCUSE": ("accuses", "accuse"),
-    "REJECT": ("rejects", "reject"),
-    "THREATEN": ("threatens", "threaten"),
-    "PROTEST": ("protests against", "protest against"),
-    "SANCTION": ("imposes sanctions on", "impose sanctions on"),
-    "MOBILIZE": ("mobilizes against", "mobilize against"),
-    "COERCE": ("coerces", "coerce"),
-    "ASSAULT": ("attacks", "attack"),
-}
-ARMS_PHRASE = ("supplies military equipment to", "supply military equipment to")
-MUTUAL_PHRASES = {"CONSULT": "hold talks", "COOPERATE": "cooperate", "AGREE": "reach an agreement"}
 _STOP = frozenset("""
 a an the of to in on at by for from with and or but as that this these those it its their his her our we they
 i you he she be is are was were been being has have had do does did will would shall should can could may might
@@ -103,14 +88,6 @@ def party(actor_id: str | None, actors: Mapping[str, Actor]) -> str:
     return a.country or own_name(actor_id, actors)
 
 
-def own_name(actor_id: str | None, actors: Mapping[str, Actor]) -> str:
-    """A party by its own name, not its country: for a place or body acted on by its own state ("Paraguay
-    withdraws from <a Paraguayan post>"), where the country would make the act reflexive. Names, not ids, so
-    one place tagged a person in one text and an organisation in another is still one party."""
-    a = actors.get(actor_id or "")
-    return "@" + re.sub(r"[^a-z0-9]+", " ", a.name.lower()).strip() if a is not None else (actor_id or "?")
-
-
 def parties(src_id: str | None, tgt_id: str | None, actors: Mapping[str, Actor]) -> tuple[str, str]:
     src, tgt = party(src_id, actors), party(tgt_id, actors)
     if src == tgt and src != "?" and src_id != tgt_id:
@@ -150,17 +127,9 @@ def positive_text(text: str) -> str:
     return re.sub(r"\s+", " ", _NEG.sub("", text)).strip()
 
 
-def _stem(w: str) -> str:
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
-
-
 def content_tokens(text: str) -> frozenset[str]:
     """The proposition's content words, negation and function words removed, plurals folded."""
-    return frozenset(_stem(w) for w in re.findall(r"[a-z0-9]+", positive_text(text).lower()) if w not in _STOP)
+    return frozenset(stem(w) for w in re.findall(r"[a-z0-9]+", positive_text(text).lower()) if w not in _STOP)
 
 
 @lru_cache(maxsize=4096)
@@ -212,59 +181,6 @@ def frame_key(text: str, named: Sequence[Mention], actors: Mapping[str, Actor]) 
     if src == tgt:
         return None, False
     return event_key(frame.plover, src, tgt, frame.symmetric or frame.plover in MUTUAL_TYPES), frame.transfer
-
-
-# Kinds of equipment a reader takes for one thing ("fighter jets" = "combat aircraft"); other weapon heads from
-# the events lexicon (data/events/weapons.txt) stand for themselves. Generic words name no kind.
-FAMILIES = {w: "aircraft" for w in "aircraft airplane plane jet fighter bomber interceptor warplane gunship".split()}
-FAMILIES.update({w: "ships" for w in "ship vessel boat warship frigate corvette destroyer cruiser battleship".split()})
-GENERIC_EQUIPMENT = frozenset("arm weapon weaponry equipment hardware system vehicle shell".split())
-
-
-@lru_cache(maxsize=1)
-def _weapon_words() -> frozenset[str]:
-    from importlib.resources import files
-
-    text = (files("parallax") / "data" / "events" / "weapons.txt").read_text(encoding="utf-8")
-    heads = {ln.split()[-1] for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
-    return frozenset((heads | set(FAMILIES)) - GENERIC_EQUIPMENT)
-
-
-def equipment_kinds(text: str) -> frozenset[str]:
-    """The kinds of equipment a statement is about: "12 HA-50 fighter jets" → {"aircraft"}; "arms" → {}.
-    A kind after "of" that follows one already found only modifies it ("the radar of the fighter" → radar)."""
-    words = _weapon_words()
-    out: set[str] = set()
-    for w in re.findall(r"[a-z]+", text.lower()):
-        if w == "of" and out:
-            break
-        w = _stem(w)
-        if w in words:
-            out.add(FAMILIES.get(w, w))
-    return frozenset(out)
-
-
-def _split_by_equipment(stmts: list[Statement]) -> None:
-    """Within one structural key, statements about different kinds of equipment are different propositions
-    ("will not receive missiles" does not deny "buys jets"). Statements naming one kind make the parts; one
-    naming several joins the largest part among them (a list does not bridge two parts); one naming none
-    joins the largest part."""
-    groups: dict[tuple, list[Statement]] = {}
-    for s in stmts:
-        if s.key and s.key[0] == "E":
-            groups.setdefault(s.key, []).append(s)
-    for key, group in groups.items():
-        kinds = [equipment_kinds(s.text or s.sentence) for s in group]
-        size = Counter(next(iter(k)) for k in kinds if len(k) == 1)
-        for k in kinds:
-            if len(k) > 1 and not size.keys() & k:
-                size[min(k)] += 0  # a part of its own, for a list that matches none
-        if len(size) < 2:
-            continue
-        largest = max(sorted(size), key=lambda k: size[k])
-        for s, k in zip(group, kinds):
-            kind = max(sorted(k & size.keys()), key=lambda x: size[x]) if k & size.keys() else largest
-            s.key = (*key, kind)
 
 
 class _Index:
@@ -411,61 +327,6 @@ def _text_keys(stmts: list[Statement]) -> None:
             s.key = ("T", s.doc, s.start, s.text)
 
 
-class _Names:
-    def __init__(self, actors: Mapping[str, Actor]):
-        self.actors = actors
-        self.by_country: dict[str, str] = {}
-        self.by_name: dict[str, str] = {}
-        for a in actors.values():
-            if a.kind == "country" and a.country and a.country not in self.by_country:
-                self.by_country[a.country] = a.name
-            self.by_name.setdefault(own_name(a.id, actors), a.name)
-
-    def __call__(self, p: str) -> str:
-        if p == "?":
-            return "someone"
-        if p in self.actors:
-            return self.actors[p].name
-        if p in self.by_country:
-            return self.by_country[p]
-        if p in self.by_name:
-            return self.by_name[p]
-        return _country_name(p)
-
-
-@lru_cache(maxsize=512)
-def _country_name(iso3: str) -> str:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_3=iso3)
-    return getattr(c, "common_name", None) or (c.name if c else iso3)
-
-
-def event_claim_text(key: tuple, names: _Names, equipment: bool) -> str:
-    """"Russia supplies military equipment to Pakistan" from a structural key ("... supplies aircraft to ..."
-    when the key names a kind of equipment)."""
-    _, etype, src, tgt, *kind = key
-    a, b = names(src), names(tgt)
-    if kind and etype == "AID" and tgt != "?":
-        thing = kind[0] if kind[0] in ("aircraft", "ships") or kind[0].endswith("s") else kind[0] + "s"
-        return f"{a} supplies {thing} to {b}"
-    if etype in MUTUAL_TYPES and src != "?" and tgt != "?":
-        return f"{a} and {b} {MUTUAL_PHRASES[etype]}"
-    third = (ARMS_PHRASE if etype == "AID" and equipment else PHRASES.get(etype, (etype.lower(), "")))[0]
-    return f"{a} {third} {b}" if tgt != "?" else f"{a} {third.rsplit(' ', 1)[0] if ' ' in third else third}"
-
-
-def negated_text(text: str) -> str:
-    """The opposite wording of a claim text, for the refuting side of a contradiction."""
-    for third, base in [*PHRASES.values(), ARMS_PHRASE, ("supplies", "supply")]:
-        if f" {third} " in f" {text} ":
-            return f" {text} ".replace(f" {third} ", f" does not {base} ", 1).strip()
-    for phrase in MUTUAL_PHRASES.values():
-        if text.endswith(f" {phrase}"):
-            return text[: -len(phrase)] + f"do not {phrase}"
-    return f"not: {text}"
-
-
 def _merge_mentions(stmts: list[Statement]) -> list[ClaimMention]:
     """One mention per (doc, start): two statements at one place with different stances discuss."""
     by_at: dict[tuple[str, int], ClaimMention] = {}
@@ -487,7 +348,7 @@ def build_statements(claims: Sequence[Claim], events: Sequence[Event], quotes: S
     ev = _event_statements(events, actors, idx)
     stmts = list(ev.values()) + _claim_statements(claims, events, ev, actors, idx)
     _subsume_partial(stmts)
-    _split_by_equipment(stmts)
+    split_by_equipment(stmts)
     _text_keys(stmts)
     return stmts
 
@@ -500,29 +361,68 @@ def cluster_claims(claims: Sequence[Claim], events: Sequence[Event], quotes: Seq
     ``claims`` are the per-document claims (``{doc}:c{n}``); ``mentions`` (actor mentions, global ids) let
     clauses without an event find their parties. Statements of documents not in ``docs`` are dropped.
     """
-    names = _Names(actors)
+    names = Names(actors)
+    who = mention_names(mentions, actors)
+    texts = DocTexts(docs)
     groups: dict[tuple, list[Statement]] = {}
     for s in build_statements(claims, events, quotes, actors, mentions):
         if docs and s.doc not in docs:
             continue
         groups.setdefault(s.key, []).append(s)
     out: list[Claim] = []
-    for key, group in groups.items():
+    # Claims are told apart by their names where they can be: those with fewest wordings choose first, and a
+    # name already given is taken again only when a claim has no other.
+    taken: set[str] = set()
+    for key in sorted(groups, key=lambda k: (len({(s.doc, s.start) for s in groups[k]}), claim_id(k))):
+        group = groups[key]
+        merged = sorted(_merge_mentions(group), key=lambda m: (m.doc, m.start))
+        name = _name(group, merged, texts, who, taken)
+        if name is not None:
+            taken.add(name.text)
+        flipped = name is not None and name.wording.stance == REFUTES
         if key[0] == "E":
-            text = event_claim_text(key, names, any(s.equipment for s in group))
+            proposition = event_claim_text(key, names, any(s.equipment for s in group))
         else:
-            worded = Counter(positive_text(s.text) for s in group if s.stance == SUPPORTS) or Counter(
+            named = [s for s in group if name is not None and (s.doc, s.start) == (name.wording.doc, name.wording.start)]
+            worded = Counter(positive_text(s.text) for s in named) or Counter(
+                positive_text(s.text) for s in group if s.stance == SUPPORTS) or Counter(
                 positive_text(s.text) for s in group)
-            text = worded.most_common(1)[0][0]
+            proposition = _with_subject(worded.most_common(1)[0][0], name)
+        if flipped:  # named by its refutation: the stances are read from that wording
+            for m in merged:
+                m.stance = {SUPPORTS: REFUTES, REFUTES: SUPPORTS}.get(m.stance, m.stance)
         holders = {s.holder for s in group}
         out.append(Claim(
-            id=claim_id(key), text=text, holder=next(iter(holders)) if len(holders) == 1 else None,
-            polarity="positive", mode=Counter(s.mode for s in group).most_common(1)[0][0],
-            events=sorted({s.event for s in group if s.event}),
-            mentions=sorted(_merge_mentions(group), key=lambda m: (m.doc, m.start)),
+            id=claim_id(key), text=name.text if name else proposition, proposition=proposition,
+            holder=next(iter(holders)) if len(holders) == 1 else None,
+            polarity="negative" if flipped else "positive", mode=Counter(s.mode for s in group).most_common(1)[0][0],
+            events=sorted({s.event for s in group if s.event}), mentions=merged,
         ))
     out.sort(key=lambda c: (-len({m.doc for m in c.mentions}), c.id))
     return out
+
+
+def _name(group: list[Statement], merged: list[ClaimMention], texts: DocTexts, who, taken: set[str]) -> Name | None:
+    """The claim's readable name from its evidence (see ``claim_names``): the supporting side names it when
+    there is one, else the refuting side."""
+    place = {(m.doc, m.start): m for m in merged}
+    wordings = []
+    for s in group:
+        m = place.get((s.doc, s.start))
+        if m is not None and m.end == s.end:
+            first = s.text.split(maxsplit=1)[0] if s.text.strip() else None
+            wordings.append(Wording(s.doc, s.start, s.end, m.stance, first))
+    stances = {w.stance for w in wordings}
+    side = SUPPORTS if SUPPORTS in stances or REFUTES not in stances else REFUTES
+    return name_claim(wordings, texts, side, REFUTES if side == SUPPORTS else SUPPORTS, who, taken)
+
+
+def _with_subject(proposition: str, name: Name | None) -> str:
+    """The proposition with the pronoun its name replaced ("they stop the train" → "the rebels stop the train")."""
+    if name is None or name.replaced is None:
+        return proposition
+    first, _, rest = proposition.partition(" ")
+    return f"{name.replaced[1]} {rest}".strip() if first.lower() == name.replaced[0].lower() else proposition
 
 
 def document_stance(claim: Claim, doc_id: str) -> str:

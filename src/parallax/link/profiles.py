@@ -2,27 +2,29 @@
 
 For an analyst the question about an outlet is: where does it stand on what everyone is talking about, what does
 it alone report, and how much does it lean on unnamed sources. So a profile holds its stance on the story's main
-claims (those carried by the most independent outlets), the claims and event clusters no other outlet carries,
-and the share of its quotes that come from anonymous sources. Duplicates speak for their outlet with the
-original's voice.
+claims (those carried by the most independent outlets, ranked as in ``parallax.link.salience``), the claims and
+event clusters no other outlet carries, and the share of its quotes that come from anonymous sources.
+Duplicates speak for their outlet with the original's voice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from parallax.link import salience
 from parallax.link.claims import DISCUSSES, document_stance
 from parallax.link.corroboration import copies_of, outlet_of
 from parallax.link.independence import root_doc
-from parallax.model import Claim, Document, EventCluster, Quote, SourceProfile
+from parallax.link.salience import ClaimActors
+from parallax.model import Claim, Document, Event, EventCluster, Mention, Quote, SourceProfile
 
 MAIN_CLAIMS = 10  # how many of the most widely carried claims each profile states a stance on
 
 
-def main_claims(claims: Sequence[Claim], n: int = MAIN_CLAIMS) -> list[Claim]:
-    """The claims carried by the most outlets (independent count first), at least two outlets each."""
-    wide = [c for c in claims if len(c.outlets) >= 2]
-    return sorted(wide, key=lambda c: (-c.independent, -len(c.outlets), -len(c.mentions), c.id))[:n]
+def main_claims(claims: Sequence[Claim], n: int = MAIN_CLAIMS, actors: ClaimActors | None = None) -> list[Claim]:
+    """The leading claims (``parallax.link.salience``: independent outlets first) carried by two outlets or
+    more, the outlets' stances on which a profile compares."""
+    return salience.main_claims(claims, actors or ClaimActors(claims, {}, ()), n, min_outlets=2)
 
 
 def _outlet_stance(stances: list[str]) -> str | None:
@@ -33,8 +35,10 @@ def _outlet_stance(stances: list[str]) -> str | None:
 
 
 def source_profiles(docs: Mapping[str, Document], quotes: Sequence[Quote], claims: Sequence[Claim],
-                    clusters: Sequence[EventCluster] = (), *, main: int = MAIN_CLAIMS) -> list[SourceProfile]:
-    """One profile per outlet (see module doc), sorted by outlet name."""
+                    clusters: Sequence[EventCluster] = (), *, main: int = MAIN_CLAIMS,
+                    events: Mapping[str, Event] | None = None, mentions: Sequence[Mention] = ()) -> list[SourceProfile]:
+    """One profile per outlet (see module doc), sorted by outlet name; ``events`` (by id) and actor
+    ``mentions`` tell which actors the claims are about, for ranking the main claims."""
     profiles: dict[str, SourceProfile] = {}
     docs_of: dict[str, list[str]] = {}
     for d in docs.values():
@@ -58,7 +62,7 @@ def source_profiles(docs: Mapping[str, Document], quotes: Sequence[Quote], claim
                 profiles[o].claims += 1
         if len(c.outlets) == 1 and c.outlets[0] in profiles:
             profiles[c.outlets[0]].exclusive_claims.append(c.id)
-    for c in main_claims(claims, main):
+    for c in main_claims(claims, main, ClaimActors(claims, events or {}, mentions)):
         carried = {m.doc for m in c.mentions}
         carried |= {x for d in carried for x in copies.get(d, ())}
         for o, ids in docs_of.items():

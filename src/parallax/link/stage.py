@@ -258,8 +258,9 @@ def link_story(store: Store, summary: RunSummary | None = None, *, force: bool =
         details = details + drop_covered(fact_conflicts(held.facts, docs, mapping), details)
         story_claims = corroborate(cluster_claims(claims, events, quotes, docs, by_id, mentions=mentions),
                                    docs, by_id, quotes)
-        contradictions = find_contradictions(actors, story_claims, docs, {e.id: e for e in events}, details)
-        profiles = source_profiles(docs, quotes, story_claims, clusters)
+        events_by_id = {e.id: e for e in events}
+        contradictions = find_contradictions(actors, story_claims, docs, events_by_id, details)
+        profiles = source_profiles(docs, quotes, story_claims, clusters, events=events_by_id, mentions=mentions)
         for table, objs in (("actors", actors), ("events", events), ("claims", story_claims),
                             ("contradictions", contradictions), ("event_clusters", clusters),
                             ("profiles", profiles)):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from parallax import model as m
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: claims.proposition
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,8 @@ def load_facts(store: Store) -> Facts:
             f.events.setdefault(doc, []).append(StoredEvent(
                 typ, mode, src, tgt, cameo, bool(sym), int(s), int(e), json.loads(eq) if eq else []))
     cur = store.con.execute(
-        'SELECT m.doc, c.text, c.polarity, c.mode, m.stance, m."start", m."end" '
+        "SELECT m.doc, coalesce(nullif(c.proposition, ''), c.text), c.polarity, c.mode, m.stance, "
+        'm."start", m."end" '
         "FROM claim_mentions m JOIN claims c ON c.id = m.claim")
     while batch := cur.fetchmany(4096):
         for doc, text, pol, mode, stance, s, e in batch:

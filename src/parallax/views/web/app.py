@@ -211,8 +211,9 @@ def create_app(db: str, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, load_wait
         return page("verify.html", request, **ctx)
 
     def changes(request: Request) -> Response:
-        """What each run changed (new claims, contradictions, clusters; moved stances), newest first."""
-        from parallax.scale.changes import changes_since, parse_since
+        """What each run changed, newest first: the documents it added or updated, then new claims,
+        contradictions and clusters (each with the new documents that brought it) and moved stances."""
+        from parallax.scale.changes import DOCUMENT_KINDS, changes_since, parse_since
 
         i = ix(request)
         since_text = param(request, "since", 40)
@@ -223,9 +224,12 @@ def create_app(db: str, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, load_wait
         with Store(db, read_only=True) as store:
             rows = changes_since(store, since)
         rows.reverse()
+        docs = [r for r in rows if r["kind"] in DOCUMENT_KINDS]
+        rows = [r for r in rows if r["kind"] not in DOCUMENT_KINDS]
         claims = {c.id: c for c in i.story.claims}
         return page("changes.html", request, ix=i, rows=rows[:CHANGES_SHOWN], total=len(rows), since=since_text,
-                    claims=claims, page="changes", title="Changes")
+                    docs=docs[:CHANGES_SHOWN], docs_total=len(docs), claims=claims, page="changes",
+                    title="Changes")
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)

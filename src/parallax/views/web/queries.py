@@ -19,6 +19,7 @@ from typing import Callable, TypeVar
 from urllib.parse import urlsplit
 
 from parallax import model as m
+from parallax.link.salience import ClaimActors, main_claims, rank_claims
 from parallax.views import graph as gr
 from parallax.views.graph import tone
 from parallax.views.web.highlight import Fact
@@ -85,7 +86,7 @@ class StoryIndex:
     ordered: list[m.Event] = field(default_factory=list)  # every event in timeline order (undated last)
     events_by_actor: dict[str, list[m.Event]] = field(default_factory=lambda: defaultdict(list))  # timeline order
     quotes_by_speaker: dict[str, list[m.Quote]] = field(default_factory=lambda: defaultdict(list))
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)  # memos nest
     _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -145,6 +146,10 @@ class StoryIndex:
             return self.memo("graph_all", lambda: gr.layout(g, limit=None))
         return self.memo("graph", lambda: gr.layout(g))
 
+    def claim_actors(self) -> ClaimActors:
+        """Which actors each claim is about and how central they are, for ranking the main claims."""
+        return self.memo("claim_actors", lambda: ClaimActors(self.story.claims, self.events, self.story.mentions))
+
     def search_index(self) -> SearchIndex:
         return self.memo("search", lambda: SearchIndex.build(self))
 
@@ -200,7 +205,7 @@ def overview(ix: StoryIndex, top: int = 12) -> dict:
     score = Counter({a: participation[a] * 3 + ix.mention_count[a] for a in ix.actors})
     top_actors = [(ix.actors[a], participation[a], ix.mention_count[a]) for a, _ in score.most_common(top)
                   if participation[a] or ix.mention_count[a]]
-    claims = sorted(s.claims, key=lambda c: (-len(ix.claim_outlets(c)), -len(c.mentions), c.id))[:top]
+    claims = main_claims(s.claims, ix.claim_actors(), top, outlets=lambda c: len(ix.claim_outlets(c)))
     return {
         "documents": len(s.documents), "originals": len(originals),
         "duplicates": len(s.documents) - len(originals),
@@ -303,8 +308,9 @@ class MatrixRow:
 
 
 def claim_matrix(ix: StoryIndex, limit: int = MATRIX_ROWS) -> tuple[list[str], list[MatrixRow]]:
-    """Claims as rows (most widely carried first), outlets as columns, each cell the outlet's stance."""
-    claims = sorted(ix.story.claims, key=lambda c: (-len(ix.claim_outlets(c)), c.id not in ix.contested, c.id))
+    """Claims as rows (the main claims first: see ``parallax.link.salience``), outlets as columns, each cell the
+    outlet's stance."""
+    claims = rank_claims(ix.story.claims, ix.claim_actors(), lambda c: len(ix.claim_outlets(c)))
     rows, outlets = [], Counter()
     for c in claims[:limit]:
         by_outlet: dict[str, list[m.ClaimMention]] = defaultdict(list)
