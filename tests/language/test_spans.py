@@ -12,3 +12,34 @@ def test_sentence_entities_and_text_match_spacy(nlp):
         assert [(e.start, e.end) for e in ents(partial)] == [(e.start, e.end) for e in partial.ents]
     assert [(e.start, e.end) for e in ents(doc)] == [(e.start, e.end) for e in doc.ents]
     assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+
+
+def test_covering_answers_as_a_scan_of_every_span_would():
+    import random
+
+    from parallax.language.spans import Covering
+
+    rng = random.Random(7)
+    spans = [(s, s + rng.randint(1, 60), rng.random() < 0.7) for s in (rng.randint(0, 2000) for _ in range(300))]
+    cov = Covering(spans, lambda x: x[0], lambda x: x[1])
+    for _ in range(2000):
+        lo = rng.randint(-20, 2100)
+        hi = lo + rng.randint(1, 80)
+        keep = (lambda x: x[2]) if rng.random() < 0.5 else (lambda x: True)
+        want = next((x for x in spans if x[0] < hi and x[1] > lo and keep(x)), None)
+        assert cov.first_in(lo, hi, keep) == want
+        assert cov.first(lo, keep) == next((x for x in spans if x[0] <= lo < x[1] and keep(x)), None)
+
+
+def test_covering_lists_every_overlapping_span_in_the_given_order():
+    import random
+
+    from parallax.language.spans import Covering
+
+    rng = random.Random(11)
+    spans = [(s, s + rng.randint(1, 90)) for s in (rng.randint(0, 3000) for _ in range(400))]
+    cov = Covering(spans, lambda x: x[0], lambda x: x[1])
+    for _ in range(1000):
+        lo = rng.randint(-50, 3100)
+        hi = lo + rng.randint(1, 120)
+        assert cov.all_in(lo, hi) == [x for x in spans if x[0] < hi and x[1] > lo]

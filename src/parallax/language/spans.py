@@ -63,12 +63,24 @@ class Covering(Generic[T]):
 
     def first(self, pos: int, keep: Callable[[T], bool] = lambda _: True) -> T | None:
         """The earliest item (in the given order) with ``start <= pos < end`` that ``keep`` accepts."""
+        return self.first_in(pos, pos + 1, keep)
+
+    def all_in(self, lo: int, hi: int) -> list[T]:
+        """Every item overlapping ``[lo, hi)``, in the given order."""
+        last = bisect_left(self._starts, hi)
+        first = bisect_left(self._starts, lo - self._reach)
+        found = sorted(i for i in self._order[first:last] if self._end(self._items[i]) > lo)
+        return [self._items[i] for i in found]
+
+    def first_in(self, lo: int, hi: int, keep: Callable[[T], bool] = lambda _: True) -> T | None:
+        """The earliest item (in the given order) overlapping ``[lo, hi)`` (``start < hi`` and ``end > lo``)
+        that ``keep`` accepts."""
         best = None
-        hi = bisect_right(self._starts, pos)
-        lo = bisect_left(self._starts, pos - self._reach)
-        for k in range(lo, hi):
+        last = bisect_left(self._starts, hi)
+        first = bisect_left(self._starts, lo - self._reach)
+        for k in range(first, last):
             i = self._order[k]
             item = self._items[i]
-            if self._end(item) > pos and keep(item) and (best is None or i < best):
+            if self._end(item) > lo and keep(item) and (best is None or i < best):
                 best = i
         return None if best is None else self._items[best]

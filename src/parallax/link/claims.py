@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from parallax.language.spans import Covering
 from parallax.link.claim_names import DocTexts, Name, Wording, mention_names, name_claim
 from parallax.link.equipment import split_by_equipment
 from parallax.link.propositions import MUTUAL_TYPES, Names, event_claim_text, own_name, stem
@@ -105,10 +107,6 @@ def event_key(etype: str, src: str, tgt: str, mutual: bool) -> tuple:
     return ("E", etype, src, tgt)
 
 
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
-    return a0 < b1 and b0 < a1
-
-
 def _distancing(cue: str | None) -> bool:
     low = (cue or "").lower()
     return any(low.startswith(s) for s in DISTANCING)
@@ -150,8 +148,16 @@ def _frame_in(text: str):
 
 
 def _span_actors(ms: Sequence[Mention], start: int, end: int, exclude: str | None) -> list[Mention]:
-    """Actor mentions inside [start, end), in text order, the statement's holder excluded."""
-    return [x for x in ms if x.actor and x.start >= start and x.end <= end and x.actor != exclude]
+    """Actor mentions inside [start, end), in text order, the statement's holder excluded (``ms`` sorted by
+    start)."""
+    out = []
+    i = bisect_left(ms, start, key=lambda x: x.start)
+    while i < len(ms) and ms[i].start < end:
+        x = ms[i]
+        if x.actor and x.end <= end and x.actor != exclude:
+            out.append(x)
+        i += 1
+    return out
 
 
 def frame_key(text: str, named: Sequence[Mention], actors: Mapping[str, Actor]) -> tuple[tuple | None, bool]:
@@ -187,9 +193,11 @@ class _Index:
     """Per-document lookups: quotes and mentions by document, for spans."""
 
     def __init__(self, quotes: Iterable[Quote], mentions: Iterable[Mention]):
-        self.quotes: dict[str, list[Quote]] = {}
+        by_doc: dict[str, list[Quote]] = {}
         for q in quotes:
-            self.quotes.setdefault(q.doc, []).append(q)
+            by_doc.setdefault(q.doc, []).append(q)
+        # by position: a long document has thousands of quotes and asks about thousands of spans
+        self.quotes = {d: Covering(qs, lambda q: q.start, lambda q: q.end) for d, qs in by_doc.items()}
         self.mentions: dict[str, list[Mention]] = {}
         for x in mentions:
             self.mentions.setdefault(x.doc, []).append(x)
@@ -197,8 +205,10 @@ class _Index:
             v.sort(key=lambda x: x.start)
 
     def quote_at(self, doc: str, start: int, end: int) -> Quote | None:
-        return next((q for q in self.quotes.get(doc, ()) if q.start <= start and end <= q.end), None) or next(
-            (q for q in self.quotes.get(doc, ()) if _overlap(q.start, q.end, start, end)), None)
+        """The first quote holding the span, else the first overlapping it."""
+        if (quotes := self.quotes.get(doc)) is None:
+            return None
+        return quotes.first_in(start, end, lambda q: q.start <= start and end <= q.end) or quotes.first_in(start, end)
 
 
 def _event_statements(events: Sequence[Event], actors: Mapping[str, Actor], idx: _Index) -> dict[str, Statement]:
@@ -217,9 +227,8 @@ def _event_statements(events: Sequence[Event], actors: Mapping[str, Actor], idx:
     return out
 
 
-def _match_event(c: Claim, cm: ClaimMention, by_doc: Mapping[str, list[Event]]) -> Event | None:
-    """The event a clause states: overlapping it, preferably the one whose predicate the clause words."""
-    cands = [e for e in by_doc.get(cm.doc, ()) if _overlap(e.start, e.end, cm.start, cm.end)]
+def _match_event(c: Claim, cands: list[Event]) -> Event | None:
+    """The event a clause states among those overlapping it, preferably the one whose predicate it words."""
     if not cands:
         return None
     words = set(re.findall(r"[a-z]+", c.text.lower()))
@@ -233,15 +242,17 @@ def _claim_statements(claims: Sequence[Claim], events: Sequence[Event], ev_stmts
                       actors: Mapping[str, Actor], idx: _Index) -> list[Statement]:
     """Per-document claims: absorbed into the event they state; worded with a coded verb and two parties the
     events missed, a structural statement of their own; otherwise a statement clustered by its text."""
-    by_doc: dict[str, list[Event]] = {}
+    listed: dict[str, list[Event]] = {}
     for e in events:
-        by_doc.setdefault(e.doc, []).append(e)
+        listed.setdefault(e.doc, []).append(e)
+    by_doc = {d: Covering(evs, lambda e: e.start, lambda e: e.end) for d, evs in listed.items()}
     out: list[Statement] = []
     for c in claims:
         for cm in c.mentions:
             q = idx.quote_at(cm.doc, cm.start, cm.end)
             holder = cm.holder or c.holder
-            e = _match_event(c, cm, by_doc)
+            overlapping = by_doc[cm.doc].all_in(cm.start, cm.end) if cm.doc in by_doc else []
+            e = _match_event(c, overlapping)
             if e is not None:
                 st = ev_stmts[e.id]
                 if st.start <= cm.start and cm.end <= st.end:
@@ -252,7 +263,7 @@ def _claim_statements(claims: Sequence[Claim], events: Sequence[Event], ev_stmts
                 st.text = st.text or c.text
             named = _span_actors(idx.mentions.get(cm.doc, ()), cm.start, cm.end, holder)
             key, transfer = frame_key(c.text, named, actors)
-            stated = {ev_stmts[x.id].key for x in by_doc.get(cm.doc, ()) if _overlap(x.start, x.end, cm.start, cm.end)}
+            stated = {ev_stmts[x.id].key for x in overlapping}
             if e is not None and (key is None or key in stated):
                 continue
             st = Statement(doc=cm.doc, start=cm.start, end=cm.end, holder=holder,
