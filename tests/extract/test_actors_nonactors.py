@@ -45,6 +45,14 @@ def test_vehicles_and_weapons_are_not_actors(nlp):
     assert _actor_of(text, da, "Greek").country == "GRC"  # the country behind the jets stays
 
 
+def test_a_person_described_with_a_think_tank_is_no_weapon(nlp):
+    text = ("Omar Vance, defence analyst with the International Institute for Maritime Studies (IIMS) think tank, "
+            "added: \u201cRuritania is still very heavily invested in current and future Freedonian defence "
+            "equipment.\u201d")
+    _, _, da = _extract(nlp, text)
+    assert "Omar Vance" in _named(da)
+
+
 def test_compound_and_modifying_adjectives_are_not_groups(nlp):
     text = ("Intra-Libyan talks resumed. Greek-American cooperation has faded, and U.S.-Greek tensions rose. "
             "European diplomats gathered in Vienna.\nThe Kurdish militia controls the north, and the fight "

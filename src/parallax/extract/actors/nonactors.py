@@ -29,7 +29,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.actors.gazetteer import city_country, fold, gazetteer
+from parallax.extract.actors.gazetteer import agent_for, city_country, fold, gazetteer
 from parallax.extract.actors.titles import is_office
 from parallax.extract.events.details import designations, names_equipment
 
@@ -101,7 +101,7 @@ def _equated(span: Span) -> list[Token]:
     out: list[Token] = []
     if root.dep_ == "appos" and root.head.i < span.start:
         out.append(root.head)
-    out += [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    out += [c for c in root.children if c.dep_ == "appos" and c.i >= span.end][:1]  # the nearest only
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
         out += [c for c in root.head.children if c.dep_ in {"attr", "acomp"}]
     owner = root.head.head
@@ -151,6 +151,10 @@ def _compound_adjective(span: Span) -> bool:
 
 
 def _is_equipment_noun(tok: Token) -> bool:
+    """A weapon or vehicle noun, unless its phrase names a kind of organisation ("think tank")."""
+    phrase = " ".join(t.text for t in tok.lefts if t.dep_ == "compound") + " " + tok.text
+    if agent_for(phrase) is not None:
+        return False
     return tok.lemma_.lower() in VEHICLE_NOUNS or names_equipment([tok.lemma_.lower()])
 
 
