@@ -83,3 +83,18 @@ def test_organisations_merge_across_house_spellings_and_a_trailing_acronym():
     assert "(" not in trade.name, "an unbalanced scrape is not the display name"
     assert org_key("Ministry of Foreign Affairs MFA") == ("ministry of foreign affairs", "MFA")
     assert org_key("Bank of Central Africa") == ("bank of central africa", None)
+
+
+def _people(*names):
+    from parallax.extract.actors.types import DocActors
+    from parallax.model import Actor
+
+    return [DocActors(doc=f"p{i}", actors={f"p{i}:a": Actor(id=f"p{i}:a", name=n, kind="person")}, mentions=[])
+            for i, n in enumerate(names)]
+
+
+def test_a_bare_name_that_begins_one_full_name_and_ends_another_joins_neither():
+    _, mapping = merge_actors(_people("Park", "Park Sung Ho", "Min Park"))
+    assert len({mapping["p0:a"], mapping["p1:a"], mapping["p2:a"]}) == 3
+    _, mapping = merge_actors(_people("Park", "Min Park"))  # a surname alone still joins its one full name
+    assert mapping["p0:a"] == mapping["p1:a"]

@@ -7,11 +7,13 @@ shard by shard; a document whose analysis fails is recorded as an error and the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parallax.ingest.metalines import in_metadata, metadata_spans
 from parallax.model import Claim, Document
 
-# Bump when any extractor changes, so the next run re-analyses stored documents.
-ANALYSIS_VERSION = 6
+# Bump when any extractor changes, so the next run re-analyses stored documents (7: junk actors rejected).
+ANALYSIS_VERSION = 7
 
 
 def _without_metadata(found: dict, doc: Document) -> dict:
@@ -43,7 +45,9 @@ def analyse_document(sdoc, doc: Document) -> dict:
 
     actors = extract_actors(sdoc, doc)
     quotes = extract_quotes(sdoc, doc, actors)
-    events = extract_events(sdoc, doc, actors, quotes)
+    parties = actors.parties()  # "officials" may be quoted, but are no party to an event
+    events = extract_events(sdoc, doc, parties, [q if q.speaker is None or q.speaker in parties.actors
+                                                 else replace(q, speaker=None) for q in quotes])
     claims = claims_from_quotes(doc, quotes, sdoc)  # the parse in hand, not the quotes module's cache
     return _without_metadata({
         "actors": list(actors.actors.values()),

@@ -5,7 +5,8 @@ transliteration (Sergey/Sergei, Khwaja/Khawaja: same consonant skeleton), an ini
 dropped middle name, or a one-edit typo of the surname when the first names agree. A different first name
 never merges ("Omar Said" and "Ali Said" stay two), nor do conflicting countries. A bare surname joins a
 full name only when exactly one full name fits. Organisations merge on folded name, acronym or a near-exact
-fuzzy match (rapidfuzz). Anonymous sources never merge: two "senior officials" are not known to be one.
+fuzzy match (rapidfuzz). A bare name that also begins another full name ("Park" beside "Park Sung Ho", where the
+family name comes first) joins neither. Anonymous sources never merge: two "senior officials" are not known to be one.
 """
 
 from __future__ import annotations
@@ -105,11 +106,17 @@ def _link_people(people: list[Actor], uf: UnionFind) -> None:
                 b = keys[kb][0]
                 if uf.find(a.id) != uf.find(b.id) and same_person(list(ka[0]), list(kb[0]), ka[1], kb[1]):
                     uf.union(a.id, b.id)
+    by_first: dict[str, list[tuple[tuple[str, ...], str | None]]] = defaultdict(list)
+    for k in full:
+        by_first[k[0][0]].append(k)
     for (words, country), members in keys.items():
         if len(words) != 1:
             continue
         roots = {uf.find(keys[kb][0].id) for kb in by_letter.get(words[0][0], [])
                  if _same_word(kb[0][-1], words[0]) and not (country and kb[1] and country != kb[1])}
+        fronts = {uf.find(keys[kb][0].id) for kb in by_first.get(words[0], [])}
+        if fronts - roots:
+            continue  # "Park" ends one full name and begins another (family name first): not known which
         if len(roots) == 1:
             root = roots.pop()
             for a in members:

@@ -47,3 +47,80 @@ def link_references(out: DocActors, sdoc: Doc, definite: list[Span],
                  and any(word in r.lower().split() for r in out.actors[a].roles)}
         if len(cands) == 1:
             mention(chunk.start_char, chunk.end_char, cands.pop(), "description")
+
+
+def name_initials(words: list[str]) -> set[str]:
+    """"Khalid bin Faisal" -> {"kbf", "kf"}: every word's initial, and the capitalised words' only; for a name of
+    four or more words also without its first word, which may be a title the model kept ("Emir Khalid bin Faisal")."""
+    out = {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w[0].isupper()).lower()}
+    return out | (name_initials(words[1:]) if len(words) >= 4 else set())
+
+
+def merge_short_names(out: DocActors) -> list[tuple[str, str]]:
+    """(one-word person, full-name person) pairs that are one person: the one full name the word can stand for.
+
+    A surname ("Reyes" for "Tom Reyes") is tried first, then a first word ("Park" for "Park Sung Ho", where the
+    family name comes first), then initials ("KBF" for "Khalid bin Faisal"). None or two candidates: kept apart.
+    """
+    full = {aid: a.name.split() for aid, a in out.actors.items() if a.kind == "person" and len(a.name.split()) >= 2}
+    pairs = []
+    for aid, a in out.actors.items():
+        if a.kind != "person" or a.anonymous or len(a.name.split()) != 1:
+            continue
+        low = a.name.lower()
+        for fits in (lambda ws: ws[-1].lower() == low, lambda ws: ws[0].lower() == low,
+                     lambda ws: a.name.isupper() and len(low) >= 2 and low in name_initials(ws)):
+            cands = [f for f, ws in full.items() if fits(ws)]
+            if cands:
+                if len(cands) == 1:
+                    pairs.append((aid, cands[0]))
+                break
+    return pairs
+
+
+def _owner_country(out: DocActors, sdoc: Doc, aid: str) -> str | None:
+    """"Kovar and her Cabinet": the country of the person a possessive pronoun before the name stands for —
+    the one coreference linked, else the nearest person named earlier in the sentence."""
+    first = min((m for m in out.mentions if m.actor == aid), key=lambda m: m.start, default=None)
+    span = sdoc.char_span(first.start, first.end, alignment_mode="expand") if first else None
+    if span is None or span.start == 0 or sdoc[span.start - 1].tag_ != "PRP$":
+        return None
+    pron = sdoc[span.start - 1]
+    before = [m for m in out.mentions if m.actor in out.actors and m.end <= pron.idx
+              and m.start >= pron.sent.start_char and out.actors[m.actor].kind == "person"]
+    linked = [m for m in out.mentions if m.kind == "pronoun" and m.start == pron.idx and m.actor in out.actors]
+    owner = linked[0] if linked else max(before, key=lambda m: m.start, default=None)
+    return out.actors[owner.actor].country if owner is not None and owner.actor else None
+
+
+def institution_countries(out: DocActors, sdoc: Doc) -> list[tuple[str, str]]:
+    """Give a bare institution name ("Senate", "Cabinet") its country when the document makes it clear.
+
+    A fuller name of the same body in the document ("the Ruritanian Senate") is the same actor: returned
+    as a (bare, full) pair to merge. Otherwise a possessive pronoun that coreference tied to a person
+    ("his Cabinet") gives that person's country, or else all the document's actors of the same agent type
+    (lawmakers, a senate) share one country. Nothing clear: the name stays without a country.
+    """
+    from parallax.extract.actors.gazetteer import agent_for
+
+    actors = out.actors
+    pairs = []
+    for aid, a in actors.items():
+        if a.kind != "organization" or a.country or a.anonymous or len(a.name.split()) > 3:
+            continue
+        low = f" {a.name.lower()}"
+        fuller = [o for o, x in actors.items() if o != aid and x.kind == "organization" and x.country
+                  and x.name.lower().endswith(low)]
+        if len({actors[o].country for o in fuller}) == 1:
+            pairs.append((aid, fuller[0]))
+            continue
+        agent = a.agent or agent_for(a.name)
+        if agent is None:
+            continue
+        country = _owner_country(out, sdoc, aid)
+        if country is None:
+            same = {x.country for o, x in actors.items() if o != aid and x.country and x.kind != "country"
+                    and x.agent == agent}
+            country = same.pop() if len(same) == 1 else None
+        a.country = country
+    return pairs

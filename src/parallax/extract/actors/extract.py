@@ -1,8 +1,12 @@
 """Every actor a document refers to, with a mention for every reference.
 
-Order of work: gazetteer forms (countries, demonyms, capitals, seats of power, blocs) → named people with
-their offices → organisations and groups from NER → anonymous sources ("a senior official", "Ruritanian
-sources") → within-document coreference (surnames, "the minister", unambiguous pronouns).
+Order of work: NER spans repaired (:mod:`spans`) → gazetteer forms (countries, demonyms, capitals, seats of
+power, blocs) → named people with their offices → organisations and groups from NER → anonymous sources ("a
+senior official", "Ruritanian sources") → within-document coreference (surnames, first names, initials, "the
+minister", unambiguous pronouns) → a country for bare institution names ("the Senate").
+Entity spans that are no actor at all (places, outlets, equipment, adjectives: :mod:`nonactors`) are dropped.
+Anonymous descriptions that name no country, organisation or bloc ("officials", "the diplomats") stay, for
+quotes and claims need their holder, but :meth:`DocActors.parties` leaves them out of event coding.
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from parallax.extract.actors.coref import link_references
+from parallax.extract.actors.coref import institution_countries, link_references, merge_short_names, name_initials
 from parallax.extract.actors.gazetteer import Entry, agent_for, gazetteer
 from parallax.extract.actors.matcher import gazetteer_spans
+from parallax.extract.actors.nonactors import NonActors
+from parallax.extract.actors.spans import entity_spans
 from parallax.extract.actors.titles import HONORIFICS, OFFICE_HEADS, is_office, role_of, title_word
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events.details import names_equipment
@@ -27,6 +33,9 @@ ANON_NOUNS = {
     "aide", "aides", "observer", "observers", "counterpart", "counterparts", "minister", "ministers",
     "lawmaker", "lawmakers", "commander", "commanders", "negotiator", "negotiators", "envoy", "envoys",
 }
+# heads that make a group of a nationality or creed adjective: "Kurdish militia", "Tamil separatists"
+GROUP_HEADS = {"militia", "rebel", "fighter", "militant", "insurgent", "separatist", "force", "troop", "guerrilla",
+               "group", "faction", "movement", "tribesman", "gunman", "jihadist", "extremist", "nationalist"}
 RANKS = {"gen.", "gen", "general", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sgt.", "cmdr."}
 _PREFIX_STRIP = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -45,14 +54,22 @@ class _Builder:
         self.doc = doc
         self.out = DocActors(doc.id)
         self.by_key: dict[str, str] = {}
+        self._made = 0  # ids stay unique when merged actors leave ``out.actors``
 
     def actor(self, key: str, **fields) -> str:
         if key in self.by_key:
             return self.by_key[key]
-        aid = f"{self.doc.id}:a{len(self.out.actors)}"
+        aid = f"{self.doc.id}:a{self._made}"
+        self._made += 1
         self.out.actors[aid] = Actor(id=aid, **fields)
         self.by_key[key] = aid
         return aid
+
+    def merge(self, src: str, dst: str) -> None:
+        self.out.merge(src, dst)
+        for key, aid in self.by_key.items():
+            if aid == src:
+                self.by_key[key] = dst
 
     def mention(self, start: int, end: int, actor: str | None, kind: str) -> Mention:
         m = Mention(f"{self.doc.id}:m{len(self.out.mentions)}", self.doc.id, start, end,
@@ -68,12 +85,12 @@ class _Builder:
                           country=iso3)
 
 
-def _entry_mentions(b: _Builder, sdoc: Doc, found: list[tuple[Span, Entry]]) -> set[int]:
+def _entry_mentions(b: _Builder, ents: list[Span], found: list[tuple[Span, Entry]]) -> set[int]:
     """Country/bloc mentions from the gazetteer; returns the tokens they cover."""
-    person_tokens = {t.i for e in sdoc.ents if e.label_ == "PERSON" for t in e}
-    org_ents = {t.i: e for e in sdoc.ents if e.label_ in {"ORG", "FAC"} for t in e}
+    person_tokens = {t.i for e in ents if e.label_ == "PERSON" for t in e}
+    org_ents = {t.i: e for e in ents if e.label_ in {"ORG", "FAC"} for t in e}
     covered: set[int] = set()
-    person_spans = {(e.start, e.end) for e in sdoc.ents if e.label_ == "PERSON"}
+    person_spans = {(e.start, e.end) for e in ents if e.label_ == "PERSON"}
     for span, entry in found:
         exact_person = (span.start, span.end) in person_spans
         if span.start in person_tokens and not (exact_person and (len(span) > 1 or entry.kind in {"country", "capital"})):
@@ -116,16 +133,19 @@ def _person_key(name: str, people: dict[str, str]) -> str:
     return low
 
 
-def _people(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], covered: set[int]) -> dict[str, str]:
+def _people(b: _Builder, ents: list[Span], judge: NonActors, gaz_at: dict[int, tuple[Span, Entry]],
+            covered: set[int]) -> dict[str, str]:
     """Named people with their offices; returns every lowercase name form (full name, surname) -> actor id."""
     people: dict[str, str] = {}  # lowercase name -> actor id
     surnames: dict[str, set[str]] = {}
-    for ent in sdoc.ents:
+    for ent in ents:
         if ent.label_ != "PERSON" and not _name_after_title(ent):
             continue
         ent = _trim_person(ent)
         if ent is None or all(title_word(t) for t in ent) or set(range(ent.start, ent.end)) <= covered:
             continue  # "Kazakh Defence" tagged PERSON: title words, not a name
+        if judge.reason(ent) is not None:
+            continue  # a place, a weapon, a heading word tagged PERSON
         name = norm_name(ent.text)
         words = name.split()
         if len(words) == 1 and len(surnames.get(name.lower(), set())) > 1:
@@ -153,11 +173,21 @@ def _people(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], cover
             title_end = info.start + len(b.doc.text[info.start:ent.start_char].rstrip(" ,\n"))
             if info.start < ent.start_char and info.role and title_end > info.start:
                 b.mention(info.start, title_end, aid, "title")
+    for src, dst in merge_short_names(b.out):  # "Park" after "Park Sung Ho", "KBF" after "Khalid bin Faisal"
+        b.merge(src, dst)
+        people.update({k: dst for k, v in people.items() if v == src})
     forms = dict(people)
+    initials: dict[str, set[str]] = {}
     for key, aid in people.items():
         surname = key.split()[-1]
         if len(surnames.get(surname, ())) == 1:
             forms.setdefault(surname, aid)
+        if len(b.out.actors[aid].name.split()) >= 2:
+            for form in name_initials(b.out.actors[aid].name.split()):
+                initials.setdefault(form, set()).add(aid)
+    for form, aids in initials.items():  # "KBF" tagged ORG: the initials of one person named in full
+        if len(form) >= 2 and len(aids) == 1:
+            forms.setdefault(form, next(iter(aids)))
     return forms
 
 
@@ -182,7 +212,7 @@ def _trim_person(ent: Span) -> Span | None:
         e -= 1
     if e <= s or not any(c.isalpha() for c in ent.doc[s:e].text):
         return None
-    return ent.doc[s:e]
+    return Span(ent.doc, s, e, label=ent.label_)
 
 
 def _org_country(span: Span, gaz_at: dict[int, tuple[Span, Entry]]) -> str | None:
@@ -203,10 +233,10 @@ def _org_country(span: Span, gaz_at: dict[int, tuple[Span, Entry]]) -> str | Non
     return None
 
 
-def _organisations(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], covered: set[int],
-                   people: dict[str, str]) -> None:
+def _organisations(b: _Builder, sdoc: Doc, ents: list[Span], judge: NonActors,
+                   gaz_at: dict[int, tuple[Span, Entry]], covered: set[int], people: dict[str, str]) -> None:
     acronyms: dict[str, str] = {}
-    for ent in sdoc.ents:
+    for ent in ents:
         if ent.label_ not in {"ORG", "NORP"} or set(range(ent.start, ent.end)) <= covered:
             continue
         name = _PREFIX_STRIP.sub("", re.sub(r"[’']s$", "", ent.text)).strip()
@@ -219,6 +249,19 @@ def _organisations(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]]
         person = people.get(name.lower())
         if person is not None:  # NER mislabels a known person's surname as ORG
             b.mention(ent.start_char, ent.end_char, person, "name")
+            continue
+        rest = [t for t in ent if t.i not in covered and t.pos_ != "DET"]
+        person = people.get(" ".join(t.text for t in rest).lower()) if rest and len(rest) < len(ent) else None
+        if person is not None:  # "the U.N. Brel will ...": a body the gazetteer knows, fused with a known person
+            b.mention(rest[0].idx, rest[-1].idx + len(rest[-1].text), person, "name")
+            continue
+        why = judge.reason(ent)
+        if why == "a modifier" and ent.label_ == "NORP":
+            _group_phrase(b, ent)
+            continue
+        if why == "a news outlet":  # no actor, but quotes must know the phrase names a medium
+            b.mention(ent.start_char, ent.end_char, None, "outlet")
+        if why is not None:
             continue
         if ent.label_ == "NORP":  # a group the gazetteer does not know: "Taliban", "Democrats"
             aid = b.actor(f"group:{name.lower()}", name=name, kind="group", agent=agent_for(name))
@@ -236,10 +279,32 @@ def _organisations(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]]
             covered.add(nxt[1].i)
 
 
-def _anonymous(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], used: set[int]) -> list[Span]:
-    """Unnamed people and groups; definite singulars ("the minister") are returned for coreference."""
+def _group_phrase(b: _Builder, ent: Span) -> None:
+    """A nationality or creed adjective heading a group ("Kurdish militia") or a name ("Islamic State")."""
+    head, doc = ent.root.head, ent.doc
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if head.i != ent.end:
+        return
+    if head.lemma_.lower() in GROUP_HEADS and head.is_lower:
+        kind = "group"
+    elif (head.pos_ == "PROPN" and head.is_title and not head.ent_type_ and not is_office(head)
+          and (after is None or after.pos_ != "PROPN")):
+        kind = "organization"
+    else:
+        return  # "European leaders", "Democratic Representative X": an adjective, not an actor
+    name = f"{ent.text} {head.text}"
+    aid = b.actor(f"{kind}:{name.lower()}", name=name, kind=kind, agent=agent_for(name))
+    b.mention(ent.start_char, head.idx + len(head.text), aid, "name")
+
+
+def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple[Span, Entry]],
+               used: set[int]) -> list[Span]:
+    """Unnamed people and groups; definite singulars ("the minister") are returned for coreference.
+
+    A plural whose only affiliation is a bloc ("G7 foreign ministers", "diplomats from the Group of Seven")
+    is the bloc meeting."""
     definite: list[Span] = []
-    orgs = [e for e in sdoc.ents if e.label_ == "ORG"]
+    orgs = [e for e in ents if e.label_ == "ORG"]
     for root in sdoc:
         if root.lower_ not in ANON_NOUNS or root.pos_ != "NOUN" or root.i in used or root.ent_type_ == "PERSON":
             continue
@@ -250,12 +315,14 @@ def _anonymous(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], us
             continue  # a title or apposition of a named person, handled there
         det = next((t for t in chunk if t.dep_ in {"det", "poss"}), None)
         plural = root.tag_ in {"NNS", "NNPS"}
-        country = None
+        country = bloc = None
         for t in root.subtree:
             hit = gaz_at.get(t.i)
             if hit and hit[1].iso3:
                 country = hit[1].iso3
                 break
+            if hit and hit[1].kind == "bloc" and bloc is None:
+                bloc = b.by_key.get(f"bloc:{hit[1].name}")
         if det is not None and det.lower_ in {"the", "this", "that"} and not plural and country is None:
             definite.append(chunk)
             continue
@@ -265,6 +332,10 @@ def _anonymous(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], us
             start, end = chunk.start_char, chunk.end_char
         text = doc_text(sdoc)[start:end]
         org = next((e.text for e in orgs if e.start >= sub[0].i and e.end <= sub[-1].i + 1), None)
+        if country is None and bloc is not None and plural:
+            b.mention(start, end, bloc, "description")
+            continue
+        org = org or (b.out.actors[bloc].name if bloc else None)
         aid = b.actor(f"anon:{start}", name=text, kind="group" if plural else "person", country=country,
                       agent=agent_for(text), anonymous=True, organization=org)
         b.mention(start, end, aid, "description")
@@ -274,19 +345,23 @@ def _anonymous(b: _Builder, sdoc: Doc, gaz_at: dict[int, tuple[Span, Entry]], us
 def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
     """Actors and mentions of one parsed document (``sdoc.text == doc.text``); ids are local to it."""
     b = _Builder(doc)
+    ents = entity_spans(sdoc)
+    judge = NonActors(ents, doc.outlet)
     found = gazetteer_spans(sdoc)
     gaz_at = {t: (sp, e) for sp, e in found for t in range(sp.start, sp.end)}
-    covered = _entry_mentions(b, sdoc, found)
-    people = _people(b, sdoc, gaz_at, covered)
-    _organisations(b, sdoc, gaz_at, covered, people)
+    covered = _entry_mentions(b, ents, found)
+    people = _people(b, ents, judge, gaz_at, covered)
+    _organisations(b, sdoc, ents, judge, gaz_at, covered, people)
     used = {t.i for m in b.out.mentions for t in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []}
-    definite = _anonymous(b, sdoc, gaz_at, used)
+    definite = _anonymous(b, sdoc, ents, gaz_at, used)
     link_references(b.out, sdoc, definite, b.mention)
     for a in b.out.actors.values():
         if a.agent is None and a.kind in {"person", "organization", "group"}:
             a.agent = agent_for(" ".join(filter(None, [*a.roles, a.organization or ""])))
         if a.kind == "person" and a.country is None and a.organization:
             a.country = _org_country_by_name(b.out, a.organization)
+    for src, dst in institution_countries(b.out, sdoc):  # "the Senate" beside "the Ruritanian Senate"
+        b.merge(src, dst)
     b.out.sort()
     return b.out
 

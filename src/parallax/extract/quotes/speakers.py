@@ -121,7 +121,8 @@ class Resolver:
         anon = is_anonymous(core, full) if actor_obj is None or actor_obj.kind != "person" else False
         named = any(t.ent_type_ == "PERSON" for t in core) or head.pos_ == "PROPN"
         anon = not named and (anon or (actor_obj is not None and actor_obj.anonymous))
-        outletish = lemma in OUTLET_NOUNS or (actor_obj is not None and actor_obj.agent == "MED") or (
+        outletish = lemma in OUTLET_NOUNS or (actor_obj is not None and actor_obj.agent == "MED") or any(
+            m.kind == "outlet" and core.start_char <= m.start < core.end_char for m in self.actors.mentions) or (
             not anon and head.pos_ == "PROPN" and any(t.lower_ in OUTLET_NAME_WORDS for t in core)
             and not any(t.ent_type_ == "PERSON" for t in core))
         text = core.text
