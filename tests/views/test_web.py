@@ -1,5 +1,6 @@
 """The web app as a client sees it: every page, the filters, the error pages, headers and escaping."""
 
+import os
 import re
 import warnings
 from urllib.parse import quote
@@ -172,6 +173,60 @@ def test_verify_reuses_one_verifier_and_its_index_across_requests(web_db):
     assert shared.verdict(claim) == first and first["verdict"] in {"supported", "refuted", "conflicting",
                                                                      "not_enough_evidence"}
     assert shared._verifier is verifier and verifier.index is index  # nothing reloaded for the second claim
+
+
+def test_verify_requests_run_side_by_side_and_agree_with_one_at_a_time(web_db, monkeypatch):
+    """A slow verification must not hold the next request in a queue; answers are those of a lone request."""
+    import threading
+
+    from parallax.verify import Verifier
+    from parallax.views.web.verifying import SharedVerifier
+
+    claims = ["Norway sent patrol vessels to Kenya", "Kenya rejected the fisheries deal", "Chile met Peru"]
+    alone = {c: SharedVerifier(web_db).verdict(c) for c in claims}
+    shared = SharedVerifier(web_db)
+    shared.verdict(claims[2])  # loaded
+    release, entered = threading.Event(), threading.Event()
+    real = Verifier.verify
+
+    def slow_for_one(self, claim, **kw):
+        if claim == claims[0]:
+            entered.set()
+            assert release.wait(30), "the slow claim was never released"
+        return real(self, claim, **kw)
+
+    monkeypatch.setattr(Verifier, "verify", slow_for_one)
+    answers: dict[str, dict] = {}
+    slow = threading.Thread(target=lambda: answers.__setitem__(claims[0], shared.verdict(claims[0])))
+    slow.start()
+    assert entered.wait(30)
+    answers[claims[1]] = shared.verdict(claims[1])  # answered while the first is still inside verify
+    assert slow.is_alive()
+    release.set()
+    slow.join(30)
+    assert answers[claims[0]] == alone[claims[0]] and answers[claims[1]] == alone[claims[1]]
+
+
+def test_a_repeated_claim_is_answered_from_memory_until_the_store_changes(web_db, monkeypatch, tmp_path):
+    import shutil
+
+    from parallax.verify import Verifier
+    from parallax.views.web.verifying import SharedVerifier
+
+    db = str(tmp_path / "copy.duckdb")
+    shutil.copy(web_db, db)
+    shared = SharedVerifier(db)
+    first = shared.verdict("Norway sent patrol vessels to Kenya")
+    calls = []
+    real = Verifier.verify
+    monkeypatch.setattr(Verifier, "verify", lambda self, c, **kw: calls.append(c) or real(self, c, **kw))
+    assert shared.verdict("Norway  sent patrol vessels to Kenya ") == first and calls == []
+    first["verdict"] = "tampered"  # a caller changing its answer does not change the memory
+    assert shared.verdict("Norway sent patrol vessels to Kenya")["verdict"] != "tampered"
+    later = os.stat(db).st_mtime_ns + 10**9  # the store file changes (as a new run writes it): computed again
+    os.utime(db, ns=(later, later))
+    shared.verdict("Norway sent patrol vessels to Kenya")
+    assert calls == ["Norway sent patrol vessels to Kenya"]
 
 
 def test_changes_page_lists_what_the_first_run_added_and_refuses_an_unreadable_date(client, web_story):
