@@ -57,8 +57,9 @@ def _write_articles(folder: Path, rows: list[dict[str, Any]]) -> None:
             {k: r[k] for k in ("title", "url", "published", "text")}), encoding="utf-8")
 
 
-def build_hostile(folder: Path, long_chars: int, base: dict[str, Any]) -> dict[str, str]:
-    """Write one file of each hostile kind; returns file name -> the kind it stands for."""
+def build_hostile(folder: Path, long_chars: int, spares: list[dict[str, Any]]) -> dict[str, str]:
+    """Write one file of each hostile kind; returns file name -> the kind it stands for. Files that should be
+    read carry different articles of ``spares`` (six at least), so none is a mere duplicate of another."""
     folder.mkdir(parents=True, exist_ok=True)
     kinds: dict[str, str] = {}
 
@@ -73,14 +74,16 @@ def build_hostile(folder: Path, long_chars: int, base: dict[str, Any]) -> dict[s
     put("noise.txt", os.urandom(4096), "random bytes")
     put("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "PDF")
     put("archive.txt", b"PK\x03\x04" + bytes(200), "ZIP")
+    base = spares[0]
     body = base["text"]
-    put("latin1.txt", (base["title"] + "\n\n" + body.replace("e", "\u00e9", 3)).encode("latin-1", "replace"),
-        "Latin-1 bytes")
-    put("utf16.txt", ("\ufeff" + base["title"] + "\n\n" + body).encode("utf-16-le"), "UTF-16 with BOM")
-    put("broken.html", "<html><body><p>" + body[:2000] + "<div><span></p></table>", "malformed HTML")
-    paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n")[:6] if p.strip())
-    for depth in (300, 5000):
-        put(f"nested{depth}.html", f"<html><head><title>{base['title']}</title></head><body>" + "<div>" * depth
+    put("latin1.txt", (spares[1]["title"] + "\n\n" + spares[1]["text"].replace("e", "\u00e9", 3)).encode(
+        "latin-1", "replace"), "Latin-1 bytes")
+    put("utf16.txt", ("\ufeff" + spares[2]["title"] + "\n\n" + spares[2]["text"]).encode("utf-16-le"),
+        "UTF-16 with BOM")
+    put("broken.html", "<html><body><p>" + spares[3]["text"][:2000] + "<div><span></p></table>", "malformed HTML")
+    for depth, art in ((300, spares[4]), (5000, spares[5])):
+        paras = "".join(f"<p>{p}</p>" for p in art["text"].split("\n\n")[:6] if p.strip())
+        put(f"nested{depth}.html", f"<html><head><title>{art['title']}</title></head><body>" + "<div>" * depth
             + paras + "</div>" * depth + "</body></html>", f"HTML nested {depth} deep")
     warc = _warc(base)
     put("cut.warc.gz", warc[: len(warc) * 2 // 3], "truncated WARC.gz")
@@ -109,8 +112,9 @@ def _warc(base: dict[str, Any]) -> bytes:
 
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
-    for i in range(3):
-        page = f"<html><head><title>{base['title']} {i}</title></head><body><p>{base['text']}</p></body></html>"
+    for i in range(3):  # three different stories, so the two records before the cut are two documents
+        text = " ".join(base["text"].split(". ")[i::3])
+        page = f"<html><head><title>{base['title']} {i}</title></head><body><p>{text}</p></body></html>"
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(f"https://news.example.org/{i}", "response",
                                                       payload=io.BytesIO(page.encode()), http_headers=http))
@@ -161,12 +165,12 @@ def _path(story, doc_id: str) -> str:
 
 
 def bare_long_step(path: str) -> dict[str, Any]:
-    from parallax.language.nlp import PIECE_CHARS, load_nlp, pieces
+    from parallax.language.nlp import PIECE_BATCH, PIECE_CHARS, load_nlp, pieces
 
     text = Path(path).read_text(encoding="utf-8")
     nlp = load_nlp()
     with Timer() as t:
-        tokens = sum(len(d) for d in nlp.pipe(pieces(text, PIECE_CHARS)))
+        tokens = sum(len(d) for d in nlp.pipe(pieces(text, PIECE_CHARS), batch_size=PIECE_BATCH))
     return {"seconds": t.seconds, "chars": len(text), "tokens": tokens}
 
 
@@ -183,11 +187,11 @@ def main() -> None:
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bad-input-", dir=OUT if OUT.exists() else None))
     try:
-        rows_in = _articles(args.articles + 6)
+        rows_in = _articles(args.articles + 11)
         clean, more, hostile = work / "clean", work / "more", work / "hostile"
         _write_articles(clean, rows_in[:args.articles])
-        _write_articles(more, rows_in[args.articles + 1:args.articles + 6])
-        kinds = build_hostile(hostile, args.long_chars, rows_in[args.articles])
+        _write_articles(more, rows_in[args.articles:args.articles + 5])
+        kinds = build_hostile(hostile, args.long_chars, rows_in[args.articles + 5:])
         steps: list[dict[str, Any]] = []
         ref = run_step("bench_bad_input:analyse_step", paths=[str(clean)], db=str(work / "clean.duckdb"))
         steps.append({"step": "clean articles alone", **ref})

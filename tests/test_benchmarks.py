@@ -102,11 +102,13 @@ def test_the_hostile_pile_is_survived_file_by_file(tmp_path, monkeypatch):
         import bench_bad_input as bb
     finally:
         sys.path.remove(str(BENCH))
-    paragraphs = [f"The foreign ministers of Chile and Bolivia met in La Paz on day {i} of the talks to discuss "
-                  f"border trade and the {i} crossings that closed last year. Chile said it would reopen crossing {i} "
-                  f"within weeks, and Bolivia welcomed the offer, officials said." for i in range(12)]
-    base = {"title": "Ministers meet on border trade", "text": "\n\n".join(paragraphs)}
-    kinds = bb.build_hostile(tmp_path / "pile", 3000, base)
+    countries = [("Chile", "Bolivia"), ("Kenya", "Uganda"), ("Norway", "Sweden"), ("Peru", "Ecuador"),
+                 ("Ghana", "Togo"), ("Laos", "Vietnam")]
+    spares = [{"title": f"{a} and {b} meet on border trade", "text": "\n\n".join(
+        f"The foreign ministers of {a} and {b} met on day {i} of the talks to discuss border trade and the {i} "
+        f"crossings that closed last year. {a} said it would reopen crossing {i} within weeks, and {b} welcomed "
+        "the offer, officials said." for i in range(12))} for a, b in countries]
+    kinds = bb.build_hostile(tmp_path / "pile", 3000, spares)
     db = str(tmp_path / "s.duckdb")
     first = bb.analyse_step([str(tmp_path / "pile")], db)
     outcomes = bb.outcome_step(db, str(tmp_path / "pile"))["outcomes"]
@@ -115,8 +117,7 @@ def test_the_hostile_pile_is_survived_file_by_file(tmp_path, monkeypatch):
     for name in ("empty.txt", "photo.html", "noise.txt", "scan.txt", "archive.txt", bb.ESCAPED_NAME):
         assert all(o.startswith("refused: ") for o in outcomes[name]), (name, outcomes[name])
     for name in ("nested300.html", "nested5000.html", "latin1.txt", "utf16.txt", "long.txt", "broken.html"):
-        # read: analysed, or found to repeat another file's text (these share the base article)
-        assert any(o.startswith("analysed") or "duplicate of" in o for o in outcomes[name]), (name, outcomes[name])
+        assert outcomes[name][0].startswith("analysed"), (name, outcomes[name])
     assert outcomes["long.txt"][0].startswith("analysed") and outcomes["french.txt"][0].startswith("stored")
     assert outcomes["copy_b.txt"] == ["near duplicate of copy_a.txt"]
     assert outcomes["copy_c.txt"] == ["exact duplicate of copy_b.txt"]
