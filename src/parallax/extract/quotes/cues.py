@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.quotes.lexicon import AUDIENCE_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS, SPEECH_VERBS
+from parallax.extract.quotes.lexicon import AUDIENCE_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS, SPEECH_VERBS, speech_verb
 from parallax.language.spans import ents
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -35,6 +35,12 @@ class Cue:
 
 def is_speech_verb(tok: Token) -> bool:
     return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
+
+
+def needs_speaker(tok: Token) -> bool:
+    """Verbs of belief ("fears", "believes") report a view only with someone holding it."""
+    entry = speech_verb(tok.lemma_)
+    return entry is not None and entry.mood == "think"
 
 
 def is_according(tok: Token) -> bool:

@@ -17,7 +17,7 @@ from parallax.extract.quotes.claims import remember_parse
 from parallax.extract.quotes.cues import Cue, is_according, is_speech_verb, read_cue
 from parallax.extract.quotes.direct import Marked, find_marked
 from parallax.extract.quotes.indirect import find_reported
-from parallax.extract.quotes.speakers import Resolver, Who
+from parallax.extract.quotes.speakers import Resolver, Who, can_speak
 from parallax.model import Document, Quote
 
 _FINAL = ".!?"
@@ -157,7 +157,11 @@ def extract_quotes(sdoc: Doc, doc: Document, actors: DocActors) -> list[Quote]:
     found = _direct(sdoc, text, marked, in_quote, pstarts)
     direct_spans = [(f.start, f.end) for f in found]
     kept = _token_mask(sdoc, direct_spans)
-    for r in find_reported(sdoc, in_quote, kept):
+    def speaks(cue: Token) -> bool:
+        speaker = read_cue(cue).speaker
+        return speaker is not None and can_speak(speaker, actors)
+
+    for r in find_reported(sdoc, in_quote, kept, speaks):
         if any(s <= r.start and r.end <= e for s, e in direct_spans):
             continue
         found.append(_Found("indirect", r.start, r.end, read_cue(r.cue), _para_of(pstarts, r.start)))

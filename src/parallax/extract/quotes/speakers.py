@@ -14,13 +14,42 @@ from spacy.tokens import Span
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.quotes.anonymous import affiliation, is_anonymous
-from parallax.extract.quotes.lexicon import ANON_HEADS, OUTLET_NAME_WORDS, OUTLET_NOUNS
+from parallax.extract.quotes.lexicon import (ANON_HEADS, BODY_NOUNS, OUTLET_NAME_WORDS, OUTLET_NOUNS, PERSON_NOUNS,
+                                             agent_nouns)
+
+try:
+    from parallax.extract.actors.gazetteer import agent_for
+except ImportError:  # pragma: no cover - the actor stage is part of the package
+    agent_for = None  # type: ignore[assignment]
 
 _PERSON_PRON = {"he", "she", "him", "her", "i"}
 _GROUP_PRON = {"they", "we"}
 _THING_PRON = {"it"}
 _ANAPHOR_DET = {"the", "this", "that", "these", "those"}
+_SPEAKING_PRON = {"he", "she", "they", "we", "i", "it", "you"}
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 WINDOW = 2500  # characters back a pronoun or description may reach for its antecedent
+
+
+def can_speak(core: Span, actors: DocActors) -> bool:
+    """Whether a phrase can be a speaker: a person, group, organisation or country, or a pronoun for one;
+    never a stray word the parse left in subject position ("Visiting", a dateline, "the attack")."""
+    head = core.root
+    low, lemma = head.lower_, head.lemma_.lower()
+    if head.pos_ == "PRON" or low in _SPEAKING_PRON:
+        return low in _SPEAKING_PRON
+    if head.ent_type_ in _ACTOR_ENTS or any(t.ent_type_ == "PERSON" for t in core):
+        return True
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if actors.actor_at(core.start_char, core.end_char) is not None:
+        return True
+    if any(lemma in words or low in words for words in (ANON_HEADS, BODY_NOUNS, OUTLET_NOUNS, PERSON_NOUNS)):
+        return True
+    if lemma in agent_nouns() or (agent_for is not None and agent_for(low) is not None):
+        return True
+    # "separatists belonging to the BLA", "members of the council": a phrase that names a party
+    return any(m.actor for m in actors.mentions_in(head.left_edge.idx, head.right_edge.idx + len(head.right_edge)))
 
 
 @dataclass(slots=True)
