@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parallax.extract.quotes.cues import verb_lemma
 from parallax.extract.quotes.lexicon import (MEDIUM_NOUNS, PROPOSITION_NOUNS, SpeechVerb, idiom, party_noun,
                                              speech_verb)
 
@@ -67,9 +68,12 @@ def _content(verb: Token, entry: SpeechVerb) -> list[Token] | None:
     kids = list(verb.rights)
     objs = [c for c in kids if c.dep_ in _OBJ and c.lower_ not in ("that", "which", "what")]
     # "dismissed X as ...", "accused X of ...": the preposition may hang off the object
-    preps = sorted(_preps(verb, entry.takes) + [p for o in objs for p in _preps(o, entry.takes)], key=lambda t: t.i)
+    preps = _preps(verb, entry.takes) + [p for o in objs for p in _preps(o, entry.takes)]
+    if "as" in entry.takes:  # "dismissed the panel of experts' findings as ...": the parse may hang it deeper
+        preps += [t for o in objs for t in o.subtree if t.dep_ == "prep" and t.lower_ == "as" and t not in preps]
+    preps = sorted(preps, key=lambda t: t.i)
     infs = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "dobj") and _is_inf(c)] if "inf" in entry.takes else []
-    preds = [c for c in kids if c.dep_ in _PRED + ("oprd",) and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")]
+    preds = [c for c in kids if c.dep_ in _PRED + ("oprd",) and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM", "PRON")]
     named = sorted(set(objs + preds), key=lambda t: t.i)
     if "name" in entry.takes and len(named) >= 2:  # "termed it a hoax", "called X's claims 'baseless'"
         return named
@@ -124,7 +128,7 @@ def act_span(verb: Token) -> tuple[int, int] | None:
         tail = [c for c in [*verb.rights, *obj.rights] if c.dep_ == "prep" and c.lower_ in light.takes]
         hi = max([content_end(obj), *(content_end(p) for p in tail)])
         return verb.i, hi + 1
-    entry = speech_verb(verb.lemma_)
+    entry = speech_verb(verb_lemma(verb))
     if entry is None:
         return None
     parts = _content(verb, entry)
@@ -134,6 +138,9 @@ def act_span(verb: Token) -> tuple[int, int] | None:
 def proposition_clause(verb: Token) -> tuple[int, int] | None:
     """"a charge New Delhi rejected", "the claims he made": a speech verb in a relative clause on a proposition
     noun says that proposition; the span runs from the noun phrase to the end of the clause."""
+    rel = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "which"), None)
+    if rel is not None and rel.i < verb.i and verb.head.lemma_.lower() not in PROPOSITION_NOUNS:
+        return rel.i, verb.right_edge.i + 1  # "..., which Moscow denied": what was denied is the clause before
     if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in PROPOSITION_NOUNS:
         return None
     if any(c.dep_ in ("dobj", "ccomp") and c.lower_ not in ("that", "which") for c in verb.children):

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from parallax.extract.quotes.acts import act_span, content_end, is_idiom, proposition_clause
-from parallax.extract.quotes.cues import is_according, is_speech_verb, needs_speaker
-from parallax.extract.quotes.lexicon import DIRECT_ONLY, MEDIUM_NOUNS
+from parallax.extract.quotes.cues import is_according, is_speech_verb, needs_speaker, verb_lemma
+from parallax.extract.quotes.lexicon import DIRECT_ONLY, MEDIUM_NOUNS, speech_verb
 
+_ADDRESSEE = {"tell", "inform", "remind", "assure", "warn", "caution", "ask", "urge", "notify", "brief"}
 _OPEN_QUESTION = {"whether", "if", "when", "where", "why", "how", "what", "who", "which"}
 
 
@@ -66,10 +67,19 @@ def _clauses_of(verb: Token) -> list[tuple[int, int]]:
         if not relative and ((mark is not None and mark.lower_ in _OPEN_QUESTION)
                              or (first.lower_ in _OPEN_QUESTION and first.i < comp.i)):
             continue  # "asked whether ...": an open question reports no claim
-        span = _trim(verb.doc, comp.left_edge.i, content_end(comp) + 1)
+        lo = comp.left_edge.i
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == lo), None)
+        if obj is not None and verb_lemma(verb) not in _ADDRESSEE and "obj" not in speech_verbs_takes(verb):
+            lo = obj.left_edge.i  # "said Ankara in May imposed ...": the subject misparsed as the verb's object
+        span = _trim(verb.doc, lo, content_end(comp) + 1)
         if span and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[span[0]:span[1]]):
             out.append(span)  # a clause without a verb is a misparse ("Heading words Since May, X claimed ...")
     return out
+
+
+def speech_verbs_takes(verb: Token) -> frozenset[str]:
+    entry = speech_verb(verb_lemma(verb))
+    return entry.takes if entry is not None else frozenset()
 
 
 def _clause_on_medium(verb: Token) -> Token | None:
@@ -118,7 +128,7 @@ def find_reported(doc: Doc, in_quote: list[bool], kept: list[bool] | None = None
                 continue
             spans = [(*span, False)] if span else []
         elif is_speech_verb(tok) or is_idiom(tok):
-            if is_speech_verb(tok) and tok.lemma_.lower() not in DIRECT_ONLY:
+            if is_speech_verb(tok) and verb_lemma(tok) not in DIRECT_ONLY:
                 spans = [(lo, hi, False) for lo, hi in _clauses_of(tok)]
             if not (tok.dep_ == "xcomp" and not is_speech_verb(tok.head)):  # "plans to urge": not said yet
                 rel = proposition_clause(tok) if is_speech_verb(tok) else None
@@ -127,7 +137,11 @@ def find_reported(doc: Doc, in_quote: list[bool], kept: list[bool] | None = None
         for lo, hi, act in spans:
             inside = sum(kept[i] for i in range(lo, hi))
             if inside * 2 >= hi - lo:
-                continue
+                lead = next((i for i in range(lo, hi) if kept[i]), hi)
+                cut = _trim(doc, lo, lead)
+                if cut is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[cut[0]:cut[1]]):
+                    continue
+                lo, hi = cut  # "told reporters that X was raising tariffs because “...”": the reported part
             if "\n" in doc.text[min(doc[lo].idx, tok.idx):max(doc[hi - 1].idx, tok.idx)]:
                 continue  # a clause and its cue lie in one paragraph: a line break means a misparse (a heading)
             if (act or needs_speaker(tok)) and speaks is not None and not speaks(tok):

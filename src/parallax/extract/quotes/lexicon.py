@@ -99,6 +99,14 @@ PERSON_NOUNS: frozenset[str] = frozenset({
     "campaigner", "organiser", "organizer", "candidate", "voter", "citizen", "parent", "mother", "father",
     "family", "families", "everyone", "anyone", "nobody", "someone", "man", "woman", "men", "women",
 })
+# Titles of office held by one person ("the president said", "the governor added").
+ROLE_NOUNS: frozenset[str] = frozenset({
+    "president", "vice-president", "chancellor", "premier", "governor", "mayor", "secretary", "ambassador",
+    "general", "chief", "director", "chairman", "chairwoman", "chair", "head", "king", "queen", "prince",
+    "emir", "sheikh", "pope", "prosecutor", "judge", "commissioner", "speaker", "senator", "congressman",
+    "congresswoman", "deputy", "lieutenant", "colonel", "admiral", "captain", "inspector", "superintendent",
+    "controller", "coordinator", "negotiator", "envoy", "spokesman", "spokeswoman", "spokesperson", "minister",
+})
 # Nouns for bodies and collectives that can speak as one ("the group said", "the alliance urged").
 BODY_NOUNS: frozenset[str] = frozenset({
     "group", "outfit", "organisation", "organization", "movement", "country", "nation", "state", "administration",

@@ -7,7 +7,7 @@ compatible speaker, or failing that the most recent person/institution the actor
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from parallax.extract.actors.types import DocActors
 from parallax.extract.quotes.anonymous import affiliation, is_anonymous
 from parallax.extract.quotes.lexicon import (ANON_HEADS, BODY_NOUNS, OUTLET_NAME_WORDS, OUTLET_NOUNS, PERSON_NOUNS,
-                                             agent_nouns)
+                                             ROLE_NOUNS, agent_nouns, party_noun)
 
 try:
     from parallax.extract.actors.gazetteer import agent_for
@@ -38,8 +38,8 @@ def can_speak(core: Span, actors: DocActors) -> bool:
     low, lemma = head.lower_, head.lemma_.lower()
     if head.pos_ == "PRON" or low in _SPEAKING_PRON:
         return low in _SPEAKING_PRON
-    if head.ent_type_ in _ACTOR_ENTS or any(t.ent_type_ == "PERSON" for t in core):
-        return True
+    if head.ent_type_ in _ACTOR_ENTS or head.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" for t in core):
+        return True  # a name: a person, body or place standing for its government
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     if actors.actor_at(core.start_char, core.end_char) is not None:
@@ -70,6 +70,101 @@ class Resolver:
 
     actors: DocActors
     history: list[Who] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # spans of the document's quotes
+    _starts: list[int] | None = None  # sentence start offsets, read from the parse when first needed
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _who(self, actor_id: str, at: int) -> Who:
+        actor = self.actors.actor(actor_id)
+        return Who(actor_id, actor.name if actor else "", bool(actor and actor.anonymous), None, at)
+
+    def _clause_subject(self, pron) -> Who | None:
+        """"Rubio told VOA that he believes ...": a pronoun inside a clause of the sentence is the person who is
+        the subject of the sentence's main verb, when that subject comes first."""
+        root = pron.sent.root
+        if pron.head is root:
+            return None
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i), None)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        actor = self._actor_of_head(subj.idx, subj.left_edge.idx, subj.idx + len(subj))
+        obj = self.actors.actor(actor)
+        if obj is not None and obj.kind == "person" and not obj.anonymous:
+            return self._who(actor, pron.idx)
+        return None
+
+    def _newer_person(self, pron, at: int) -> Who | None:
+        """"..., said A. The same message came from B. '...,' she said.": a person named after the last speaker
+        spoke, outside every quote, in an earlier sentence, is who the pronoun means."""
+        last = self._recent(at, lambda w: not w.outlet and w.actor is not None and _is_person(self, w))
+        since = last.at if last is not None else at - WINDOW
+        mentions = self.actors.mentions
+        i = bisect_left(mentions, pron.sent.start_char, key=lambda m: m.start) - 1
+        while i >= 0 and mentions[i].start > since:
+            m = mentions[i]
+            i -= 1
+            actor = self.actors.actor(m.actor)
+            if actor is None or actor.kind != "person" or actor.anonymous or self._in_quote(m.start):
+                continue
+            if last is not None and m.actor == last.actor:
+                return None  # the last speaker is also the last person named
+            return self._who(m.actor, at)
+        return None
+
+    def _described(self, core: Span, at: int, person: bool) -> Who | None:
+        """A definite description that names no one ("the separatist group", "the military spokesperson"): the
+        speaker last described the same way, the named body last mentioned before it, or the named person whose
+        role the description gives."""
+        head = core.root
+        lemma = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS")
+        same = self._recent(at, lambda w: not w.outlet and w.actor is not None and lemma.rstrip("s") in w.text.lower()
+                            and not (plural and _is_person(self, w)))
+        if same is not None:
+            return Who(same.actor, same.text, same.anonymous, same.affiliation, at)
+        if lemma in BODY_NOUNS:
+            kinds = {"country"} if lemma in ("country", "nation", "state") else {"organization", "group"}
+            found = self._recent(at, lambda w: not w.outlet and not w.anonymous and w.actor is not None
+                                 and getattr(self.actors.actor(w.actor), "kind", None) in kinds)
+            mention = self._mention_before(at, kinds, named=True)
+            if found is not None and (mention is None or found.actor == mention.actor or found.at >= mention.at):
+                return Who(found.actor, found.text, False, None, at)
+            return mention
+        if not person or plural:
+            return None  # "the military" is a body; "the foreign ministers" a group, not one titled person
+        return self._role_holder(core, lemma, at)
+
+    def _sentence(self, doc, pos: int) -> int:
+        if self._starts is None:
+            self._starts = [s.start_char for s in doc.sents]
+        return bisect_right(self._starts, pos) - 1
+
+    def _role_holder(self, core: Span, lemma: str, at: int) -> Who | None:
+        """The named person a singular description means: one whose recorded role has its head word; else the
+        person who spoke in this or the previous two sentences, if of a compatible office; else the nearest
+        person whose office (CAMEO agent type) is the description's."""
+        agent = agent_for(core.text) if agent_for is not None else None
+        people = {aid: a for aid, a in self.actors.actors.items() if a.kind == "person" and _named(a)}
+        fits = [aid for aid, a in people.items()
+                if any(lemma in r.lower().split() or lemma.rstrip("s") in r.lower().split() for r in a.roles)]
+        if fits:
+            return self._nearest(fits, at)
+        last = self._recent(at, lambda w: not w.outlet and not w.anonymous and (
+            w.actor in people or w.actor is None and _looks_named(w.text)))
+        if last is not None and self._sentence(core.doc, last.at) >= self._sentence(core.doc, at) - 2 \
+                and (agent is None or last.actor is None or people[last.actor].agent in (None, agent)):
+            return Who(last.actor, last.text, False, None, at)
+        same_office = [aid for aid, a in people.items() if agent is not None and a.agent == agent]
+        return self._nearest(same_office, at) if same_office else None
+
+    def _nearest(self, actor_ids: list[str], at: int) -> Who:
+        """The actor among ``actor_ids`` mentioned last before ``at``, else first after it."""
+        before = [(m.start, m.actor) for m in self.actors.mentions if m.actor in actor_ids and m.start < at]
+        after = [(m.start, m.actor) for m in self.actors.mentions if m.actor in actor_ids and m.start >= at]
+        pick = max(before)[1] if before else (min(after)[1] if after else actor_ids[0])
+        return self._who(pick, at)
 
     def _recent(self, at: int, want) -> Who | None:
         for who in reversed(self.history):
@@ -79,7 +174,7 @@ class Resolver:
                 return who
         return None
 
-    def _mention_before(self, at: int, kinds: set[str]) -> Who | None:
+    def _mention_before(self, at: int, kinds: set[str], named: bool = False) -> Who | None:
         best = None
         for m in self.actors.mentions:
             if m.start >= at:
@@ -87,8 +182,10 @@ class Resolver:
             if at - m.start > WINDOW or not m.actor:
                 continue
             actor = self.actors.actor(m.actor)
-            if actor is not None and actor.kind in kinds:
-                best = Who(m.actor, actor.name, actor.anonymous, None, at)
+            if actor is not None and actor.kind in kinds and not (named and actor.anonymous):
+                best = Who(m.actor, actor.name, actor.anonymous, None, m.start)
+        if best is not None:
+            best.at = at
         return best
 
     def _actor_of_head(self, head_at: int, start: int, end: int) -> str | None:
@@ -122,7 +219,8 @@ class Resolver:
                 found = self._recent(at, lambda w: not w.anonymous and w.actor is not None and not _is_person(self, w)) \
                     or self._mention_before(at, {"organization", "country", "group"})
             elif low in _PERSON_PRON:
-                found = self._recent(at, lambda w: not w.outlet and (w.actor is None or _is_person(self, w))) \
+                found = self._clause_subject(head) or self._newer_person(head, at) \
+                    or self._recent(at, lambda w: not w.outlet and (w.actor is None or _is_person(self, w))) \
                     or self._mention_before(at, {"person"})
             else:
                 found = self._recent(at, lambda w: not w.outlet) or self._mention_before(at, {"group", "organization", "country"})
@@ -141,10 +239,20 @@ class Resolver:
                 return Who(found.actor, found.text, False, None, at, True)
             return Who(actor, core.text, False, None, at, True)
         unnamed = actor_obj is None or actor_obj.anonymous or _names_itself(actor_obj.name, core.text)
+        if definite and unnamed and not is_anonymous(core, full):
+            person = (actor_obj is not None and actor_obj.kind == "person") or lemma in ANON_HEADS | PERSON_NOUNS \
+                | ROLE_NOUNS
+            found = self._described(core, at, person)
+            if found is not None:
+                return found
         if definite and unnamed and lemma in ANON_HEADS | {"source", "sources"}:
             # "the official", "the source cited above": the latest speaker described the same way, else the latest
-            same = self._recent(at, lambda w: not w.outlet and lemma.rstrip("s") in w.text.lower())
-            found = same or self._recent(at, lambda w: not w.outlet and (lemma.startswith("source") == w.anonymous))
+            # unnamed source
+            one = head.tag_ not in ("NNS", "NNPS")  # "the officials" are not the one official who spoke last
+            same = self._recent(at, lambda w: not w.outlet and lemma.rstrip("s") in w.text.lower()
+                                and (one or w.anonymous or not _is_person(self, w)))
+            found = same or self._recent(at, lambda w: not w.outlet and lemma.startswith("source") == w.anonymous
+                                         and (one or w.anonymous))
             if found is not None:
                 return Who(found.actor, found.text, found.anonymous, found.affiliation, at)
         anon = is_anonymous(core, full) if actor_obj is None or actor_obj.kind != "person" else False
@@ -168,6 +276,20 @@ class Resolver:
 def _is_person(res: Resolver, who: Who) -> bool:
     actor = res.actors.actor(who.actor)
     return actor is None or actor.kind == "person"
+
+
+def _named(actor) -> bool:
+    """An actor with a name of its own, not a description standing as its name ("Military spokesperson")."""
+    name = actor.name.strip()
+    if not name or not name[0].isupper() or name.split()[0].lower() in ("the", "a", "an"):
+        return False
+    return not party_noun(name.split()[-1].lower().rstrip("s,"))
+
+
+def _looks_named(text: str) -> bool:
+    """"Imran Hayat" (a name the actor stage missed), not "Separatists" or "the railway official"."""
+    words = text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not party_noun(words[-1].lower())
 
 
 def _names_itself(name: str, phrase: str) -> bool:
