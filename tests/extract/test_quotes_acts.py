@@ -87,3 +87,35 @@ def test_reported_clause_after_a_direct_quote_in_one_sentence(nlp) -> None:
     text = "“Run,” the driver said the gunmen had shouted at the passengers."
     q = _one(_quotes(nlp, text), "the gunmen had shouted at the passengers")
     assert q.kind == "indirect" and q.speaker_text == "the driver"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The ambassador dismissed the panel of inspectors' findings as drafted and paid for by his rivals.",
+     "as drafted and paid for by his rivals"),
+    ('The farmers\' union called the plan to tax imported grain "deeply unfair and will ruin small farms."',
+     '"deeply unfair and will ruin small farms'),
+])
+def test_label_the_parse_hangs_elsewhere(nlp, text, content) -> None:
+    q = _one(_quotes(nlp, text), content)
+    assert q.kind == "indirect"
+
+
+def test_label_after_a_misparsed_object_runs_to_the_quotation(nlp) -> None:
+    """The parse hangs the quoted label under the infinitive, not under "called": the label is still the
+    statement, up to the end of the quotation."""
+    from spacy.tokens import Doc
+
+    rows = [("The", "the", "DET", "DT", "det", 2), ("trade", "trade", "NOUN", "NN", "compound", 2),
+            ("council", "council", "NOUN", "NN", "nsubj", 3), ("called", "call", "VERB", "VBD", "ROOT", 3),
+            ("the", "the", "DET", "DT", "det", 5), ("move", "move", "NOUN", "NN", "oprd", 3),
+            ("to", "to", "PART", "TO", "aux", 7), ("tax", "tax", "VERB", "VB", "advcl", 3),
+            ("grain", "grain", "NOUN", "NN", "dobj", 7), ('"', '"', "PUNCT", "``", "punct", 11),
+            ("deeply", "deeply", "ADV", "RB", "advmod", 11), ("unfair", "unfair", "ADJ", "JJ", "oprd", 7),
+            ('"', '"', "PUNCT", "''", "punct", 11), (".", ".", "PUNCT", ".", "punct", 3)]
+    words, lemmas, pos, tags, deps, heads = (list(c) for c in zip(*rows))
+    sdoc = Doc(nlp.vocab, words=words, lemmas=lemmas, pos=pos, tags=tags, deps=deps, heads=heads,
+               sent_starts=[True] + [False] * (len(words) - 1))
+    from parallax.extract.quotes.indirect import find_reported
+
+    found = find_reported(sdoc, [w not in ('"', ".") and 9 < i < 12 for i, w in enumerate(words)], [False] * 14)
+    assert [sdoc.text[r.start:r.end] for r in found] == ['the move to tax grain " deeply unfair']

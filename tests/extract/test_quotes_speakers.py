@@ -107,3 +107,58 @@ def test_quotation_running_past_a_sentence_end(nlp) -> None:
             "our own vineyards.”")
     quotes, _ = _quotes(nlp, text)
     assert _one(quotes, "This will be great for our own vineyards").kind == "direct"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The ministry imposed what it said was “a punitive tariff” on imported steel.", "a punitive tariff",
+     "it"),
+    ("The governor has been fighting the utility in what he says is an effort to protect farmers from price rises.",
+     "an effort to protect farmers", "he"),
+    ('The president hosted the delegation in May for what he called a "productive meeting."', "productive meeting",
+     "he"),
+    ("Tensions could grow further, with the minister warning that the bases are at risk if sanctions come.",
+     "the bases are at risk", "the minister"),
+])
+def test_free_relatives_and_stray_that_clauses(nlp, text, content, speaker) -> None:
+    quotes, _ = _quotes(nlp, text)
+    q = _one(quotes, content)
+    assert q.kind == "indirect" and (q.speaker_text == speaker or speaker in ("it", "he"))
+
+
+def test_surname_named_before_speaks(nlp) -> None:
+    text = ("Robert Kane is a senior fellow at a research institute in Tarven. "
+            "Kane thinks “for now, the border talks are dead.”")
+    quotes, actors = _quotes(nlp, text)
+    assert "Kane" in _name(actors, _one(quotes, "the border talks are dead"))
+
+
+def test_surname_without_an_actor_can_speak(nlp) -> None:
+    from parallax.extract.actors.types import DocActors
+    from parallax.extract.quotes.speakers import can_speak
+
+    sdoc = nlp("Robert Manning is a senior fellow in Tarven. Manning thinks the border talks are dead.")
+    surname = next(t for t in sdoc if t.text == "Manning" and t.i > 3)
+    assert can_speak(sdoc[surname.i:surname.i + 1], DocActors("x"))
+
+
+def test_that_clause_hung_on_another_verb_still_reported(nlp) -> None:
+    """A parse that hangs "that the bases are at risk" on the main verb, not on "warning" (as spaCy does on
+    longer sentences): the clause right after the speech verb is still what was said."""
+    from spacy.tokens import Doc
+
+    from parallax.extract.quotes.indirect import find_reported
+
+    words = ["Tensions", "could", "grow", ",", "with", "the", "minister", "warning", "that", "the", "bases", "are",
+             "at", "risk", "."]
+    heads = [2, 2, 2, 2, 2, 6, 7, 4, 11, 10, 11, 2, 11, 12, 2]
+    deps = ["nsubj", "aux", "ROOT", "punct", "prep", "det", "nsubj", "pcomp", "mark", "det", "nsubj", "ccomp",
+            "prep", "pobj", "punct"]
+    pos = ["NOUN", "AUX", "VERB", "PUNCT", "ADP", "DET", "NOUN", "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADP",
+           "NOUN", "PUNCT"]
+    lemmas = ["tension", "could", "grow", ",", "with", "the", "minister", "warn", "that", "the", "base", "be",
+              "at", "risk", "."]
+    tags = ["NNS", "MD", "VB", ",", "IN", "DT", "NN", "VBG", "IN", "DT", "NNS", "VBP", "IN", "NN", "."]
+    sdoc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags,
+               sent_starts=[True] + [False] * (len(words) - 1))
+    found = find_reported(sdoc, [False] * len(sdoc))
+    assert [sdoc.text[r.start:r.end] for r in found] == ["the bases are at risk"]

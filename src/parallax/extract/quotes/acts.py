@@ -71,12 +71,17 @@ def _content(verb: Token, entry: SpeechVerb) -> list[Token] | None:
     preps = _preps(verb, entry.takes) + [p for o in objs for p in _preps(o, entry.takes)]
     if "as" in entry.takes:  # "dismissed the panel of experts' findings as ...": the parse may hang it deeper
         preps += [t for o in objs for t in o.subtree if t.dep_ == "prep" and t.lower_ == "as" and t not in preps]
+        preps += [c for c in kids if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as"
+                                                                 for m in c.children)]  # "... as controlled by"
     preps = sorted(preps, key=lambda t: t.i)
     infs = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "dobj") and _is_inf(c)] if "inf" in entry.takes else []
     preds = [c for c in kids if c.dep_ in _PRED + ("oprd",) and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM", "PRON")]
-    named = sorted(set(objs + preds), key=lambda t: t.i)
+    what = [c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ == "what"]  # "what he called a 'farce'"
+    named = sorted(set(objs + preds + what), key=lambda t: t.i)
     if "name" in entry.takes and len(named) >= 2:  # "termed it a hoax", "called X's claims 'baseless'"
         return named
+    if "name" in entry.takes and len(named) == 1 and any(t.is_quote and t.i > named[0].i for t in verb.subtree):
+        return named + [verb.right_edge]  # 'called the move to tax spirits "deeply disappointing"' (parse astray)
     if infs:  # "urged Russia to accept ...", "threatened to kill ...", "denied providing ..."
         return [o for o in objs if o.i < infs[0].i] + infs
     if preps:  # "accused X of ...", "called for ...", "dismissed it as ..."
@@ -133,6 +138,14 @@ def act_span(verb: Token) -> tuple[int, int] | None:
         return None
     parts = _content(verb, entry)
     return _extent(verb, parts) if parts else None
+
+
+def free_relative(verb: Token) -> tuple[int, int] | None:
+    """"in what he says is an effort to ...": what someone says is, as a clause subject, the rest of the clause."""
+    what = next((c for c in verb.children if c.lower_ == "what" and c.i < verb.i), None)
+    if verb.dep_ != "csubj" or what is None:
+        return None
+    return what.i, verb.head.right_edge.i + 1
 
 
 def proposition_clause(verb: Token) -> tuple[int, int] | None:

@@ -99,10 +99,11 @@ def _full(head: Token) -> Span:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; "it" only where it refers ("it said", not "it was claimed", "it is clear")."""
     expletive = any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_ in ("be", "seem", "appear")
-    for c in verb.children:
-        if c.dep_ in _SUBJ and not (c.lower_ in _EXPLETIVE and (expletive or c.lower_ == "there")):
-            return c
-    return None
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (
+        c.lower_ in _EXPLETIVE and (expletive or c.lower_ == "there"))]
+    # "what he says is ...": the relative word is no speaker when the clause names one
+    named = [c for c in subjects if c.lower_ not in ("what", "which", "that")]
+    return (named or subjects or [None])[0]
 
 
 def _agent(verb: Token) -> Token | None:

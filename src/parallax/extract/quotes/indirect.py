@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from parallax.extract.quotes.acts import act_span, content_end, is_idiom, proposition_clause
+from parallax.extract.quotes.acts import act_span, content_end, free_relative, is_idiom, proposition_clause
 from parallax.extract.quotes.cues import is_according, is_speech_verb, needs_speaker, verb_lemma
 from parallax.extract.quotes.lexicon import DIRECT_ONLY, MEDIUM_NOUNS, speech_verb
 
@@ -44,6 +44,9 @@ def _clauses_of(verb: Token) -> list[tuple[int, int]]:
     if not comps:
         medium = _clause_on_medium(verb)
         comps = [medium] if medium is not None else []
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if not comps and nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark" and nxt.head.i > verb.i:
+        comps = [nxt.head]  # "with X warning that bases are at risk": the that-clause hung on another verb
     if not comps:
         head = verb.head
         if verb.dep_ == "parataxis" and head.left_edge.i < verb.left_edge.i and verb.right_edge.i < head.right_edge.i:
@@ -63,7 +66,8 @@ def _clauses_of(verb: Token) -> list[tuple[int, int]]:
             continue  # a second clause far from the cue: a sentence the parser ran on into
         first = next(iter(comp.subtree))
         mark = next((c for c in comp.children if c.dep_ == "mark"), None)
-        relative = verb.dep_ == "relcl" and first.lower_ in ("which", "who", "that") and first.dep_.startswith("nsubj")
+        relative = (verb.dep_ == "relcl" and first.lower_ in ("which", "who", "that") and first.dep_.startswith("nsubj")
+                    or first.lower_ == "what" and first.i < verb.i)  # "what he said was 'a nasty tariff'"
         if not relative and ((mark is not None and mark.lower_ in _OPEN_QUESTION)
                              or (first.lower_ in _OPEN_QUESTION and first.i < comp.i)):
             continue  # "asked whether ...": an open question reports no claim
@@ -131,7 +135,7 @@ def find_reported(doc: Doc, in_quote: list[bool], kept: list[bool] | None = None
             if is_speech_verb(tok) and verb_lemma(tok) not in DIRECT_ONLY:
                 spans = [(lo, hi, False) for lo, hi in _clauses_of(tok)]
             if not (tok.dep_ == "xcomp" and not is_speech_verb(tok.head)):  # "plans to urge": not said yet
-                rel = proposition_clause(tok) if is_speech_verb(tok) else None
+                rel = (proposition_clause(tok) or free_relative(tok)) if is_speech_verb(tok) else None
                 span = rel or act_span(tok)
                 spans += [(*span, True)] if span else []
         for lo, hi, act in spans:
@@ -146,6 +150,12 @@ def find_reported(doc: Doc, in_quote: list[bool], kept: list[bool] | None = None
                 continue  # a clause and its cue lie in one paragraph: a line break means a misparse (a heading)
             if (act or needs_speaker(tok)) and speaks is not None and not speaks(tok):
                 continue  # "the attack claimed 20 lives", "fears ...": no one speaks
+            if act:
+                while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+                    hi -= 1
+            while act and in_quote[hi - 1] and hi < len(doc) and (in_quote[hi] or doc[hi].is_punct and hi + 1 < len(doc)
+                                                                    and in_quote[hi + 1]):
+                hi += 1  # 'called the plan "unfair and will ruin farms"': a label runs to the end of its quotation
             found.append(Reported(tok, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), act))
             break
     outer = []

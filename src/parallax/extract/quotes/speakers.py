@@ -42,6 +42,8 @@ def can_speak(core: Span, actors: DocActors) -> bool:
         return True  # a name: a person, body or place standing for its government
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if head.text[:1].isupper() and any(e.label_ == "PERSON" and head.text in e.text.split() for e in head.doc.ents):
+        return True  # "Manning thinks ...": a surname the text names elsewhere as a person
     if actors.actor_at(core.start_char, core.end_char) is not None:
         return True
     if any(lemma in words or low in words for words in (ANON_HEADS, BODY_NOUNS, OUTLET_NOUNS, PERSON_NOUNS)):
