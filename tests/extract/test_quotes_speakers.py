@@ -162,3 +162,25 @@ def test_that_clause_hung_on_another_verb_still_reported(nlp) -> None:
                sent_starts=[True] + [False] * (len(words) - 1))
     found = find_reported(sdoc, [False] * len(sdoc))
     assert [sdoc.text[r.start:r.end] for r in found] == ["the bases are at risk"]
+
+
+def test_possessive_description_is_the_named_person_of_that_country(nlp) -> None:
+    text = ("Italian Ambassador Paolo Rossi said the talks had been useful. Farmers said the harvest was poor. "
+            "Chinese Deputy Ambassador Li Wei said Beijing wanted calm. "
+            "Italy's envoy urged both sides to stop the shelling.")
+    quotes, actors = _quotes(nlp, text)
+    assert _name(actors, _one(quotes, "both sides to stop the shelling")) == "Paolo Rossi"
+
+
+def test_title_qualified_by_a_body_is_a_person(nlp) -> None:
+    text = ("Commerce Secretary Ana Lopez said the tariffs would take effect on Monday. "
+            "The Commerce chief also rebuffed fears that the tariffs would cause a recession.")
+    quotes, actors = _quotes(nlp, text)
+    assert _name(actors, _one(quotes, "fears that the tariffs would cause a recession")) == "Ana Lopez"
+
+
+def test_title_is_not_the_group_that_spoke_last(nlp) -> None:
+    text = ("President Ana Costa opened the summit on Monday. Residents said the river had flooded. "
+            "Engineers said the dam was safe. The Ruritanian leader said the government would pay for the damage.")
+    quotes, _ = _quotes(nlp, text)
+    assert _one(quotes, "the government would pay").speaker_text != "Engineers"

@@ -122,8 +122,10 @@ class Resolver:
         head = core.root
         lemma = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS")
+        country = self._country_in(core)
         same = self._recent(at, lambda w: not w.outlet and w.actor is not None and lemma.rstrip("s") in w.text.lower()
-                            and not (plural and _is_person(self, w)))
+                            and not (plural and _is_person(self, w))
+                            and (country is None or getattr(self.actors.actor(w.actor), "country", None) == country))
         if same is not None:
             return Who(same.actor, same.text, same.anonymous, same.affiliation, at)
         if lemma in BODY_NOUNS:
@@ -138,6 +140,11 @@ class Resolver:
             return None  # "the military" is a body; "the foreign ministers" a group, not one titled person
         return self._role_holder(core, lemma, at)
 
+    def _country_in(self, core: Span) -> str | None:
+        """The country a description names ("Russia's envoy", "the U.S. leader"), as its ISO3 code."""
+        return next((a.country or a.id for m in self.actors.mentions_in(core.start_char, core.end_char)
+                     if (a := self.actors.actor(m.actor)) is not None and a.kind == "country"), None)
+
     def _sentence(self, doc, pos: int) -> int:
         if self._starts is None:
             self._starts = [s.start_char for s in doc.sents]
@@ -148,17 +155,24 @@ class Resolver:
         person who spoke in this or the previous two sentences, if of a compatible office; else the nearest
         person whose office (CAMEO agent type) is the description's."""
         agent = agent_for(core.text) if agent_for is not None else None
-        people = {aid: a for aid, a in self.actors.actors.items() if a.kind == "person" and _named(a)}
+        country = self._country_in(core)  # "Russia's envoy" is no other country's envoy
+        people = {aid: a for aid, a in self.actors.actors.items() if a.kind == "person" and _named(a)
+                  and (country is None or a.country in (None, country))}
         fits = [aid for aid, a in people.items()
                 if any(lemma in r.lower().split() or lemma.rstrip("s") in r.lower().split() for r in a.roles)]
         if fits:
             return self._nearest(fits, at)
+        # "the top diplomat" refers back; "Washington's envoy" (a possessive) rather introduces someone new, so it
+        # is the last speaker only when that speaker is known to be of that country
+        anaphoric = any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DET for c in core.root.children)
         last = self._recent(at, lambda w: not w.outlet and not w.anonymous and (
-            w.actor in people or w.actor is None and _looks_named(w.text)))
+            w.actor in people and (anaphoric or country is None or people[w.actor].country == country)
+            or w.actor is None and country is None and _looks_named(w.text)))
         if last is not None and self._sentence(core.doc, last.at) >= self._sentence(core.doc, at) - 2 \
                 and (agent is None or last.actor is None or people[last.actor].agent in (None, agent)):
             return Who(last.actor, last.text, False, None, at)
-        same_office = [aid for aid, a in people.items() if agent is not None and a.agent == agent]
+        same_office = [aid for aid, a in people.items() if agent is not None and a.agent == agent
+                       and (country is None or a.country == country)]
         return self._nearest(same_office, at) if same_office else None
 
     def _nearest(self, actor_ids: list[str], at: int) -> Who:
@@ -200,7 +214,7 @@ class Resolver:
                 covering.append(mentions[i])
             i += 1
         if covering:
-            return min(covering, key=lambda m: abs(m.start - start)).actor
+            return min(covering, key=lambda m: (abs(m.start - start), m.start - m.end)).actor  # nearest, widest
         return self.actors.actor_at(start, end)
 
     def outlet(self, at: int) -> Who | None:
@@ -231,10 +245,15 @@ class Resolver:
             return Who(None, core.text, False, None, at)
         actor = self._actor_of_head(head.idx, core.start_char, core.end_char)
         actor_obj = self.actors.actor(actor)
-        det = next((c for c in head.children if c.dep_ == "det"), None)
-        definite = det is not None and det.lower_ in _ANAPHOR_DET and head.pos_ != "PROPN" and not any(
-            t.ent_type_ in ("PERSON", "ORG") for t in core)
+        det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
         lemma = head.lemma_.lower()
+        person_noun = lemma in ANON_HEADS | PERSON_NOUNS | ROLE_NOUNS
+        # "the minister", "Russia's envoy", "the Commerce chief" (a body's name may qualify a person's title)
+        definite = det is not None and (det.lower_ in _ANAPHOR_DET or det.dep_ == "poss") and head.pos_ != "PROPN" \
+            and not any(t.ent_type_ == "PERSON" or t.ent_type_ == "ORG" and not person_noun for t in core)
+        if actor_obj is not None and actor_obj.kind != "person" and person_noun \
+                and not any(m.start <= head.idx < m.end for m in self.actors.mentions_in(core.start_char, core.end_char)):
+            actor, actor_obj = None, None  # "the U.S. leader": the country names whose leader, it does not speak
         if definite and lemma in OUTLET_NOUNS:
             found = self.outlet(at)
             if found is not None:
@@ -242,19 +261,18 @@ class Resolver:
             return Who(actor, core.text, False, None, at, True)
         unnamed = actor_obj is None or actor_obj.anonymous or _names_itself(actor_obj.name, core.text)
         if definite and unnamed and not is_anonymous(core, full):
-            person = (actor_obj is not None and actor_obj.kind == "person") or lemma in ANON_HEADS | PERSON_NOUNS \
-                | ROLE_NOUNS
+            person = (actor_obj is not None and actor_obj.kind == "person") or person_noun
             found = self._described(core, at, person)
             if found is not None:
                 return found
-        if definite and unnamed and lemma in ANON_HEADS | {"source", "sources"}:
+        if definite and det.dep_ == "det" and unnamed and lemma in ANON_HEADS | {"source", "sources"}:
             # "the official", "the source cited above": the latest speaker described the same way, else the latest
             # unnamed source
             one = head.tag_ not in ("NNS", "NNPS")  # "the officials" are not the one official who spoke last
             same = self._recent(at, lambda w: not w.outlet and lemma.rstrip("s") in w.text.lower()
                                 and (one or w.anonymous or not _is_person(self, w)))
             found = same or self._recent(at, lambda w: not w.outlet and lemma.startswith("source") == w.anonymous
-                                         and (one or w.anonymous))
+                                         and (one or w.anonymous) and (w.anonymous or _is_named_person(self, w)))
             if found is not None:
                 return Who(found.actor, found.text, found.anonymous, found.affiliation, at)
         anon = is_anonymous(core, full) if actor_obj is None or actor_obj.kind != "person" else False
@@ -273,6 +291,12 @@ class Resolver:
                 return Who(last.actor, last.text, False, None, at)  # a description speaks: the latest speaker
             text = actor_obj.name  # "the minister" the actor stage tied to a named person
         return Who(actor, text, anon, affiliation(full) if anon else None, at, outletish)
+
+
+def _is_named_person(res: Resolver, who: Who) -> bool:
+    """A named person ("Jane Doe"), not a group that spoke ("Engineers")."""
+    actor = res.actors.actor(who.actor)
+    return actor.kind == "person" and _named(actor) if actor is not None else _looks_named(who.text)
 
 
 def _is_person(res: Resolver, who: Who) -> bool:
