@@ -74,6 +74,7 @@ class Resolver:
     history: list[Who] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # spans of the document's quotes
     _starts: list[int] | None = None  # sentence start offsets, read from the parse when first needed
+    _starts_of: dict[str | None, list[int]] | None = None  # mention starts per actor
 
     def _in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -177,8 +178,18 @@ class Resolver:
 
     def _nearest(self, actor_ids: list[str], at: int) -> Who:
         """The actor among ``actor_ids`` mentioned last before ``at``, else first after it."""
-        before = [(m.start, m.actor) for m in self.actors.mentions if m.actor in actor_ids and m.start < at]
-        after = [(m.start, m.actor) for m in self.actors.mentions if m.actor in actor_ids and m.start >= at]
+        if self._starts_of is None:  # actor -> sorted mention starts, built once per document
+            self._starts_of = {}
+            for m in self.actors.mentions:
+                self._starts_of.setdefault(m.actor, []).append(m.start)
+        before, after = [], []
+        for aid in actor_ids:
+            starts = self._starts_of.get(aid, [])
+            k = bisect_left(starts, at)
+            if k:
+                before.append((starts[k - 1], aid))
+            if k < len(starts):
+                after.append((starts[k], aid))
         pick = max(before)[1] if before else (min(after)[1] if after else actor_ids[0])
         return self._who(pick, at)
 
@@ -191,18 +202,16 @@ class Resolver:
         return None
 
     def _mention_before(self, at: int, kinds: set[str], named: bool = False) -> Who | None:
-        best = None
-        for m in self.actors.mentions:
-            if m.start >= at:
-                break
-            if at - m.start > WINDOW or not m.actor:
-                continue
+        """The latest mention of an actor of these kinds within WINDOW before ``at`` (by position: long texts)."""
+        mentions = self.actors.mentions
+        i = bisect_left(mentions, at, key=lambda m: m.start) - 1
+        while i >= 0 and at - mentions[i].start <= WINDOW:
+            m = mentions[i]
+            i -= 1
             actor = self.actors.actor(m.actor)
             if actor is not None and actor.kind in kinds and not (named and actor.anonymous):
-                best = Who(m.actor, actor.name, actor.anonymous, None, m.start)
-        if best is not None:
-            best.at = at
-        return best
+                return Who(m.actor, actor.name, actor.anonymous, None, at)
+        return None
 
     def _actor_of_head(self, head_at: int, start: int, end: int) -> str | None:
         """The actor of the mention holding the phrase's head word, else of the widest mention in the phrase."""
