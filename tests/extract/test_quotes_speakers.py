@@ -184,3 +184,10 @@ def test_title_is_not_the_group_that_spoke_last(nlp) -> None:
             "Engineers said the dam was safe. The Ruritanian leader said the government would pay for the damage.")
     quotes, _ = _quotes(nlp, text)
     assert _one(quotes, "the government would pay").speaker_text != "Engineers"
+
+
+def test_unnamed_group_keeps_its_actor(nlp) -> None:
+    text = "Ghana will send troops to Togo next month, two officials who spoke on condition of anonymity said."
+    quotes, actors = _quotes(nlp, text)
+    q = _one(quotes, "Ghana will send troops")
+    assert q.anonymous and q.speaker is not None and actors.actor(q.speaker).anonymous

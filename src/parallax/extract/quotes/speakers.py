@@ -141,6 +141,16 @@ class Resolver:
             return None  # "the military" is a body; "the foreign ministers" a group, not one titled person
         return self._role_holder(core, lemma, at)
 
+    def _covers_head(self, head) -> bool:
+        """Whether some mention takes in the phrase's head word ("the U.S. leader": only "U.S." is a mention)."""
+        mentions = self.actors.mentions
+        i = bisect_right(mentions, head.idx, key=lambda m: m.start) - 1
+        while i >= 0 and head.idx - mentions[i].start < 300:
+            if mentions[i].start <= head.idx < mentions[i].end and mentions[i].actor:
+                return True
+            i -= 1
+        return False
+
     def _country_in(self, core: Span) -> str | None:
         """The country a description names ("Russia's envoy", "the U.S. leader"), as its ISO3 code."""
         return next((a.country or a.id for m in self.actors.mentions_in(core.start_char, core.end_char)
@@ -260,8 +270,8 @@ class Resolver:
         # "the minister", "Russia's envoy", "the Commerce chief" (a body's name may qualify a person's title)
         definite = det is not None and (det.lower_ in _ANAPHOR_DET or det.dep_ == "poss") and head.pos_ != "PROPN" \
             and not any(t.ent_type_ == "PERSON" or t.ent_type_ == "ORG" and not person_noun for t in core)
-        if actor_obj is not None and actor_obj.kind != "person" and person_noun \
-                and not any(m.start <= head.idx < m.end for m in self.actors.mentions_in(core.start_char, core.end_char)):
+        if actor_obj is not None and actor_obj.kind in ("country", "organization") and person_noun \
+                and not self._covers_head(head):
             actor, actor_obj = None, None  # "the U.S. leader": the country names whose leader, it does not speak
         if definite and lemma in OUTLET_NOUNS:
             found = self.outlet(at)
