@@ -93,11 +93,15 @@ def test_ids_spans_and_order(quotes) -> None:
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
 
 
-def test_scare_quotes_are_not_quotes(nlp) -> None:
+def test_scare_quotes_are_labels_not_direct_quotes(nlp) -> None:
+    """A quoted label is no direct quotation of its own: it is what the labeller said about the thing."""
     text = ('The council described the plan as a “historic step” for the region. '
             'Critics called it a “blank cheque” for developers.')
     doc = Document(id="t2", key="t2", text=text)
-    assert extract_quotes(nlp(text), doc, DocActors("t2")) == []
+    quotes = extract_quotes(nlp(text), doc, DocActors("t2"))
+    assert all(q.kind == "indirect" for q in quotes)
+    assert {q.speaker_text: q.text for q in quotes} == {
+        "The council": "the plan as a “historic step” for the region", "Critics": "it a “blank cheque” for developers"}
 
 
 def test_fragment_inside_reported_clause_stays_in_it(nlp) -> None:

@@ -56,3 +56,24 @@ def test_negative_quantifier_phrases_negate_the_claim(nlp) -> None:
     sdoc = nlp(text)
     claims = claims_from_quotes(doc, extract_quotes(sdoc, doc, DocActors("n1")), sdoc)
     assert claims and all(c.polarity == "negative" for c in claims)
+
+
+def _act_claims(nlp, text: str):
+    doc = Document(id="a1", key="a1", text=text)
+    sdoc = nlp(text)
+    return claims_from_quotes(doc, extract_quotes(sdoc, doc, DocActors("a1")), sdoc)
+
+
+def test_appeal_is_not_asserted_and_its_doer_is_the_addressee(nlp) -> None:
+    claims = _act_claims(nlp, "The foreign ministry urged Ruritania to withdraw its troops from the border.")
+    c = next(c for c in claims if "withdraw" in c.text)
+    assert c.mode == "hypothetical"
+    assert c.text.startswith("Ruritania withdraw")
+
+
+def test_threat_is_future_and_denied_gerund_is_denied(nlp) -> None:
+    claims = _act_claims(nlp, "The rebels threatened to blow up the bridge. The rebels deny providing weapons to the smugglers.")
+    threat = next(c for c in claims if "blow" in c.text)
+    assert threat.mode == "future" and threat.text.startswith("The rebels blow up")
+    denial = next(c for c in claims if "provide" in c.text)
+    assert denial.mode == "denied" and denial.text.startswith("The rebels provide")

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from spacy.tokens import Doc, Token
 
 from parallax.extract.quotes.cues import compact, is_according, is_speech_verb
-from parallax.extract.quotes.lexicon import DENIAL_VERBS
+from parallax.extract.quotes.lexicon import DENIAL_VERBS, mood_of, party_noun
 from parallax.model import Claim, ClaimMention, Document, Quote
 
 _FUTURE = {"will", "shall", "'ll", "wo"}
@@ -51,10 +51,26 @@ def _no_phrase(tok: Token) -> bool:
     return head is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children)
 
 
+def _controller(verb: Token) -> Token | None:
+    """Who does what an infinitive or gerund complement says: the object of "urged X to ...", else the subject of
+    "threatened to ..." / "denied providing ..."."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "accused X of providing ...": the preposition's verb
+        head = head.head
+    elif verb.dep_ not in ("xcomp", "dobj"):
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i and c is not verb
+                and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ or party_noun(c.lemma_))), None)
+    return obj or next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def proposition(verb: Token, cue: str | None = None) -> tuple[str, str, str]:
-    """(text, polarity, mode) of the clause headed by ``verb``."""
+    """(text, polarity, mode) of the clause headed by ``verb``; ``cue`` (the speech verb as written) sets the
+    mode when it denies ("denied"), promises or threatens ("vowed": future) or asks ("urged": hypothetical)."""
     kids = list(verb.children)
-    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")), None) or _controller(verb)
     neg = any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") or _no_phrase(c) for c in kids)
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
@@ -76,8 +92,13 @@ def proposition(verb: Token, cue: str | None = None) -> tuple[str, str, str]:
         mode = "hypothetical"
     else:
         mode = "asserted"
-    if cue and cue.lower() in DENIAL_VERBS | {"denied", "denies", "rejected", "dismissed"}:
+    mood = mood_of(cue)
+    if mood == "deny" or (cue and cue.lower() in DENIAL_VERBS):
         mode = "denied"
+    elif mood == "intend" and mode == "asserted":
+        mode = "future"
+    elif mood == "request":
+        mode = "hypothetical"  # what someone asks for has not happened
     return " ".join(p for p in parts if p).strip(), "negative" if neg else "positive", mode
 
 

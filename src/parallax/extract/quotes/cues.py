@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.quotes.lexicon import AUDIENCE_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS, SPEECH_VERBS
+from parallax.extract.quotes.lexicon import AUDIENCE_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS, SPEECH_VERBS, speech_verb
 from parallax.language.spans import ents
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -33,8 +33,23 @@ class Cue:
     medium: Span | None = None  # "in a statement", "in a report published in ..."
 
 
+def verb_lemma(tok: Token) -> str:
+    """The lemma, with its particle when the phrasal verb is a speech verb ("point out")."""
+    lemma = tok.lemma_.lower()
+    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+    if prt is not None and f"{lemma} {prt.lower_}" in SPEECH_VERBS:
+        return f"{lemma} {prt.lower_}"
+    return lemma
+
+
 def is_speech_verb(tok: Token) -> bool:
-    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
+    return tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD" and verb_lemma(tok) in SPEECH_VERBS
+
+
+def needs_speaker(tok: Token) -> bool:
+    """Verbs of belief ("fears", "believes") report a view only with someone holding it."""
+    entry = speech_verb(verb_lemma(tok))
+    return entry is not None and entry.mood == "think"
 
 
 def is_according(tok: Token) -> bool:
@@ -82,10 +97,13 @@ def _full(head: Token) -> Span:
 
 
 def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in _SUBJ and c.lower_ not in _EXPLETIVE:
-            return c
-    return None
+    """The verb's subject; "it" only where it refers ("it said", not "it was claimed", "it is clear")."""
+    expletive = any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_ in ("be", "seem", "appear")
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (
+        c.lower_ in _EXPLETIVE and (expletive or c.lower_ == "there"))]
+    # "what he says is ...": the relative word is no speaker when the clause names one
+    named = [c for c in subjects if c.lower_ not in ("what", "which", "that")]
+    return (named or subjects or [None])[0]
 
 
 def _agent(verb: Token) -> Token | None:
@@ -185,8 +203,12 @@ def read_cue(tok: Token) -> Cue:
 
 
 def _person_first(core: Span, full: Span) -> Span:
-    """The one person named in a subject whose compact phrase missed them (a mangled parse of a long title)."""
+    """The one person named in a subject whose compact phrase missed them (a mangled parse of a long title), or
+    the name in apposition to a description ("Another passenger, Jan Kowalski, said")."""
     if any(t.ent_type_ == "PERSON" for t in core) or core.root.pos_ == "PRON":
         return core
+    appos = next((c for c in core.root.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if appos is not None:
+        return compact(appos)
     people = [e for e in ents(full) if e.label_ == "PERSON"]
     return people[0] if len(people) == 1 else core

@@ -63,12 +63,28 @@ def _can_close(text: str, i: int, end: int) -> bool:
     return ch in CLOSERS or ch in "\"'" or not nxt.isalnum()
 
 
+def _padded(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return before.isspace() and after.isspace()
+
+
 def _pairs(text: str, start: int, end: int, marks: str, skip: list[tuple[int, int]]) -> tuple[list[Marked], int | None]:
     """Pair the marks of one kind inside a paragraph; returns the pairs and an opener left unclosed."""
     found: list[Marked] = []
     open_at: int | None = None
     for i in range(start, end):
         if text[i] not in marks or any(a <= i < b for a, b in skip):
+            continue
+        if text[i] == '"' and _padded(text, i, start, end):
+            # a straight mark with space on both sides ('another " very big test " he said'): it opens when no
+            # quote is open and closes the open one otherwise
+            if open_at is None:
+                open_at = i
+            else:
+                if i > open_at + 1 and text[open_at + 1:i].strip():
+                    found.append(Marked(open_at + 1, i, open_at, i))
+                open_at = None
             continue
         if open_at is None:
             if _can_open(text, i, start):

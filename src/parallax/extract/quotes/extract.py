@@ -8,19 +8,21 @@ find who spoke last. Unattributed sentences are the outlet's own voice and are n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.quotes.claims import remember_parse
 from parallax.extract.quotes.cues import Cue, is_according, is_speech_verb, read_cue
 from parallax.extract.quotes.direct import Marked, find_marked
 from parallax.extract.quotes.indirect import find_reported
-from parallax.extract.quotes.speakers import Resolver, Who
+from parallax.extract.quotes.speakers import Resolver, Who, can_speak
 from parallax.model import Document, Quote
 
 _FINAL = ".!?"
+_INNER_END = re.compile(r"[.!?]\s+[A-Z]")  # a quotation that runs on past the end of a sentence
 MIN_WORDS = 4
 
 
@@ -118,7 +120,8 @@ def _direct(sdoc: Doc, text: str, marked: list[Marked], in_quote: list[bool], ps
         if cue_tok is None and m.close is not None and text[:m.open].strip() == "" and text[m.close + 1:p_hi].strip() == "":
             continue  # a quoted headline: no one is said to have said it
         opens_sentence = not lead.strip() or lead.strip().lower() in ("and", "but", "or") or lead.endswith(":") or (bool(before) and lead.endswith(","))
-        if sentence and not opens_sentence and text[m.start:m.start + 1].islower():
+        if sentence and not opens_sentence and text[m.start:m.start + 1].islower() \
+                and not _INNER_END.search(text, m.start, m.end):
             sentence = False  # a clause quoted inside the outlet's own sentence ("called on X “to engage ...”")
         if not sentence:
             # a fragment is a quote only when it is the whole utterance ('"No," she said.' / 'He said: "No."')
@@ -128,13 +131,31 @@ def _direct(sdoc: Doc, text: str, marked: list[Marked], in_quote: list[bool], ps
             if not standalone or (cue_tok is None and not follows):
                 continue
         shares_next = cue_tok is None and nxt is not None and not text[a_start:nxt.open].strip(" ,;—–-andor")
-        out.append(_Found("direct", m.start, m.end, read_cue(cue_tok) if cue_tok is not None else None, para, m))
+        cue = read_cue(cue_tok) if cue_tok is not None else None
+        if cue is not None and cue.speaker is not None and m.start <= cue.speaker.start_char < (m.close or m.end):
+            # the parse took a word inside the quotation as the speaker: the speaker is in the frame around it
+            lo, hi = (a_start, cue_tok.idx) if cue_tok.idx >= a_start else (b_lo, cue_tok.idx)
+            cue.speaker = cue.speaker_full = _frame_speaker(sdoc, lo, hi)
+        out.append(_Found("direct", m.start, m.end, cue, para, m))
         if shares_next:
             out[-1].marked = None  # "“A” and “B,” X said": takes the cue of the quote that follows
     for k in range(len(out) - 2, -1, -1):
         if out[k].marked is None and out[k].cue is None and out[k + 1].para == out[k].para:
             out[k].cue = out[k + 1].cue
     return out
+
+
+def _frame_speaker(sdoc: Doc, lo: int, hi: int) -> Span | None:
+    """The person (else the last noun phrase) named between a quotation and its cue:
+    '"...," Senator Jane Doe, told reporters' where the parse hung the name on a word of the quote."""
+    span = sdoc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
+    if span is None:
+        return None
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if people:
+        return people[-1]
+    chunks = [c for c in span.noun_chunks if c.root.pos_ in ("NOUN", "PROPN")]
+    return chunks[-1] if chunks else None
 
 
 def _token_mask(sdoc: Doc, spans) -> list[bool]:
@@ -157,7 +178,11 @@ def extract_quotes(sdoc: Doc, doc: Document, actors: DocActors) -> list[Quote]:
     found = _direct(sdoc, text, marked, in_quote, pstarts)
     direct_spans = [(f.start, f.end) for f in found]
     kept = _token_mask(sdoc, direct_spans)
-    for r in find_reported(sdoc, in_quote, kept):
+    def speaks(cue: Token) -> bool:
+        speaker = read_cue(cue).speaker
+        return speaker is not None and can_speak(speaker, actors)
+
+    for r in find_reported(sdoc, in_quote, kept, speaks):
         if any(s <= r.start and r.end <= e for s, e in direct_spans):
             continue
         found.append(_Found("indirect", r.start, r.end, read_cue(r.cue), _para_of(pstarts, r.start)))
@@ -170,7 +195,7 @@ def extract_quotes(sdoc: Doc, doc: Document, actors: DocActors) -> list[Quote]:
 
 
 def _resolve(found: list[_Found], doc: Document, actors: DocActors) -> list[Quote]:
-    res = Resolver(actors)
+    res = Resolver(actors, quoted=[(f.start, f.end) for f in found])
     own = doc.outlet or "this outlet"
     quotes: list[Quote] = []
     last_direct: tuple[int, Who | None, list[str]] | None = None
