@@ -9,17 +9,15 @@ country (a domestic act is not an interstate event); one event per interaction p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.actors.types import DocActors
-from parallax.extract.events import details, roles
+from parallax.extract.events import details, roles, triggers
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import FIRST_PERSON, Discourse, is_pair_phrase
-from parallax.extract.events.lexicon import (ACCUSING_LABELS, CARRIER_HEADS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS,
-                                             LIGHT_VERBS, MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSALS,
-                                             Frame, noun_frame, verb_frame)
+from parallax.extract.events.lexicon import CARRIER_HEADS, REPORT_NOUNS, REVERSALS, Frame, noun_frame, verb_frame
 from parallax.extract.events.mode import event_mode
 from parallax.extract.events.when import DateContext, When, in_future_clause
 from parallax.model import Document, Event, Quote
@@ -100,8 +98,8 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
     found: list[_Found] = []
     for tok in sent:
         if tok.pos_ == "VERB":
-            frame = _verb_frame(tok)
-            if frame and not _lends_to_noun(tok, frame, actors) and not _under_request(tok):
+            frame = triggers.verb_frame_of(tok)
+            if frame and not triggers.lends_to_noun(tok, frame, actors) and not triggers.under_request(tok):
                 found += _code(tok, None, frame, actors, disc)
         elif tok.pos_ in {"NOUN", "PROPN"}:
             frame, pred = noun_frame(tok.lemma_), tok
@@ -110,90 +108,12 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
                     continue
                 pred = tok.head
             if frame:
-                frame = _economic(pred, frame)
-                light = _light_verb(pred)
-                if light is None and (frame.light_only or _object_of_trigger(pred)):
+                frame = triggers.economic(pred, frame)
+                light = triggers.light_verb(pred)
+                if light is None and (frame.light_only or triggers.object_of_trigger(pred)):
                     continue
                 found += _code(pred, light, frame, actors, disc)
     return found
-
-
-def _verb_frame(verb: Token) -> Frame | None:
-    """The verb's frame, adjusted by what it governs: a labelling verb ("called the claims baseless") is a
-    rejection or an accusation; sending troops is a deployment, not aid."""
-    lem = verb.lemma_.lower()
-    if lem in LABEL_VERBS:
-        labels = {c.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "advcl"}}
-        labels |= {p.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                   for p in c.children if p.dep_ == "pobj"}
-        labels |= {g.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}
-                   for g in c.children if g.dep_ in {"amod", "acomp"}}
-        if labels & REFUTING_LABELS:
-            return Frame(lem, "V", "120", "REJECT", frozenset({"dobj", "oprd"}))
-        if labels & ACCUSING_LABELS:
-            return Frame(lem, "V", "111", "ACCUSE", frozenset({"dobj", "oprd"}))
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
-        return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
-    frame = verb_frame(lem)
-    if frame and frame.plover == "AID" and frame.transfer and not frame.inverse:
-        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
-            return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
-    return frame
-
-
-def _economic(noun: Token, frame: Frame) -> Frame:
-    """"trade war", "tariff war": an economic war is a sanction, not an assault."""
-    if frame.plover == "ASSAULT" and any(c.lemma_.lower() in ECONOMIC_MODIFIERS for c in noun.children
-                                         if c.dep_ in {"compound", "amod"}):
-        return replace(frame, cameo="163", plover="SANCTION", target_deps=frame.target_deps | {"with"})
-    return frame
-
-
-def _lends_to_noun(verb: Token, frame: Frame, actors: DocActors) -> bool:
-    """A light verb whose object is an event noun ("held talks") or a report ("dismissed reports")."""
-    for c in verb.children:
-        if c.dep_ in {"dobj", "nsubjpass"}:
-            if c.lemma_.lower() in REPORT_NOUNS and any(g.dep_ in {"acl", "ccomp", "relcl"} for g in c.children):
-                # "dismissed reports that ...": the embedded act is the event, in denied mode; but rejecting
-                # someone's allegation is also a rejection of that someone
-                return not (frame.plover == "REJECT" and _owners(c, actors))
-            if verb.lemma_.lower() in LIGHT_VERBS and noun_frame(c.lemma_):
-                return True
-    return False
-
-
-def _owners(noun: Token, actors: DocActors) -> list[str]:
-    """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move"."""
-    out = roles.modifier_actors(noun, actors)
-    for objs in roles.prep_objects(noun, {"by", "from"}).values():
-        out += [a for a in roles.actors_of(objs, actors) if a not in out]
-    return out
-
-
-def _under_request(verb: Token) -> bool:
-    """An act someone else asks for ("urged Iran to halt ...") is the request's content, not an event."""
-    head = verb.head
-    return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in roles.OBJECT_CONTROL - {"invite", "help"} \
-        and bool(verb_frame(head.lemma_))
-
-
-def _light_verb(noun: Token) -> Token | None:
-    head = noun.head
-    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
-        lem = head.lemma_.lower()
-        if lem in LIGHT_VERBS or any(lem == v for v, _ in REVERSALS):
-            return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into"} \
-            and head.head.pos_ in {"VERB", "AUX"}:
-        return head.head  # "took part in exercises", "is in talks with"
-    return None
-
-
-def _object_of_trigger(noun: Token) -> bool:
-    """"criticised the deal": the noun is what another predicate is about, not an event of its own."""
-    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and bool(verb_frame(noun.head.lemma_))
 
 
 def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, disc: Discourse) -> list[_Found]:
@@ -201,7 +121,7 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     if light is not None and (light.lemma_.lower(), plover) in REVERSALS:
         cameo, plover = REVERSALS[(light.lemma_.lower(), plover)]
     anchor = light or pred
-    if light is not None and _under_request(light):
+    if light is not None and triggers.under_request(light):
         return []
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in REFUSALS:
         cameo, plover = _REJECT_CODE.get(plover, "120"), "REJECT"
@@ -244,7 +164,8 @@ def _implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, so
                 targets = targets if not frame.inverse else [sp]
             elif is_pair_phrase(s) and (frame.symmetric or not targets):  # "both countries withdrew ..."
                 pair = disc.pair(pred.sent, s)
-    if pair or frame.symmetric or light is not None or pred.pos_ != "VERB" or not _may_borrow(pred):
+    if pair or frame.symmetric or frame.dictionary or light is not None or pred.pos_ != "VERB" \
+            or not _may_borrow(pred):
         return sources, targets, pair
     if sources and not targets and not frame.inverse:
         t = disc.counterpart(sources[0])
@@ -307,7 +228,7 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
             pair = roles.actors_of(pobj["between"], actors)
         targets = roles.actors_of(tgt_tokens, actors)
         if not targets and "dobj" in deps and frame.plover in {"REJECT", "ACCUSE", "SUPPORT", "THREATEN"}:
-            targets = [a for o in objs for a in _owners(o, actors) if a not in subj_actors]  # "X's allegation"
+            targets = [a for o in objs for a in roles.owners(o, actors) if a not in subj_actors]  # "X's allegation"
             if not targets:  # "rejected its offer": the nearest earlier other party
                 targets = [a for o in objs if (a := roles.possessive_antecedent(o, actors, subj_actors))]
         if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"

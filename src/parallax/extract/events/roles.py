@@ -176,3 +176,11 @@ def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) ->
         if (a.country or m.actor) not in mine:
             return m.actor
     return None
+
+
+def owners(noun: Token, actors: DocActors) -> list[str]:
+    """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move"."""
+    out = modifier_actors(noun, actors)
+    for objs in prep_objects(noun, {"by", "from"}).values():
+        out += [a for a in actors_of(objs, actors) if a not in out]
+    return out

@@ -1,0 +1,120 @@
+"""Which words open an event in a sentence, and as what: verb frames read in context, light verbs lending
+their subject to an event noun, measures named as instruments, journeys made for meetings.
+
+The frames themselves come from the curated table and the CAMEO dictionary (``lexicon``); this module decides
+how one occurrence reads: "called the claims baseless" is a rejection, "sent troops" a deployment, "hit Iran
+with sanctions" a sanction, "flew to Ankara" no event unless it was for talks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from parallax.extract.actors.types import DocActors
+from parallax.extract.events import roles
+from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_VERBS,
+                                             MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSALS, Frame,
+                                             noun_frame, occurrence_frame, verb_frame)
+
+_INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
+_MEETING = frozenset({"CONSULT", "AGREE"})
+
+
+def verb_frame_of(verb: Token) -> Frame | None:
+    """The verb's frame, adjusted by what it governs: a labelling verb ("called the claims baseless") is a
+    rejection or an accusation; sending troops is a deployment, not aid."""
+    lem = verb.lemma_.lower()
+    if lem in LABEL_VERBS:
+        labels = {c.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "advcl"}}
+        labels |= {p.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                   for p in c.children if p.dep_ == "pobj"}
+        labels |= {g.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}
+                   for g in c.children if g.dep_ in {"amod", "acomp"}}
+        if labels & REFUTING_LABELS:
+            return Frame(lem, "V", "120", "REJECT", frozenset({"dobj", "oprd"}))
+        if labels & ACCUSING_LABELS:
+            return Frame(lem, "V", "111", "ACCUSE", frozenset({"dobj", "oprd"}))
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
+        return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
+    frame = _instrument(verb) or occurrence_frame(verb)
+    if frame and frame.purpose and not _for_meeting(verb):
+        return None
+    if frame and frame.plover == "AID" and frame.transfer and not frame.inverse:
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
+            return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
+    return frame
+
+
+def _instrument(verb: Token) -> Frame | None:
+    """"hit Iran with sanctions", "slapped Canada with tariffs": a measure named as the instrument of a verb
+    of striking is the event, and the verb's object its target."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                frame = noun_frame(p.lemma_) if p.dep_ == "pobj" else None
+                if frame is not None and frame.plover in _INSTRUMENT_TYPES:
+                    return replace(frame, kind="V", target_deps=frozenset({"dobj"}), light_only=False)
+    return None
+
+
+def _for_meeting(verb: Token) -> bool:
+    """A journey made for a meeting: "flew to Ankara for talks", "travelled to Delhi to meet Modi"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"for", "to"}:
+            if any(p.dep_ == "pobj" and (f := noun_frame(p.lemma_)) and f.plover in _MEETING for p in c.children):
+                return True
+        if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB":
+            f = occurrence_frame(c)
+            if (f and f.plover in _MEETING) or any(
+                    o.dep_ == "dobj" and (g := noun_frame(o.lemma_)) and g.plover in _MEETING for o in c.children):
+                return True
+    return False
+
+
+def economic(noun: Token, frame: Frame) -> Frame:
+    """"trade war", "tariff war": an economic war is a sanction, not an assault."""
+    if frame.plover == "ASSAULT" and any(c.lemma_.lower() in ECONOMIC_MODIFIERS for c in noun.children
+                                         if c.dep_ in {"compound", "amod"}):
+        return replace(frame, cameo="163", plover="SANCTION", target_deps=frame.target_deps | {"with"})
+    return frame
+
+
+def lends_to_noun(verb: Token, frame: Frame, actors: DocActors) -> bool:
+    """A light verb whose object is an event noun ("held talks") or a report ("dismissed reports")."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"}:
+            if c.lemma_.lower() in REPORT_NOUNS and any(g.dep_ in {"acl", "ccomp", "relcl"} for g in c.children):
+                # "dismissed reports that ...": the embedded act is the event, in denied mode; but rejecting
+                # someone's allegation is also a rejection of that someone
+                return not (frame.plover == "REJECT" and roles.owners(c, actors))
+            if verb.lemma_.lower() in LIGHT_VERBS and noun_frame(c.lemma_):
+                return True
+    return False
+
+
+def under_request(verb: Token) -> bool:
+    """An act someone else asks for ("urged Iran to halt ...") is the request's content, not an event."""
+    head = verb.head
+    return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in roles.OBJECT_CONTROL - {"invite", "help"} \
+        and bool(verb_frame(head.lemma_))
+
+
+def light_verb(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        lem = head.lemma_.lower()
+        if lem in LIGHT_VERBS or any(lem == v for v, _ in REVERSALS):
+            return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into"} \
+            and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head  # "took part in exercises", "is in talks with"
+    return None
+
+
+def object_of_trigger(noun: Token) -> bool:
+    """"criticised the deal": the noun is what another predicate is about, not an event of its own."""
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and bool(verb_frame(noun.head.lemma_))
