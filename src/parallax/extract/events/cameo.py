@@ -21,9 +21,9 @@ from spacy.tokens import Token
 TARGET_DEPS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "AID": "dative to", "CONSULT": "dobj with", "AGREE": "dobj dative with to", "SUPPORT": "dobj for",
     "REQUEST": "dobj on upon from", "ACCUSE": "dobj against at about over", "REJECT": "dobj",
-    "THREATEN": "dobj against", "PROTEST": "against", "SANCTION": "dobj on against", "COOPERATE": "with",
-    "MOBILIZE": "to near along against into", "COERCE": "dobj on against", "ASSAULT": "dobj on at against with into",
-    "RETREAT": "from", "CONCEDE": "dobj to for",
+    "THREATEN": "dobj against", "PROTEST": "against", "SANCTION": "dobj on against", "COOPERATE": "with to",
+    "MOBILIZE": "to near along against into in", "COERCE": "dobj on against", "ASSAULT": "dobj on at against with into",
+    "RETREAT": "from", "CONCEDE": "dobj to for on in",
 }.items()}
 NOUN_DEPS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "AID": "to for", "CONSULT": "with between to", "AGREE": "with between", "SUPPORT": "for to of",

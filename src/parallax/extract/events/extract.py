@@ -17,20 +17,15 @@ from parallax.extract.actors.types import DocActors
 from parallax.extract.events import details, roles, triggers
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import FIRST_PERSON, Discourse, is_pair_phrase
-from parallax.extract.events.lexicon import CARRIER_HEADS, REPORT_NOUNS, REVERSALS, Frame, noun_frame, verb_frame
+from parallax.extract.events.lexicon import CARRIER_HEADS, REPORT_NOUNS, Frame, noun_frame, verb_frame
 from parallax.extract.events.mode import event_mode
 from parallax.extract.events.when import DateContext, When, in_future_clause
 from parallax.model import Document, Event, Quote
 from parallax.language.spans import Covering
 
-REFUSALS = frozenset({"refuse", "decline"})
-THREATS = frozenset({"threaten"})
-_REJECT_CODE = {"AID": "1222", "CONSULT": "125", "AGREE": "127", "COOPERATE": "121"}
-_THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138", "CONSULT": "1313", "AGREE": "1313",
-                "COOPERATE": "1313", "AID": "1311"}
 _MILITARY = frozenset({"military", "defence", "defense", "arms", "weapon", "army", "naval", "navy", "missile"})
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
-_OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in"})
+_OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in", "for"})
 _DECIDE_ON = frozenset({"vote", "decide", "agree", "rule", "work"})
 
 
@@ -47,6 +42,7 @@ class _Found:
     target: str
     symmetric: bool
     implied: bool = False  # a side came from context, not from the sentence's own words
+    mode: str | None = None  # set when the governing words decide it (a refusal is asserted)
 
 
 def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
@@ -82,7 +78,7 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
                 cameo = "072"
             out.append(Event(
                 id=f"{doc.id}:e{len(out)}", doc=doc.id, source=f.source, target=f.target, type=f.plover,
-                mode=event_mode(f.predicate, f.light, future_date=future_date),  # type: ignore[arg-type]
+                mode=f.mode or event_mode(f.predicate, f.light, future_date=future_date),  # type: ignore[arg-type]
                 start=sent.start_char, end=sent.end_char, text=sent.text, cameo=cameo, goldstein=goldstein(cameo),
                 date=when.date if when else None, date_precision=when.precision if when else None,
                 predicate=_predicate_text(f), reported_by=_speaker(f.predicate.idx, speaking),
@@ -117,20 +113,13 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
 
 
 def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, disc: Discourse) -> list[_Found]:
-    plover, cameo = frame.plover, frame.cameo
-    if light is not None and (light.lemma_.lower(), plover) in REVERSALS:
-        cameo, plover = REVERSALS[(light.lemma_.lower(), plover)]
-    anchor = light or pred
-    if light is not None and triggers.under_request(light):
+    read = triggers.reading(pred, light, frame)
+    if read is None:
         return []
-    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in REFUSALS:
-        cameo, plover = _REJECT_CODE.get(plover, "120"), "REJECT"
-    elif anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in THREATS:
-        cameo, plover = _THREAT_CODE.get(plover, "130"), "THREATEN"
-
+    plover, cameo = read.plover, read.cameo
     sources, targets, pair, subj = _arguments(pred, light, frame, actors)
     given = (len(sources), len(targets), len(pair))
-    sources, targets, pair = _implied(pred, light, frame, disc, sources, targets, pair, subj)
+    sources, targets, pair = _implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow)
     implied = given != (len(sources), len(targets), len(pair))
     sources, targets, pair = ([disc.canonical(a) for a in xs] for xs in (sources, targets, pair))
     out: list[_Found] = []
@@ -138,7 +127,7 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     def add(s: str, t: str, sym: bool) -> None:
         if s == t or _same_country(s, t, actors):
             return
-        out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, implied))
+        out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, implied, read.mode))
 
     if len(pair) >= 2 and (frame.symmetric or not targets):
         add(pair[0], pair[1], True)
@@ -153,7 +142,8 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
 
 
 def _implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sources: list[str],
-             targets: list[str], pair: list[str], subj: list[Token]) -> tuple[list[str], list[str], list[str]]:
+             targets: list[str], pair: list[str], subj: list[Token],
+             borrow: bool = False) -> tuple[list[str], list[str], list[str]]:
     """Fill a side the sentence implies: "we" in a quote is its speaker, "the two countries" the pair just
     named, and a verb's missing other side the counterpart of the previous sentences ("China rejected the
     call": the caller)."""
@@ -164,8 +154,8 @@ def _implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, so
                 targets = targets if not frame.inverse else [sp]
             elif is_pair_phrase(s) and (frame.symmetric or not targets):  # "both countries withdrew ..."
                 pair = disc.pair(pred.sent, s)
-    if pair or frame.symmetric or frame.dictionary or light is not None or pred.pos_ != "VERB" \
-            or not _may_borrow(pred):
+    if pair or frame.symmetric or (frame.dictionary and not borrow) or (light is not None and not borrow) \
+            or (pred.pos_ != "VERB" and not borrow) or not _may_borrow(pred):
         return sources, targets, pair
     if sources and not targets and not frame.inverse:
         t = disc.counterpart(sources[0])
@@ -231,6 +221,8 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
             targets = [a for o in objs for a in roles.owners(o, actors) if a not in subj_actors]  # "X's allegation"
             if not targets:  # "rejected its offer": the nearest earlier other party
                 targets = [a for o in objs if (a := roles.possessive_antecedent(o, actors, subj_actors))]
+        if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
+            targets = _dispute_party(pred, actors, subj_actors)
         if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"
             targets = _first_other(pred, actors, subj_actors)
         sources = subj_actors
@@ -287,6 +279,17 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
             supplier = [a for o in pobj.get("of", []) for a in roles.modifier_actors(o, actors)]
         sources, targets = supplier, [a for a in sources if a not in supplier]
     return sources, targets, pair, subj
+
+
+def _dispute_party(verb: Token, actors: DocActors, exclude: list[str]) -> list[str]:
+    """The other party of the dispute or talks a yielding verb is set in: "won't back down in its row with X"."""
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for n in c.children:
+                if n.dep_ == "pobj" and noun_frame(n.lemma_):
+                    found = roles.actors_of(roles.prep_objects(n, {"with", "against", "over"}).get("with", []), actors)
+                    return [a for a in found if a not in exclude]
+    return []
 
 
 def _talks_partner(head: Token, actors: DocActors) -> list[str]:

@@ -77,9 +77,9 @@ unlawful invasion aggression crime
 # Light verbs that turn a frame into its opposite: "lifted sanctions", "suspended talks", "cut aid".
 REVERSALS: dict[tuple[str, str], tuple[str, str]] = {}
 for _verb in ("lift", "ease", "remove", "drop", "waive", "relax"):
-    REVERSALS[(_verb, "SANCTION")] = ("085", "RETREAT")
+    REVERSALS[(_verb, "SANCTION")] = ("085", "CONCEDE")
 for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone", "abandon", "sever", "cut",
-              "downgrade", "terminate", "break"):
+              "downgrade", "terminate", "break", "stop", "cease", "pause", "discontinue", "withhold"):
     for _t in ("CONSULT", "AGREE", "COOPERATE"):
         REVERSALS[(_verb, _t)] = ("164" if _t == "CONSULT" else "160", "SANCTION")
     REVERSALS[(_verb, "AID")] = ("162", "SANCTION")
@@ -138,7 +138,8 @@ def occurrence_frame(verb: Token) -> Frame | None:
     if coded is None:
         return table
     phrasal = " " in coded.words
-    decisive = phrasal or (coded.pattern and (table is None or (coded.on_noun and not _same_family(table, coded))))
+    decisive = phrasal or (coded.pattern and (table is None or (
+        coded.on_noun and (coded.plover is not None or coded.code == "-") and not _same_family(table, coded))))
     if table is not None and not decisive:
         return table
     if coded.plover is None:

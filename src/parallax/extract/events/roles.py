@@ -49,7 +49,7 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 if p.dep_ == "prep" and p.lower_ in {"on", "upon"}:
                     objs += [c for c in p.children if c.dep_ == "pobj"]
             return (conjuncts(objs[0]) if objs else []), False
-        if cur.dep_ in {"xcomp", "conj", "advcl"} or (cur.dep_ == "pcomp"):
+        if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} or (cur.dep_ == "pcomp"):
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head

@@ -8,7 +8,7 @@ with sanctions" a sanction, "flew to Ankara" no event unless it was for talks.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -17,6 +17,7 @@ from parallax.extract.events import roles
 from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_VERBS,
                                              MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSALS, Frame,
                                              noun_frame, occurrence_frame, verb_frame)
+from parallax.extract.events.mode import event_mode
 
 _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 _MEETING = frozenset({"CONSULT", "AGREE"})
@@ -118,3 +119,54 @@ def light_verb(noun: Token) -> Token | None:
 def object_of_trigger(noun: Token) -> bool:
     """"criticised the deal": the noun is what another predicate is about, not an event of its own."""
     return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and bool(verb_frame(noun.head.lemma_))
+
+
+# Heads of an infinitive that turn the act into a refusal, a threat or a commitment: "refused to lift",
+# "threatened to cut", "offered to hand over", "is ready to accept".
+REFUSALS = frozenset({"refuse", "decline"})
+THREATS = frozenset({"threaten"})
+INTENTS = frozenset("offer pledge promise ready willing prepared".split())
+_REJECT_CODE = {"AID": "1222", "CONSULT": "125", "AGREE": "127", "COOPERATE": "121", "CONCEDE": "124",
+                "RETREAT": "1246"}
+_THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138", "CONSULT": "1313", "AGREE": "1313",
+                "COOPERATE": "1313", "AID": "1311"}
+_INTENT_CODE = {"AID": "033", "CONSULT": "036", "COOPERATE": "031", "CONCEDE": "035", "RETREAT": "0356",
+                "AGREE": "030", "SUPPORT": "032"}
+# What one yields or reverses: refusing it ("will not back down", "won't lift the embargo") is a rejection.
+_YIELDING = frozenset({"CONCEDE", "RETREAT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How one predicate occurrence is coded after the words around it: type, code, and (when the governing
+    words decide it) the mode and whether the missing side may come from context."""
+
+    cameo: str
+    plover: str
+    mode: str | None = None
+    borrow: bool = False
+
+
+def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
+    """Type and code of an occurrence: reversals ("lifted sanctions"), refusals, threats and commitments that
+    govern it, and a refused concession ("will not back down", "won't cancel the drills") read as a rejection.
+    None: the act is only the content of a request ("urged Iran to halt ...")."""
+    plover, code = frame.plover, frame.cameo
+    reversed_ = False
+    if light is not None and (light.lemma_.lower(), plover) in REVERSALS:
+        code, plover = REVERSALS[(light.lemma_.lower(), plover)]
+        reversed_ = True
+    anchor = light or pred
+    if light is not None and under_request(light):
+        return None
+    head = anchor.head.lemma_.lower() if anchor.dep_ in {"xcomp", "acomp"} or anchor.head.pos_ == "ADJ" else ""
+    if anchor.dep_ == "xcomp" and head in REFUSALS:
+        return Reading(_REJECT_CODE.get(plover, "120"), "REJECT", borrow=True)
+    if anchor.dep_ == "xcomp" and head in THREATS:
+        return Reading(_THREAT_CODE.get(plover, "130"), "THREATEN")
+    if anchor.dep_ == "xcomp" and head in INTENTS and plover in _INTENT_CODE:
+        return Reading(_INTENT_CODE[plover], "AGREE", mode=event_mode(anchor.head))
+    if (plover in _YIELDING or reversed_) and event_mode(pred, light) == "negated":
+        return Reading(_REJECT_CODE.get(plover, "124") if not reversed_ else "124", "REJECT", mode="asserted",
+                       borrow=True)
+    return Reading(code, plover)
