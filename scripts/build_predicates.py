@@ -13,6 +13,8 @@ dependency parse can check cheaply:
 - ``P`` rows: a block's patterns on the verb's direct object head and/or one preposition and its object head
   (synonym sets such as ``&MILITARY`` expanded); patterns on the subject or on adverbs are left out, and a
   pattern coded ``---`` or for the reversed direction (``[:110]``) is kept as "no event";
+- ``A`` rows: the participles of verbs that code only as feelings ("concerned", "worried"), when WordNet lists
+  them as adjectives;
 - ``N`` rows: event nouns, WordNet's derivationally related nouns of the coded verbs that name an act,
   a communication, an event, a feeling or a state (clash, protest, provocation, complaint, concern,
   disengagement), with the verb's code. WordNet 3.0 (Princeton licence) comes from the Debian package
@@ -270,6 +272,7 @@ def build(cameo: Path, wordnet: Path, lem: Lemmas) -> tuple[list[str], dict[str,
     rows_v: list[tuple[str, str, str, str, str]] = []
     rows_p: list[tuple[str, str, str, str, str, str]] = []
     noun_src: list[tuple[str, str]] = []  # (verb, code) whose nouns may be events
+    feelings: list[tuple[str, str]] = []  # (verb, code) coding only as a noun or a participle ("concerned")
     block, block_code, noun_code, keep_nouns, nulled = None, "-", "-", False, False
     n_blocks = 0
     for line in lines:
@@ -309,13 +312,31 @@ def build(cameo: Path, wordnet: Path, lem: Lemmas) -> tuple[list[str], dict[str,
         if after == "-":
             if nouns_too and c == "-":
                 noun_src.append((verb, own))
+                feelings.append((verb, own))
             elif c != "-":
                 noun_src.append((verb, c))
     rows_n = nouns(noun_src, read_wordnet(wordnet))
+    rows_a = adjectives(feelings, wordnet)
     out = [f"V\t{v}\t{a}\t{c}\t{p}\t{b}" for v, a, c, p, b in dict.fromkeys(rows_v)]
     out += [f"P\t{b}\t{o}\t{pr}\t{po}\t{c}\t{p}" for b, o, pr, po, c, p in dict.fromkeys(rows_p)]
     out += [f"N\t{n}\t{c}\t{p}\t{v}" for n, c, p, v in rows_n]
-    return out, {"blocks": n_blocks, "verbs": len(set(rows_v)), "patterns": len(set(rows_p)), "nouns": len(rows_n)}
+    out += [f"A\t{a}\t{c}\t{p}\t{v}" for a, c, p, v in dict.fromkeys(rows_a)]
+    return out, {"blocks": n_blocks, "verbs": len(set(rows_v)), "patterns": len(set(rows_p)), "nouns": len(rows_n),
+                 "adjectives": len(rows_a)}
+
+
+def adjectives(codes: list[tuple[str, str]], wordnet: Path) -> list[tuple[str, str, str, str]]:
+    """Participles of the verbs that code only as feelings ("concerned", "worried"), kept when WordNet lists
+    them as adjectives: "X is concerned about Y" voices the concern the noun does."""
+    index = wordnet / "index.adj"
+    known = {line.split()[0] for line in index.read_text(encoding="latin-1").splitlines()
+             if line and not line.startswith(" ")} if index.exists() else set()
+    out = []
+    for verb, code in codes:
+        ptype = plover(code)
+        forms = [verb + "d" if verb.endswith("e") else verb[:-1] + "ied" if verb.endswith("y") else verb + "ed"]
+        out += [(f, code, ptype, verb) for f in forms if f in known and ptype]
+    return out
 
 
 def nouns(sources: list[tuple[str, str]], derived: dict[str, dict[str, int]]) -> list[tuple[str, str, str, str]]:
@@ -348,7 +369,8 @@ def main() -> None:
         "# Copyright (c) 2015 Open Event Data Alliance. Event nouns: WordNet 3.0 derivational links,",
         "# Copyright 2006 Princeton University (WordNet licence). See README.md in this folder.",
         "# V verb  words-after  cameo  plover  block | P block  object  prep  prep-object  cameo  plover |",
-        "# N noun  cameo  plover  verb.   '-' = none; a code '-' or plover '-' codes no event.",
+        "# N noun  cameo  plover  verb | A participle adjective  cameo  plover  verb.",
+        "# '-' = none; a code '-' or plover '-' codes no event.",
         f"# {counts['blocks']} blocks, {counts['verbs']} verbs, {counts['patterns']} patterns, {counts['nouns']} nouns",
     ]
     args.out.write_text("\n".join(head + rows) + "\n", encoding="utf-8")

@@ -29,7 +29,7 @@ NOUN_DEPS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "AID": "to for", "CONSULT": "with between to", "AGREE": "with between", "SUPPORT": "for to of",
     "REQUEST": "to from on", "ACCUSE": "against at about over of", "REJECT": "of to", "THREATEN": "to against",
     "PROTEST": "against with to over", "SANCTION": "on against of", "COOPERATE": "with between", "MOBILIZE": "to near along into",
-    "COERCE": "of on against", "ASSAULT": "on against at of between with into", "RETREAT": "from",
+    "COERCE": "of on against", "ASSAULT": "on against at of with into", "RETREAT": "from",
     "CONCEDE": "to for of",
 }.items()}
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -64,6 +64,7 @@ class Dictionary:
     verbs: dict[str, list[tuple[tuple[str, ...], str, str | None, str]]]  # lemma → (after words, code, type, block)
     patterns: dict[str, list[_Pattern]]  # block → patterns
     nouns: dict[str, tuple[str, str]]  # noun → (code, type)
+    adjectives: dict[str, tuple[str, str]]  # participle → (code, type): "concerned", "worried"
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,7 @@ def dictionary() -> Dictionary:
     verbs: dict[str, list[tuple[tuple[str, ...], str, str | None, str]]] = {}
     patterns: dict[str, list[_Pattern]] = {}
     nouns: dict[str, tuple[str, str]] = {}
+    adjectives: dict[str, tuple[str, str]] = {}
     text = (files("parallax") / "data" / "events" / "cameo_verbs.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line[0] == "#":
@@ -84,9 +86,11 @@ def dictionary() -> Dictionary:
             patterns.setdefault(f[1], []).append(_Pattern(f[2], f[3], f[4], f[5], None if f[6] == "-" else f[6]))
         elif f[0] == "N":
             nouns[f[1]] = (f[2], f[3])
+        elif f[0] == "A":
+            adjectives[f[1]] = (f[2], f[3])
     for ps in patterns.values():
         ps.sort(key=_Pattern.rank, reverse=True)
-    return Dictionary(verbs, patterns, nouns)
+    return Dictionary(verbs, patterns, nouns, adjectives)
 
 
 def _words(tok: Token) -> set[str]:
@@ -153,6 +157,11 @@ def code_verb(verb: Token) -> Coded | None:
     coded = [e for e in entries_now if e[2]]
     after, code, ptype, _block = (coded or entries_now)[0]
     return Coded(code, ptype, " ".join((verb.lemma_.lower(), *after)), False)
+
+
+def code_adjective(word: str) -> tuple[str, str] | None:
+    """(CAMEO code, PLOVER type) of a participle that voices a feeling about a party ("concerned about")."""
+    return dictionary().adjectives.get(word.lower())
 
 
 def code_noun(lemma: str) -> tuple[str, str] | None:

@@ -17,7 +17,8 @@ from parallax.extract.actors.types import DocActors
 from parallax.extract.events import details, roles, triggers
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import FIRST_PERSON, Discourse, is_pair_phrase
-from parallax.extract.events.lexicon import CARRIER_HEADS, REPORT_NOUNS, Frame, noun_frame, verb_frame
+from parallax.extract.events.lexicon import (CARRIER_HEADS, REPORT_NOUNS, Frame, adjective_frame, noun_frame,
+                                             verb_frame)
 from parallax.extract.events.mode import event_mode
 from parallax.extract.events.when import DateContext, When, in_future_clause
 from parallax.model import Document, Event, Quote
@@ -27,6 +28,7 @@ _MILITARY = frozenset({"military", "defence", "defense", "arms", "weapon", "army
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
 _OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in", "for"})
 _DECIDE_ON = frozenset({"vote", "decide", "agree", "rule", "work"})
+_STATE_AGENTS = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
 
 
 @dataclass(slots=True)
@@ -93,9 +95,13 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
 def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Found]:
     found: list[_Found] = []
     for tok in sent:
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and not (tok.tag_ == "VBN" and adjective_frame(tok.lower_)):
             frame = triggers.verb_frame_of(tok)
             if frame and not triggers.lends_to_noun(tok, frame, actors) and not triggers.under_request(tok):
+                found += _code(tok, None, frame, actors, disc)
+        elif tok.pos_ == "ADJ" or tok.tag_ == "VBN":
+            frame = adjective_frame(tok.lower_)
+            if frame is not None and tok.dep_ in {"acomp", "ROOT", "conj", "amod", "ccomp", "advcl", "xcomp"}:
                 found += _code(tok, None, frame, actors, disc)
         elif tok.pos_ in {"NOUN", "PROPN"}:
             frame, pred = noun_frame(tok.lemma_), tok
@@ -126,6 +132,9 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
 
     def add(s: str, t: str, sym: bool) -> None:
         if s == t or _same_country(s, t, actors):
+            return
+        if plover == "PROTEST" and _official(s, actors):  # a state's protest is a complaint, not a demonstration
+            out.append(_Found(pred, light, frame, "ACCUSE", "114", s, t, sym, implied, read.mode))
             return
         out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, implied, read.mode))
 
@@ -188,8 +197,9 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
     if frame.indirect_object:
         preps.add("with")  # "provided Kenya with assistance": read "with" to know the object is the recipient
     pair: list[str] = []
-    if pred.pos_ == "VERB":
+    if pred.pos_ == "VERB" or frame.kind == "A":
         subj, passive = roles.subject_of(pred)
+        passive = passive and frame.kind != "A"  # "is concerned about": the concerned one is the subject
         objs = [c for c in pred.children if c.dep_ in {"dobj", "oprd"} and c.pos_ in {"NOUN", "PROPN", "PRON"}]
         if passive:
             objs, subj = subj, roles.agent_of(pred)
@@ -221,6 +231,8 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
             targets = [a for o in objs for a in roles.owners(o, actors) if a not in subj_actors]  # "X's allegation"
             if not targets:  # "rejected its offer": the nearest earlier other party
                 targets = [a for o in objs if (a := roles.possessive_antecedent(o, actors, subj_actors))]
+            if not targets and frame.plover in {"SUPPORT", "ACCUSE"}:  # "welcomed the announcement that X ..."
+                targets = [a for o in objs for a in roles.content_subjects(o, actors) if a not in subj_actors]
         if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
             targets = _dispute_party(pred, actors, subj_actors)
         if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"
@@ -232,7 +244,8 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
                 sources = [a for o in objs for a in roles.modifier_actors(o, actors) if a not in targets]
             if not sources and pred.dep_ in {"acl", "advcl"}:  # "in talks with X to buy"
                 sources = _talks_partner(pred.head, actors)
-        if not targets and frame.plover == "REQUEST":  # "demanded that Ottawa drop ...": the clause's subject
+        if not targets and (frame.plover == "REQUEST" or frame.kind == "A"):  # "demanded that Ottawa drop ...",
+            # "worried Moscow may not stop": the clause's subject
             for c in pred.children:
                 if c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
                     targets = roles.actors_of([t for t in c.children if t.dep_ == "nsubj"], actors)
@@ -264,8 +277,8 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
     targets = roles.actors_of(tgt_tokens, actors)
     if "between" in pobj:
         pair = roles.actors_of(pobj["between"], actors)
-    if frame.symmetric and len(own) >= 2 and not pair:
-        pair = own[:2]
+    if (frame.symmetric or frame.plover == "ASSAULT") and len(own) >= 2 and not pair:
+        pair = own[:2]  # "US-China talks", "the Russia-Ukraine war": the first named acts
     if not sources:
         sources = [a for a in own if a not in targets]
     elif frame.symmetric and not targets:
@@ -335,6 +348,14 @@ def _occasion_subject(noun: Token, frame: Frame) -> list[Token]:
 def _who(aid: str, actors: DocActors) -> str:
     a = actors.actor(aid)
     return a.country if a and a.country else aid
+
+
+def _official(aid: str, actors: DocActors) -> bool:
+    """A state, a body or someone acting for one (not protesters or a crowd)."""
+    a = actors.actor(aid)
+    if a is None:
+        return False
+    return a.kind in {"country", "organization"} or a.agent in _STATE_AGENTS or (a.kind == "person" and bool(a.roles))
 
 
 def _same_country(a: str, b: str, actors: DocActors) -> bool:

@@ -128,6 +128,15 @@ def noun_frame(lemma: str) -> Frame | None:
     return _dictionary_frame(lemma.lower(), "N", code, plover)
 
 
+def adjective_frame(word: str) -> Frame | None:
+    """"concerned about X", "worried by X's moves": a feeling voiced towards a party (kind "A")."""
+    coded = cameo.code_adjective(word)
+    if coded is None:
+        return None
+    return Frame(lemma=word.lower(), kind="A", cameo=coded[0], plover=coded[1], dictionary=True,
+                 target_deps=frozenset({"about", "over", "with", "by", "at", "regarding"}))
+
+
 def occurrence_frame(verb: Token) -> Frame | None:
     """The frame of one verb occurrence: a phrasal entry of the dictionary first ("backed down" is no
     backing), then a dictionary pattern on the verb's object or prepositional object ("struck a deal",

@@ -184,3 +184,11 @@ def owners(noun: Token, actors: DocActors) -> list[str]:
     for objs in prep_objects(noun, {"by", "from"}).values():
         out += [a for a in actors_of(objs, actors) if a not in out]
     return out
+
+
+def content_subjects(noun: Token, actors: DocActors) -> list[str]:
+    """The subject of the clause a report noun announces: "the announcement that Ukraine had agreed" → Ukraine."""
+    for c in noun.children:
+        if c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return actors_of([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}], actors)
+    return []

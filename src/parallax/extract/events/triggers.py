@@ -20,6 +20,10 @@ from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS
 from parallax.extract.events.mode import event_mode
 
 _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
+# Saying that another party must act asks it to; so does expecting it of them or getting them to.
+SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emphasise emphasize write repeat".split())
+OBLIGATION = frozenset({"must", "should"})
+PERSUADING = frozenset("expect want persuade convince get encourage tell".split())
 _MEETING = frozenset({"CONSULT", "AGREE"})
 
 
@@ -40,7 +44,7 @@ def verb_frame_of(verb: Token) -> Frame | None:
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
         return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
-    frame = _instrument(verb) or occurrence_frame(verb)
+    frame = _instrument(verb) or _demand_by_clause(verb, lem) or occurrence_frame(verb)
     if frame and frame.purpose and not _for_meeting(verb):
         return None
     if frame and frame.plover == "AID" and frame.transfer and not frame.inverse:
@@ -48,6 +52,22 @@ def verb_frame_of(verb: Token) -> Frame | None:
         if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
             return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
     return frame
+
+
+def _demand_by_clause(verb: Token, lem: str) -> Frame | None:
+    """A request made by saying what another party must do ("said Islamabad must address ...") or by expecting
+    it of them ("expects Kabul to act", "got Tehran to agree"): the clause's subject or the object is the target."""
+    if lem in SPEECH_VERBS:
+        for c in verb.children:
+            if c.dep_ == "ccomp" and any(a.lower_ in OBLIGATION and a.dep_ == "aux" for a in c.children):
+                return Frame(lem, "V", "100", "REQUEST", frozenset())
+    if lem in PERSUADING:
+        obj = any(c.dep_ == "dobj" for c in verb.children)
+        for c in verb.children:
+            if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} and (obj or (
+                    any(s.dep_ == "nsubj" for s in c.children) and any(a.lower_ == "to" for a in c.children))):
+                return Frame(lem, "V", "100", "REQUEST", frozenset({"dobj"}))
+    return None
 
 
 def _instrument(verb: Token) -> Frame | None:
