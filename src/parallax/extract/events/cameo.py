@@ -104,6 +104,13 @@ def _phrasal(verb: Token, after: tuple[str, ...]) -> bool:
     return all(a in kids for a in after)
 
 
+def _particles(verb: Token, after: tuple[str, ...]) -> bool:
+    """The phrasal entry's words are particles of the verb ("gave in", "ruled out"), not a preposition that
+    introduces its object ("met with")."""
+    parts = {w for c in verb.children if c.dep_ in {"prt", "advmod", "acomp", "oprd"} for w in _words(c)}
+    return all(a in parts for a in after)
+
+
 def _governed(verb: Token) -> tuple[list[Token], dict[str, list[Token]]]:
     """The verb's object heads (the passive subject included) and its prepositional objects, also those
     attached to the object ("withdrew its ambassador from X")."""
@@ -134,7 +141,7 @@ def code_verb(verb: Token) -> Coded | None:
     entries = dictionary().verbs.get(verb.lemma_.lower())
     if not entries:
         return None
-    phrasal = [e for e in entries if e[0] and _phrasal(verb, e[0])]
+    phrasal = [e for e in entries if e[0] and _phrasal(verb, e[0]) and (e[2] or _particles(verb, e[0]))]
     if phrasal:
         coded = [e for e in phrasal if e[2]]
         after, code, ptype, block = max(coded or phrasal, key=lambda e: len(e[0]))

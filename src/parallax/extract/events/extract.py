@@ -28,6 +28,9 @@ _MILITARY = frozenset({"military", "defence", "defense", "arms", "weapon", "army
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
 _OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in", "for"})
 _DECIDE_ON = frozenset({"vote", "decide", "agree", "rule", "work"})
+# light verbs whose subject arranges a meeting of others: it deals with each of them
+_THIRD_PARTY = frozenset({"host", "mediate", "broker", "arrange", "organize", "organise", "launch", "convene",
+                          "facilitate", "sponsor"})
 _STATE_AGENTS = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
 
 
@@ -138,6 +141,12 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
             return
         out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, implied, read.mode))
 
+    if len(pair) >= 2 and sources and light is not None and light.lemma_.lower() in _THIRD_PARTY \
+            and not set(sources) & set(pair):
+        for p in pair[:3]:  # "hosted talks between A and B", "launched a mediation between A and B"
+            for s in sources[:2]:
+                add(s, p, False)
+        return out
     if len(pair) >= 2 and (frame.symmetric or not targets):
         add(pair[0], pair[1], True)
         return out
@@ -227,12 +236,14 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
         if "between" in pobj:
             pair = roles.actors_of(pobj["between"], actors)
         targets = roles.actors_of(tgt_tokens, actors)
-        if not targets and "dobj" in deps and frame.plover in {"REJECT", "ACCUSE", "SUPPORT", "THREATEN"}:
+        if not targets and "dobj" in deps and frame.plover in {"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST"}:
             targets = [a for o in objs for a in roles.owners(o, actors) if a not in subj_actors]  # "X's allegation"
             if not targets:  # "rejected its offer": the nearest earlier other party
                 targets = [a for o in objs if (a := roles.possessive_antecedent(o, actors, subj_actors))]
             if not targets and frame.plover in {"SUPPORT", "ACCUSE"}:  # "welcomed the announcement that X ..."
                 targets = [a for o in objs for a in roles.content_subjects(o, actors) if a not in subj_actors]
+        if not targets and frame.plover != "ACCUSE":  # "ruled out talks with Kyiv", "boycott contact with X"
+            targets = [a for o in objs for a in roles.partners(o, actors) if a not in subj_actors]
         if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
             targets = _dispute_party(pred, actors, subj_actors)
         if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
+from parallax.extract.events.lexicon import noun_frame
 
 # left modifiers that belong to a noun phrase's own words ("Turkey's foreign minister", "the Greek navy")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "hyph", "punct"})
@@ -192,3 +193,12 @@ def content_subjects(noun: Token, actors: DocActors) -> list[str]:
         if c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return actors_of([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}], actors)
     return []
+
+
+def partners(noun: Token, actors: DocActors) -> list[str]:
+    """The other party of a mutual act named as a noun: "talks with Kyiv", "contact with the United States"."""
+    frame = noun_frame(noun.lemma_)
+    if frame is None or not frame.symmetric:
+        return []
+    found = prep_objects(noun, {"with", "between"})
+    return actors_of(found.get("with", []) + found.get("between", []), actors)

@@ -72,7 +72,10 @@ def _demand_by_clause(verb: Token, lem: str) -> Frame | None:
 
 def _instrument(verb: Token) -> Frame | None:
     """"hit Iran with sanctions", "slapped Canada with tariffs": a measure named as the instrument of a verb
-    of striking is the event, and the verb's object its target."""
+    of striking is the event, and the verb's object its target ("threatened X with tariffs" stays a threat)."""
+    own = occurrence_frame(verb)
+    if own is not None and own.plover not in {"ASSAULT", "COERCE"}:
+        return None
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             for p in c.children:
