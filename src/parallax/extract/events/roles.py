@@ -118,8 +118,8 @@ def _pronoun_antecedent(tok: Token, actors: DocActors) -> str | None:
             break
         cur = cur.head
         for c in cur.children:
-            if c.dep_ == "nsubj" and c.pos_ != "PRON":
-                return actor_of(c, actors)
+            if c.dep_ == "nsubj" and c.pos_ != "PRON" and (a := actor_of(c, actors)):
+                return a
     return None
 
 

@@ -117,7 +117,17 @@ def lends_to_noun(verb: Token, frame: Frame, actors: DocActors) -> bool:
                 return not (frame.plover == "REJECT" and roles.owners(c, actors))
             if verb.lemma_.lower() in LIGHT_VERBS and noun_frame(c.lemma_):
                 return True
-    return False
+    return _relative_light(verb) is not None
+
+
+def _relative_light(verb: Token) -> Token | None:
+    """"the deal it struck with X", "the agreement signed on Friday": a light verb in a clause on its event noun
+    (no object of its own) lends the noun its subject and its prepositional parties; the noun is returned."""
+    head = verb.head
+    if verb.dep_ in {"relcl", "acl"} and verb.lemma_.lower() in LIGHT_VERBS and head.pos_ == "NOUN" \
+            and noun_frame(head.lemma_) and not any(c.dep_ == "dobj" for c in verb.children):
+        return head
+    return None
 
 
 def under_request(verb: Token) -> bool:
@@ -136,6 +146,9 @@ def light_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into"} \
             and head.head.pos_ in {"VERB", "AUX"}:
         return head.head  # "took part in exercises", "is in talks with"
+    for c in noun.children:
+        if _relative_light(c) == noun:
+            return c
     return None
 
 
