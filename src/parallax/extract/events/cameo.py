@@ -62,7 +62,7 @@ class _Pattern:
 @dataclass(slots=True)
 class Dictionary:
     verbs: dict[str, list[tuple[tuple[str, ...], str, str | None, str]]]  # lemma → (after words, code, type, block)
-    patterns: dict[str, list[_Pattern]]  # block → patterns
+    patterns: dict[tuple[str, str], list[_Pattern]]  # (block, object head or "+" preposition) → patterns
     nouns: dict[str, tuple[str, str]]  # noun → (code, type)
     adjectives: dict[str, tuple[str, str]]  # participle → (code, type): "concerned", "worried"
 
@@ -71,7 +71,7 @@ class Dictionary:
 def dictionary() -> Dictionary:
     """The generated table, read once (about 16,000 short rows)."""
     verbs: dict[str, list[tuple[tuple[str, ...], str, str | None, str]]] = {}
-    patterns: dict[str, list[_Pattern]] = {}
+    patterns: dict[tuple[str, str], list[_Pattern]] = {}
     nouns: dict[str, tuple[str, str]] = {}
     adjectives: dict[str, tuple[str, str]] = {}
     text = (files("parallax") / "data" / "events" / "cameo_verbs.tsv").read_text(encoding="utf-8")
@@ -83,7 +83,9 @@ def dictionary() -> Dictionary:
             after = tuple(f[2].split()) if f[2] != "-" else ()
             verbs.setdefault(f[1], []).append((after, f[3], None if f[4] == "-" else f[4], f[5]))
         elif f[0] == "P":
-            patterns.setdefault(f[1], []).append(_Pattern(f[2], f[3], f[4], f[5], None if f[6] == "-" else f[6]))
+            p = _Pattern(f[2], f[3], f[4], f[5], None if f[6] == "-" else f[6])
+            key = p.obj if p.obj != "-" else "+" + p.prep  # every pattern names an object or a preposition
+            patterns.setdefault((f[1], key), []).append(p)
         elif f[0] == "N":
             nouns[f[1]] = (f[2], f[3])
         elif f[0] == "A":
@@ -115,8 +117,8 @@ def _governed(verb: Token) -> tuple[list[Token], dict[str, list[Token]]]:
     """The verb's object heads (the passive subject included) and its prepositional objects, also those
     attached to the object ("withdrew its ambassador from X")."""
     objs = [c for c in verb.children if c.dep_ in _OBJ or c.dep_ == "nsubjpass"]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the deal struck with X": the noun is the object
-        objs.append(verb.head)
+    if (verb.dep_ == "acl" and verb.tag_ == "VBN") or (verb.dep_ == "relcl" and not objs):
+        objs.append(verb.head)  # "the deal struck with X", "the deal it struck": the noun is the object
     preps: dict[str, list[Token]] = {}
     for head in [verb, *objs]:
         for c in head.children:
@@ -152,12 +154,14 @@ def code_verb(verb: Token) -> Coded | None:
             return None
     objs, preps = _governed(verb)
     pats = dictionary().patterns
+    keys = {w for o in objs for w in _words(o)} | {"+" + p for p in preps}
     best: tuple[_Pattern, str] | None = None
     for after, _code, _ptype, block in entries_now:
-        for p in pats.get(block, ()):
-            if (best is None or p.rank() > best[0].rank()) and _match(p, objs, preps):
-                best = (p, " ".join((verb.lemma_.lower(), *after)))
-                break  # sorted by rank: the first match is the block's most specific
+        for key in keys:
+            for p in pats.get((block, key), ()):
+                if (best is None or p.rank() > best[0].rank()) and _match(p, objs, preps):
+                    best = (p, " ".join((verb.lemma_.lower(), *after)))
+                    break  # sorted by rank: the first match under a key is its most specific
     if best is not None:
         p, words = best
         return Coded(p.code, p.plover, words, True, p.obj != "-" or p.pobj != "-")

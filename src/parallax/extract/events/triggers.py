@@ -44,7 +44,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
         return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
-    frame = _instrument(verb) or _demand_by_clause(verb, lem) or occurrence_frame(verb)
+    own = occurrence_frame(verb)
+    frame = _instrument(verb, own) or _demand_by_clause(verb, lem) or own
     if frame and frame.purpose and not _for_meeting(verb):
         return None
     if frame and frame.plover == "AID" and frame.transfer and not frame.inverse:
@@ -70,10 +71,9 @@ def _demand_by_clause(verb: Token, lem: str) -> Frame | None:
     return None
 
 
-def _instrument(verb: Token) -> Frame | None:
+def _instrument(verb: Token, own: Frame | None) -> Frame | None:
     """"hit Iran with sanctions", "slapped Canada with tariffs": a measure named as the instrument of a verb
     of striking is the event, and the verb's object its target ("threatened X with tariffs" stays a threat)."""
-    own = occurrence_frame(verb)
     if own is not None and own.plover not in {"ASSAULT", "COERCE"}:
         return None
     for c in verb.children:
