@@ -15,6 +15,8 @@ dependency parse can check cheaply:
   pattern coded ``---`` or for the reversed direction (``[:110]``) is kept as "no event";
 - ``A`` rows: the participles of verbs that code only as feelings ("concerned", "worried"), when WordNet lists
   them as adjectives;
+- ``M`` rows: nouns that name a message or knowledge in WordNet (response, letter, information): sending or
+  receiving one is no transfer of goods;
 - ``N`` rows: event nouns, WordNet's derivationally related nouns of the coded verbs that name an act,
   a communication, an event, a feeling or a state (clash, protest, provocation, complaint, concern,
   disengagement), with the verb's code. WordNet 3.0 (Princeton licence) comes from the Debian package
@@ -57,6 +59,7 @@ to toward towards under until upon via with within without
 PARTICLES = frozenset("back down out up off away over aside along apart".split())
 # WordNet noun files whose nouns name acts: act, communication, event, feeling, motive, state
 NOUN_LEXFILES = frozenset({4, 10, 11, 12, 16, 26})
+MESSAGE_LEXFILES = frozenset({9, 10})  # WordNet noun.cognition, noun.communication
 _CODE = re.compile(r"\[([0-9-]*):?([0-9-]*)\]")
 _WORD = re.compile(r"[a-z][a-z-]*")
 
@@ -317,12 +320,34 @@ def build(cameo: Path, wordnet: Path, lem: Lemmas) -> tuple[list[str], dict[str,
                 noun_src.append((verb, c))
     rows_n = nouns(noun_src, read_wordnet(wordnet))
     rows_a = adjectives(feelings, wordnet)
+    rows_m = messages(wordnet)
     out = [f"V\t{v}\t{a}\t{c}\t{p}\t{b}" for v, a, c, p, b in dict.fromkeys(rows_v)]
     out += [f"P\t{b}\t{o}\t{pr}\t{po}\t{c}\t{p}" for b, o, pr, po, c, p in dict.fromkeys(rows_p)]
     out += [f"N\t{n}\t{c}\t{p}\t{v}" for n, c, p, v in rows_n]
     out += [f"A\t{a}\t{c}\t{p}\t{v}" for a, c, p, v in dict.fromkeys(rows_a)]
+    out += [f"M\t{m}" for m in rows_m]
     return out, {"blocks": n_blocks, "verbs": len(set(rows_v)), "patterns": len(set(rows_p)), "nouns": len(rows_n),
-                 "adjectives": len(rows_a)}
+                 "adjectives": len(rows_a), "messages": len(rows_m)}
+
+
+def messages(wordnet: Path) -> list[str]:
+    """Nouns that name a message or a piece of knowledge in at least half of their senses seen in WordNet's
+    tagged corpus (response, letter, information, assurance): receiving or sending one is no transfer of goods."""
+    index, data = wordnet / "index.noun", wordnet / "data.noun"
+    if not index.exists():
+        return []
+    lexfile = {f[0]: int(f[1]) for line in data.read_text(encoding="latin-1").splitlines()
+               if line and not line.startswith(" ") and (f := line.split())}
+    out = []
+    for line in index.read_text(encoding="latin-1").splitlines():
+        if not line or line.startswith(" "):
+            continue
+        f = line.split()
+        pointers, tagged = int(f[3]), int(f[5 + int(f[3])])
+        senses = f[6 + pointers:][:tagged]
+        if tagged and f[0].isalpha() and 2 * sum(lexfile[o] in MESSAGE_LEXFILES for o in senses) >= len(senses):
+            out.append(f[0])
+    return out
 
 
 def adjectives(codes: list[tuple[str, str]], wordnet: Path) -> list[tuple[str, str, str, str]]:
@@ -369,7 +394,7 @@ def main() -> None:
         "# Copyright (c) 2015 Open Event Data Alliance. Event nouns: WordNet 3.0 derivational links,",
         "# Copyright 2006 Princeton University (WordNet licence). See README.md in this folder.",
         "# V verb  words-after  cameo  plover  block | P block  object  prep  prep-object  cameo  plover |",
-        "# N noun  cameo  plover  verb | A participle adjective  cameo  plover  verb.",
+        "# N noun  cameo  plover  verb | A participle adjective  cameo  plover  verb | M message noun.",
         "# '-' = none; a code '-' or plover '-' codes no event.",
         f"# {counts['blocks']} blocks, {counts['verbs']} verbs, {counts['patterns']} patterns, {counts['nouns']} nouns",
     ]

@@ -114,3 +114,18 @@ def test_host_of_talks_between_two_parties_deals_with_each(nlp):
 
 def test_releasing_captives_is_a_concession(nlp):
     assert ("IRN", "GBR", "CONCEDE", "asserted") in got(nlp, "Iran released two British sailors on Thursday.")
+
+
+def test_a_received_response_is_no_delivery(nlp):
+    assert got(nlp, "Turkey received a response from the United States on Friday.") == set()
+    assert ("JPN", "KEN", "AID", "asserted") in got(nlp, "Kenya received two patrol boats from Japan.")
+
+
+def test_they_is_not_the_person_who_says_it(nlp):
+    rows = got(nlp, "Former French envoy Jean Dupont said they want to sell more jets to India.")
+    assert not any(s == "FRA" for s, _t, _ty, _m in rows)
+
+
+def test_leaders_clashing_is_a_verbal_conflict(nlp):
+    rows = got(nlp, "Russian President Vladimir Putin clashed with Ukrainian President Volodymyr Zelenskyy at the summit.")
+    assert ("RUS", "UKR", "ACCUSE", "asserted") in rows and not any(ty == "ASSAULT" for _s, _t, ty, _m in rows)

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 # Where the other party of a dictionary predicate sits, by PLOVER type (verbs; nouns drop "dobj"/"dative").
 TARGET_DEPS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "AID": "dative to", "CONSULT": "dobj with", "AGREE": "dobj dative with to", "SUPPORT": "dobj for",
-    "REQUEST": "dobj on upon from", "ACCUSE": "dobj against at about over", "REJECT": "dobj",
+    "REQUEST": "dobj on upon from", "ACCUSE": "dobj against at about over with", "REJECT": "dobj",
     "THREATEN": "dobj against", "PROTEST": "against", "SANCTION": "dobj on against", "COOPERATE": "with to",
     "MOBILIZE": "to near along against into in", "COERCE": "dobj on against", "ASSAULT": "dobj on at against with into",
     "RETREAT": "from", "CONCEDE": "dobj to for on in",
@@ -65,6 +65,7 @@ class Dictionary:
     patterns: dict[tuple[str, str], list[_Pattern]]  # (block, object head or "+" preposition) → patterns
     nouns: dict[str, tuple[str, str]]  # noun → (code, type)
     adjectives: dict[str, tuple[str, str]]  # participle → (code, type): "concerned", "worried"
+    messages: frozenset[str]  # nouns naming a message or knowledge: "response", "letter", "information"
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def dictionary() -> Dictionary:
     patterns: dict[tuple[str, str], list[_Pattern]] = {}
     nouns: dict[str, tuple[str, str]] = {}
     adjectives: dict[str, tuple[str, str]] = {}
+    messages: set[str] = set()
     text = (files("parallax") / "data" / "events" / "cameo_verbs.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line[0] == "#":
@@ -90,9 +92,11 @@ def dictionary() -> Dictionary:
             nouns[f[1]] = (f[2], f[3])
         elif f[0] == "A":
             adjectives[f[1]] = (f[2], f[3])
+        elif f[0] == "M":
+            messages.add(f[1])
     for ps in patterns.values():
         ps.sort(key=_Pattern.rank, reverse=True)
-    return Dictionary(verbs, patterns, nouns, adjectives)
+    return Dictionary(verbs, patterns, nouns, adjectives, frozenset(messages))
 
 
 def _words(tok: Token) -> set[str]:
@@ -173,6 +177,11 @@ def code_verb(verb: Token) -> Coded | None:
 def code_adjective(word: str) -> tuple[str, str] | None:
     """(CAMEO code, PLOVER type) of a participle that voices a feeling about a party ("concerned about")."""
     return dictionary().adjectives.get(word.lower())
+
+
+def is_message(lemma: str) -> bool:
+    """A noun naming a message or knowledge (WordNet): "received a response" transfers no goods."""
+    return lemma.lower() in dictionary().messages
 
 
 def code_noun(lemma: str) -> tuple[str, str] | None:

@@ -139,6 +139,10 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
         if plover == "PROTEST" and _official(s, actors):  # a state's protest is a complaint, not a demonstration
             out.append(_Found(pred, light, frame, "ACCUSE", "114", s, t, sym, implied, read.mode))
             return
+        if plover == "ASSAULT" and cameo.startswith("19") and _person(s, actors) and _person(t, actors):
+            # leaders "clash" or "attack" each other in words: a verbal conflict, not military force
+            out.append(_Found(pred, light, frame, "ACCUSE", "111", s, t, sym, implied, read.mode))
+            return
         out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, implied, read.mode))
 
     if len(pair) >= 2 and sources and light is not None and light.lemma_.lower() in _THIRD_PARTY \
@@ -367,6 +371,11 @@ def _official(aid: str, actors: DocActors) -> bool:
     if a is None:
         return False
     return a.kind in {"country", "organization"} or a.agent in _STATE_AGENTS or (a.kind == "person" and bool(a.roles))
+
+
+def _person(aid: str, actors: DocActors) -> bool:
+    a = actors.actor(aid)
+    return a is not None and a.kind == "person"
 
 
 def _same_country(a: str, b: str, actors: DocActors) -> bool:

@@ -119,8 +119,17 @@ def _pronoun_antecedent(tok: Token, actors: DocActors) -> str | None:
         cur = cur.head
         for c in cur.children:
             if c.dep_ == "nsubj" and c.pos_ != "PRON" and (a := actor_of(c, actors)):
-                return a
+                return a if _agrees(tok, a, actors) else None
     return None
+
+
+def _agrees(pronoun: Token, aid: str, actors: DocActors) -> bool:
+    """"he"/"she" is a person, "it" and "they" are not ("Duclos said they want to sell": not Duclos); "we" may
+    be a speaker for their country."""
+    a = actors.actor(aid)
+    person = a is not None and a.kind == "person"
+    low = pronoun.lower_
+    return person if low in {"he", "she"} else (not person if low in {"it", "they"} else True)
 
 
 def _named_before(tok: Token, actors: DocActors) -> str | None:

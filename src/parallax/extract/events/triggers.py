@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
-from parallax.extract.events import roles
+from parallax.extract.events import cameo, roles
 from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_VERBS,
                                              MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSALS, Frame,
                                              noun_frame, occurrence_frame, verb_frame)
@@ -48,6 +48,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
     frame = _instrument(verb, own) or _demand_by_clause(verb, lem) or own
     if frame and frame.purpose and not _for_meeting(verb):
         return None
+    if frame and frame.plover == "AID" and frame.transfer and objs and all(cameo.is_message(o.lemma_) for o in objs):
+        return None  # "received a response from", "sent a letter to": a message, not a delivery
     if frame and frame.plover == "AID" and frame.transfer and not frame.inverse:
         objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
