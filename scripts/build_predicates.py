@@ -60,6 +60,7 @@ PARTICLES = frozenset("back down out up off away over aside along apart".split()
 # WordNet noun files whose nouns name acts: act, communication, event, feeling, motive, state
 NOUN_LEXFILES = frozenset({4, 10, 11, 12, 16, 26})
 MESSAGE_LEXFILES = frozenset({9, 10})  # WordNet noun.cognition, noun.communication
+GOODS_LEXFILES = frozenset({6, 13, 17, 21, 27})  # artifact, food, object, possession, substance: can be shipped
 _CODE = re.compile(r"\[([0-9-]*):?([0-9-]*)\]")
 _WORD = re.compile(r"[a-z][a-z-]*")
 
@@ -332,7 +333,8 @@ def build(cameo: Path, wordnet: Path, lem: Lemmas) -> tuple[list[str], dict[str,
 
 def messages(wordnet: Path) -> list[str]:
     """Nouns that name a message or a piece of knowledge in at least half of their senses seen in WordNet's
-    tagged corpus (response, letter, information, assurance): receiving or sending one is no transfer of goods."""
+    tagged corpus and never a thing that can be shipped (response, information, assurance; not "drone"):
+    receiving or sending one is no transfer of goods."""
     index, data = wordnet / "index.noun", wordnet / "data.noun"
     if not index.exists():
         return []
@@ -344,8 +346,10 @@ def messages(wordnet: Path) -> list[str]:
             continue
         f = line.split()
         pointers, tagged = int(f[3]), int(f[5 + int(f[3])])
-        senses = f[6 + pointers:][:tagged]
-        if tagged and f[0].isalpha() and 2 * sum(lexfile[o] in MESSAGE_LEXFILES for o in senses) >= len(senses):
+        every = f[6 + pointers:]
+        senses = every[:tagged]
+        if tagged and f[0].isalpha() and 2 * sum(lexfile[o] in MESSAGE_LEXFILES for o in senses) >= len(senses) \
+                and not any(lexfile[o] in GOODS_LEXFILES for o in every):
             out.append(f[0])
     return out
 
