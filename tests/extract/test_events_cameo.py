@@ -129,3 +129,13 @@ def test_they_is_not_the_person_who_says_it(nlp):
 def test_leaders_clashing_is_a_verbal_conflict(nlp):
     rows = got(nlp, "Russian President Vladimir Putin clashed with Ukrainian President Volodymyr Zelenskyy at the summit.")
     assert ("RUS", "UKR", "ACCUSE", "asserted") in rows and not any(ty == "ASSAULT" for _s, _t, ty, _m in rows)
+
+
+def test_agreeing_with_a_party_is_support_agreeing_on_a_deal_is_agreement(nlp):
+    assert ("JPN", "USA", "SUPPORT", "asserted") in got(nlp, "Japan agrees with the United States that China must act.")
+    assert ("KEN", "UGA", "AGREE", "asserted") in got(nlp, "Kenya agreed with Uganda on a new railway deal.")
+
+
+def test_a_reversal_noun_reverses_the_measure(nlp):
+    assert ("USA", "UKR", "SANCTION", "asserted") in got(
+        nlp, "Washington's suspension of military aid to Kyiv angered Europe.")

@@ -275,7 +275,9 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
     if light is not None:
         for k, v in roles.prep_objects(light, preps - {"of", "by"}).items():
             pobj.setdefault(k, []).extend(v)
-    if light is not None:
+    if light is not None and light.pos_ == "NOUN":  # "Washington's suspension of aid": the reversal's owner
+        sources = roles.owners(light, actors)
+    elif light is not None:
         subj, passive = roles.subject_of(light)
         if passive and light.dep_ != "acl":
             subj = roles.agent_of(light)

@@ -84,6 +84,12 @@ for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone",
         REVERSALS[(_verb, _t)] = ("164" if _t == "CONSULT" else "160", "SANCTION")
     REVERSALS[(_verb, "AID")] = ("162", "SANCTION")
 
+# Nouns of those reversals, heading the measure they reverse: "the pause in aid to Kyiv", "the lifting of sanctions".
+REVERSAL_NOUNS = {"suspension": "suspend", "halt": "halt", "pause": "pause", "freeze": "freeze", "cut": "cut",
+                  "cancellation": "cancel", "end": "end", "termination": "terminate", "lifting": "lift",
+                  "easing": "ease", "removal": "remove", "severing": "sever", "withholding": "withhold",
+                  "discontinuation": "discontinue", "cessation": "cease", "downgrade": "downgrade"}
+
 # Words heading a reported-speech object that is not itself an event: "dismissed reports", "rejected claims".
 REPORT_NOUNS = frozenset("report claim allegation rumour rumor speculation suggestion story news assertion".split())
 

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import cameo, roles
 from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_VERBS,
-                                             MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSALS, Frame,
+                                             MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS,
+                                             Frame,
                                              noun_frame, occurrence_frame, verb_frame)
 from parallax.extract.events.mode import event_mode
 
@@ -23,6 +24,7 @@ _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
 SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emphasise emphasize write repeat".split())
 OBLIGATION = frozenset({"must", "should"})
+SIDING = frozenset({"agree", "concur", "side"})
 PERSUADING = frozenset("expect want persuade convince get encourage tell".split())
 _MEETING = frozenset({"CONSULT", "AGREE"})
 
@@ -45,7 +47,7 @@ def verb_frame_of(verb: Token) -> Frame | None:
     if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
         return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
     own = occurrence_frame(verb)
-    frame = _instrument(verb, own) or _demand_by_clause(verb, lem) or own
+    frame = _instrument(verb, own) or _demand_by_clause(verb, lem) or _agreeing_with(verb, own) or own
     if frame and frame.purpose and not _for_meeting(verb):
         return None
     if frame and frame.plover == "AID" and frame.transfer and objs and all(cameo.is_message(o.lemma_) for o in objs):
@@ -71,6 +73,18 @@ def _demand_by_clause(verb: Token, lem: str) -> Frame | None:
                     any(s.dep_ == "nsubj" for s in c.children) and any(a.lower_ == "to" for a in c.children))):
                 return Frame(lem, "V", "100", "REQUEST", frozenset({"dobj"}))
     return None
+
+
+def _agreeing_with(verb: Token, own: Frame | None) -> Frame | None:
+    """"agree with X" (that ...) and nothing agreed on or to: siding with a party's position (CAMEO's code for
+    AGREE, 050), not an agreement ("agreed with X on a deal", "agreed with X to hold talks")."""
+    if own is None or own.plover != "AGREE" or verb.lemma_.lower() not in SIDING:
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ in {"xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"on", "to", "upon"})
+           for c in kids) or not any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
+        return None
+    return replace(own, cameo="050", plover="SUPPORT", symmetric=False, target_deps=frozenset({"with"}))
 
 
 def _instrument(verb: Token, own: Frame | None) -> Frame | None:
@@ -139,8 +153,19 @@ def under_request(verb: Token) -> bool:
         and bool(verb_frame(head.lemma_))
 
 
+def reversal_verb(light: Token) -> str:
+    """The verb a light word stands for: itself, or the verb of a reversal noun ("suspension" → suspend)."""
+    lem = light.lemma_.lower()
+    return REVERSAL_NOUNS.get(lem, lem) if light.pos_ == "NOUN" else lem
+
+
 def light_verb(noun: Token) -> Token | None:
+    """The word that lends an event noun its subject or reverses it: a light verb ("held talks"), a verb it is
+    in ("took part in exercises"), a light verb in a clause on it, or a reversal noun ("the pause in aid")."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "of", "on"} and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in REVERSAL_NOUNS:
+        return head.head
     if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         lem = head.lemma_.lower()
         if lem in LIGHT_VERBS or any(lem == v for v, _ in REVERSALS):
@@ -191,8 +216,8 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
     None: the act is only the content of a request ("urged Iran to halt ...")."""
     plover, code = frame.plover, frame.cameo
     reversed_ = False
-    if light is not None and (light.lemma_.lower(), plover) in REVERSALS:
-        code, plover = REVERSALS[(light.lemma_.lower(), plover)]
+    if light is not None and (reversal := (reversal_verb(light), plover)) in REVERSALS:
+        code, plover = REVERSALS[reversal]
         reversed_ = True
     anchor = light or pred
     if light is not None and under_request(light):
