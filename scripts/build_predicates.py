@@ -23,7 +23,8 @@ dependency parse can check cheaply:
   ``wordnet-base``; without it no noun rows are written.
 
 CAMEO codes become PLOVER types through ``CAMEO2PLOVER-2021.txt`` with the project's usage where it differs
-(signing = AGREE, sanctions = SANCTION, releases and easing = CONCEDE) and with CAMEO's verbal classes PLOVER
+(signing = AGREE, sanctions = SANCTION, releases and easing = CONCEDE, abduction and hostage-taking = COERCE)
+and with CAMEO's verbal classes PLOVER
 dropped mapped as the annotation guidelines do (appeals = REQUEST, expressed concern = ACCUSE, denials = REJECT).
 """
 
@@ -47,7 +48,7 @@ CODE_OVERRIDES = {
     "020": "REQUEST", "021": "REQUEST", "022": "REQUEST", "023": "REQUEST", "024": "REQUEST", "025": "REQUEST",
     "026": "REQUEST", "027": "REQUEST", "028": "REQUEST",
     "012": "ACCUSE", "016": "REJECT",
-    "057": "AGREE", "163": "SANCTION", "172": "SANCTION",
+    "057": "AGREE", "163": "SANCTION", "172": "SANCTION", "181": "COERCE",
     "081": "CONCEDE", "0811": "CONCEDE", "0812": "CONCEDE", "0813": "CONCEDE", "0814": "CONCEDE",
     "084": "CONCEDE", "0841": "CONCEDE", "0842": "CONCEDE", "085": "CONCEDE",
 }

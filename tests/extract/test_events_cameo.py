@@ -73,9 +73,11 @@ def test_a_states_protest_and_complaint_are_accusations(nlp):
         nlp, "Syria complained to the Security Council about Israeli air strikes.")
 
 
-def test_offers_are_commitments(nlp):
+def test_offers_are_commitments_and_what_is_offered_is_possible(nlp):
     assert ("NOR", "COL", "AGREE", "asserted") in got(nlp, "Norway offered its mediators to Colombia.")
-    assert ("TUR", "SWE", "AGREE", "asserted") in got(nlp, "Turkey has offered to hand over the suspects to Sweden.")
+    assert ("TUR", "SWE", "AID", "hypothetical") in got(nlp, "Turkey has offered to hand over the suspects to Sweden.")
+    assert ("UKR", "RUS", "COOPERATE", "hypothetical") in got(nlp, "Ukraine offered Russia a prisoner exchange.")
+    assert ("SYR", "LBN", "AGREE", "asserted") in got(nlp, "Syria says it is willing to withdraw its troops from Lebanon.")
 
 
 def test_removal_from_a_programme_is_a_sanction(nlp):
@@ -139,3 +141,7 @@ def test_agreeing_with_a_party_is_support_agreeing_on_a_deal_is_agreement(nlp):
 def test_a_reversal_noun_reverses_the_measure(nlp):
     assert ("USA", "UKR", "SANCTION", "asserted") in got(
         nlp, "Washington's suspension of military aid to Kyiv angered Europe.")
+
+
+def test_persuading_by_getting_someone_to_act(nlp):
+    assert ("USA", "KOR", "REQUEST", "asserted") in got(nlp, "Washington got Seoul to drop its objections.")

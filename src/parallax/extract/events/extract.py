@@ -292,6 +292,8 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
     if "of" in deps and frame.of_source:
         tgt_tokens = [t for t in tgt_tokens if t not in pobj.get("of", [])]
     targets = roles.actors_of(tgt_tokens, actors)
+    if not targets and light is not None:  # "offered Moscow a prisoner exchange": the light verb's dative
+        targets = roles.actors_of([c for c in light.children if c.dep_ == "dative" and c.pos_ != "ADP"], actors)
     if "between" in pobj:
         pair = roles.actors_of(pobj["between"], actors)
     if (frame.symmetric or frame.plover == "ASSAULT") and len(own) >= 2 and not pair:

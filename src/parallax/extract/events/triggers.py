@@ -69,7 +69,7 @@ def _demand_by_clause(verb: Token, lem: str) -> Frame | None:
     if lem in PERSUADING:
         obj = any(c.dep_ == "dobj" for c in verb.children)
         for c in verb.children:
-            if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} and (obj or (
+            if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and (obj or (
                     any(s.dep_ == "nsubj" for s in c.children) and any(a.lower_ == "to" for a in c.children))):
                 return Frame(lem, "V", "100", "REQUEST", frozenset({"dobj"}))
     return None
@@ -185,10 +185,10 @@ def object_of_trigger(noun: Token) -> bool:
 
 
 # Heads of an infinitive that turn the act into a refusal, a threat or a commitment: "refused to lift",
-# "threatened to cut", "offered to hand over", "is ready to accept".
+# "threatened to cut", "is ready to accept".
 REFUSALS = frozenset({"refuse", "decline"})
 THREATS = frozenset({"threaten"})
-INTENTS = frozenset("offer pledge promise ready willing prepared".split())
+INTENTS = frozenset("ready willing prepared".split())  # offers and pledges keep their act, as possible or future
 _REJECT_CODE = {"AID": "1222", "CONSULT": "125", "AGREE": "127", "COOPERATE": "121", "CONCEDE": "124",
                 "RETREAT": "1246"}
 _THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138", "CONSULT": "1313", "AGREE": "1313",
