@@ -38,7 +38,9 @@ from pathlib import Path
 from parallax.extract.events.codebook import plover_of
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CAMEO = ROOT.parent.parent / "shared" / "data" / "petrarch2" / "CAMEO.2.0.txt"
+# the shared data folder beside the checkout (or beside the folder of worktrees)
+DEFAULT_CAMEO = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()),
+                     ROOT.parent / "shared") / "data" / "petrarch2" / "CAMEO.2.0.txt"
 DEFAULT_WORDNET = Path("/usr/share/wordnet")
 POLICY = Path(__file__).with_name("cameo_policy.tsv")
 OUT = ROOT / "src" / "parallax" / "data" / "events" / "cameo_verbs.tsv"
