@@ -13,8 +13,8 @@ from parallax.ingest.metalines import in_metadata, metadata_spans
 from parallax.model import Claim, Document
 
 # Bump when any extractor changes, so the next run re-analyses stored documents (7: junk actors rejected;
-# 8: speech acts and described speakers in quotes).
-ANALYSIS_VERSION = 8
+# 8: speech acts and described speakers in quotes; 9: predicates from the CAMEO verb dictionary).
+ANALYSIS_VERSION = 9
 
 
 def _without_metadata(found: dict, doc: Document) -> dict:

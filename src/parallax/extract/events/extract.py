@@ -9,31 +9,29 @@ country (a domestic act is not an interstate event); one event per interaction p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.actors.types import DocActors
-from parallax.extract.events import details, roles
+from parallax.extract.events import details, roles, triggers
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import FIRST_PERSON, Discourse, is_pair_phrase
-from parallax.extract.events.lexicon import (ACCUSING_LABELS, CARRIER_HEADS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS,
-                                             LIGHT_VERBS, MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSALS,
-                                             Frame, noun_frame, verb_frame)
+from parallax.extract.events.lexicon import (CARRIER_HEADS, REPORT_NOUNS, Frame, adjective_frame, noun_frame,
+                                             verb_frame)
 from parallax.extract.events.mode import event_mode
 from parallax.extract.events.when import DateContext, When, in_future_clause
 from parallax.model import Document, Event, Quote
 from parallax.language.spans import Covering
 
-REFUSALS = frozenset({"refuse", "decline"})
-THREATS = frozenset({"threaten"})
-_REJECT_CODE = {"AID": "1222", "CONSULT": "125", "AGREE": "127", "COOPERATE": "121"}
-_THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138", "CONSULT": "1313", "AGREE": "1313",
-                "COOPERATE": "1313", "AID": "1311"}
 _MILITARY = frozenset({"military", "defence", "defense", "arms", "weapon", "army", "naval", "navy", "missile"})
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
-_OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in"})
+_OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in", "for"})
 _DECIDE_ON = frozenset({"vote", "decide", "agree", "rule", "work"})
+# light verbs whose subject arranges a meeting of others: it deals with each of them
+_THIRD_PARTY = frozenset({"host", "mediate", "broker", "arrange", "organize", "organise", "launch", "convene",
+                          "facilitate", "sponsor"})
+_STATE_AGENTS = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
 
 
 @dataclass(slots=True)
@@ -49,6 +47,7 @@ class _Found:
     target: str
     symmetric: bool
     implied: bool = False  # a side came from context, not from the sentence's own words
+    mode: str | None = None  # set when the governing words decide it (a refusal is asserted)
 
 
 def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
@@ -84,7 +83,7 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
                 cameo = "072"
             out.append(Event(
                 id=f"{doc.id}:e{len(out)}", doc=doc.id, source=f.source, target=f.target, type=f.plover,
-                mode=event_mode(f.predicate, f.light, future_date=future_date),  # type: ignore[arg-type]
+                mode=f.mode or event_mode(f.predicate, f.light, future_date=future_date),  # type: ignore[arg-type]
                 start=sent.start_char, end=sent.end_char, text=sent.text, cameo=cameo, goldstein=goldstein(cameo),
                 date=when.date if when else None, date_precision=when.precision if when else None,
                 predicate=_predicate_text(f), reported_by=_speaker(f.predicate.idx, speaking),
@@ -99,9 +98,13 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
 def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Found]:
     found: list[_Found] = []
     for tok in sent:
-        if tok.pos_ == "VERB":
-            frame = _verb_frame(tok)
-            if frame and not _lends_to_noun(tok, frame, actors) and not _under_request(tok):
+        if tok.pos_ == "VERB" and not (tok.tag_ == "VBN" and adjective_frame(tok.lower_)):
+            frame = triggers.verb_frame_of(tok)
+            if frame and not triggers.lends_to_noun(tok, frame, actors) and not triggers.under_request(tok):
+                found += _code(tok, None, frame, actors, disc)
+        elif tok.pos_ == "ADJ" or tok.tag_ == "VBN":
+            frame = adjective_frame(tok.lower_)
+            if frame is not None and tok.dep_ in {"acomp", "ROOT", "conj", "amod", "ccomp", "advcl", "xcomp"}:
                 found += _code(tok, None, frame, actors, disc)
         elif tok.pos_ in {"NOUN", "PROPN"}:
             frame, pred = noun_frame(tok.lemma_), tok
@@ -110,107 +113,22 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
                     continue
                 pred = tok.head
             if frame:
-                frame = _economic(pred, frame)
-                light = _light_verb(pred)
-                if light is None and (frame.light_only or _object_of_trigger(pred)):
+                frame = triggers.economic(pred, frame)
+                light = triggers.light_verb(pred)
+                if light is None and (frame.light_only or triggers.object_of_trigger(pred)):
                     continue
                 found += _code(pred, light, frame, actors, disc)
     return found
 
 
-def _verb_frame(verb: Token) -> Frame | None:
-    """The verb's frame, adjusted by what it governs: a labelling verb ("called the claims baseless") is a
-    rejection or an accusation; sending troops is a deployment, not aid."""
-    lem = verb.lemma_.lower()
-    if lem in LABEL_VERBS:
-        labels = {c.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "advcl"}}
-        labels |= {p.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                   for p in c.children if p.dep_ == "pobj"}
-        labels |= {g.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}
-                   for g in c.children if g.dep_ in {"amod", "acomp"}}
-        if labels & REFUTING_LABELS:
-            return Frame(lem, "V", "120", "REJECT", frozenset({"dobj", "oprd"}))
-        if labels & ACCUSING_LABELS:
-            return Frame(lem, "V", "111", "ACCUSE", frozenset({"dobj", "oprd"}))
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
-        return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
-    frame = verb_frame(lem)
-    if frame and frame.plover == "AID" and frame.transfer and not frame.inverse:
-        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
-            return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
-    return frame
-
-
-def _economic(noun: Token, frame: Frame) -> Frame:
-    """"trade war", "tariff war": an economic war is a sanction, not an assault."""
-    if frame.plover == "ASSAULT" and any(c.lemma_.lower() in ECONOMIC_MODIFIERS for c in noun.children
-                                         if c.dep_ in {"compound", "amod"}):
-        return replace(frame, cameo="163", plover="SANCTION", target_deps=frame.target_deps | {"with"})
-    return frame
-
-
-def _lends_to_noun(verb: Token, frame: Frame, actors: DocActors) -> bool:
-    """A light verb whose object is an event noun ("held talks") or a report ("dismissed reports")."""
-    for c in verb.children:
-        if c.dep_ in {"dobj", "nsubjpass"}:
-            if c.lemma_.lower() in REPORT_NOUNS and any(g.dep_ in {"acl", "ccomp", "relcl"} for g in c.children):
-                # "dismissed reports that ...": the embedded act is the event, in denied mode; but rejecting
-                # someone's allegation is also a rejection of that someone
-                return not (frame.plover == "REJECT" and _owners(c, actors))
-            if verb.lemma_.lower() in LIGHT_VERBS and noun_frame(c.lemma_):
-                return True
-    return False
-
-
-def _owners(noun: Token, actors: DocActors) -> list[str]:
-    """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move"."""
-    out = roles.modifier_actors(noun, actors)
-    for objs in roles.prep_objects(noun, {"by", "from"}).values():
-        out += [a for a in roles.actors_of(objs, actors) if a not in out]
-    return out
-
-
-def _under_request(verb: Token) -> bool:
-    """An act someone else asks for ("urged Iran to halt ...") is the request's content, not an event."""
-    head = verb.head
-    return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in roles.OBJECT_CONTROL - {"invite", "help"} \
-        and bool(verb_frame(head.lemma_))
-
-
-def _light_verb(noun: Token) -> Token | None:
-    head = noun.head
-    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
-        lem = head.lemma_.lower()
-        if lem in LIGHT_VERBS or any(lem == v for v, _ in REVERSALS):
-            return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into"} \
-            and head.head.pos_ in {"VERB", "AUX"}:
-        return head.head  # "took part in exercises", "is in talks with"
-    return None
-
-
-def _object_of_trigger(noun: Token) -> bool:
-    """"criticised the deal": the noun is what another predicate is about, not an event of its own."""
-    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and bool(verb_frame(noun.head.lemma_))
-
-
 def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, disc: Discourse) -> list[_Found]:
-    plover, cameo = frame.plover, frame.cameo
-    if light is not None and (light.lemma_.lower(), plover) in REVERSALS:
-        cameo, plover = REVERSALS[(light.lemma_.lower(), plover)]
-    anchor = light or pred
-    if light is not None and _under_request(light):
+    read = triggers.reading(pred, light, frame)
+    if read is None:
         return []
-    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in REFUSALS:
-        cameo, plover = _REJECT_CODE.get(plover, "120"), "REJECT"
-    elif anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in THREATS:
-        cameo, plover = _THREAT_CODE.get(plover, "130"), "THREATEN"
-
+    plover, cameo = read.plover, read.cameo
     sources, targets, pair, subj = _arguments(pred, light, frame, actors)
     given = (len(sources), len(targets), len(pair))
-    sources, targets, pair = _implied(pred, light, frame, disc, sources, targets, pair, subj)
+    sources, targets, pair = _implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow)
     implied = given != (len(sources), len(targets), len(pair))
     sources, targets, pair = ([disc.canonical(a) for a in xs] for xs in (sources, targets, pair))
     out: list[_Found] = []
@@ -218,8 +136,21 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     def add(s: str, t: str, sym: bool) -> None:
         if s == t or _same_country(s, t, actors):
             return
-        out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, implied))
+        if plover == "PROTEST" and _official(s, actors):  # a state's protest is a complaint, not a demonstration
+            out.append(_Found(pred, light, frame, "ACCUSE", "114", s, t, sym, implied, read.mode))
+            return
+        if plover == "ASSAULT" and cameo.startswith("19") and _person(s, actors) and _person(t, actors):
+            # leaders "clash" or "attack" each other in words: a verbal conflict, not military force
+            out.append(_Found(pred, light, frame, "ACCUSE", "111", s, t, sym, implied, read.mode))
+            return
+        out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, implied, read.mode))
 
+    if len(pair) >= 2 and sources and light is not None and light.lemma_.lower() in _THIRD_PARTY \
+            and not set(sources) & set(pair):
+        for p in pair[:3]:  # "hosted talks between A and B", "launched a mediation between A and B"
+            for s in sources[:2]:
+                add(s, p, False)
+        return out
     if len(pair) >= 2 and (frame.symmetric or not targets):
         add(pair[0], pair[1], True)
         return out
@@ -233,7 +164,8 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
 
 
 def _implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sources: list[str],
-             targets: list[str], pair: list[str], subj: list[Token]) -> tuple[list[str], list[str], list[str]]:
+             targets: list[str], pair: list[str], subj: list[Token],
+             borrow: bool = False) -> tuple[list[str], list[str], list[str]]:
     """Fill a side the sentence implies: "we" in a quote is its speaker, "the two countries" the pair just
     named, and a verb's missing other side the counterpart of the previous sentences ("China rejected the
     call": the caller)."""
@@ -244,7 +176,8 @@ def _implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, so
                 targets = targets if not frame.inverse else [sp]
             elif is_pair_phrase(s) and (frame.symmetric or not targets):  # "both countries withdrew ..."
                 pair = disc.pair(pred.sent, s)
-    if pair or frame.symmetric or light is not None or pred.pos_ != "VERB" or not _may_borrow(pred):
+    if pair or frame.symmetric or (frame.dictionary and not borrow) or (light is not None and not borrow) \
+            or (pred.pos_ != "VERB" and not borrow) or not _may_borrow(pred):
         return sources, targets, pair
     if sources and not targets and not frame.inverse:
         t = disc.counterpart(sources[0])
@@ -277,8 +210,9 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
     if frame.indirect_object:
         preps.add("with")  # "provided Kenya with assistance": read "with" to know the object is the recipient
     pair: list[str] = []
-    if pred.pos_ == "VERB":
+    if pred.pos_ == "VERB" or frame.kind == "A":
         subj, passive = roles.subject_of(pred)
+        passive = passive and frame.kind != "A"  # "is concerned about": the concerned one is the subject
         objs = [c for c in pred.children if c.dep_ in {"dobj", "oprd"} and c.pos_ in {"NOUN", "PROPN", "PRON"}]
         if passive:
             objs, subj = subj, roles.agent_of(pred)
@@ -306,10 +240,16 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
         if "between" in pobj:
             pair = roles.actors_of(pobj["between"], actors)
         targets = roles.actors_of(tgt_tokens, actors)
-        if not targets and "dobj" in deps and frame.plover in {"REJECT", "ACCUSE", "SUPPORT", "THREATEN"}:
-            targets = [a for o in objs for a in _owners(o, actors) if a not in subj_actors]  # "X's allegation"
+        if not targets and "dobj" in deps and frame.plover in {"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST"}:
+            targets = [a for o in objs for a in roles.owners(o, actors) if a not in subj_actors]  # "X's allegation"
             if not targets:  # "rejected its offer": the nearest earlier other party
                 targets = [a for o in objs if (a := roles.possessive_antecedent(o, actors, subj_actors))]
+            if not targets and frame.plover in {"SUPPORT", "ACCUSE"}:  # "welcomed the announcement that X ..."
+                targets = [a for o in objs for a in roles.content_subjects(o, actors) if a not in subj_actors]
+        if not targets and frame.plover != "ACCUSE":  # "ruled out talks with Kyiv", "boycott contact with X"
+            targets = [a for o in objs for a in roles.partners(o, actors) if a not in subj_actors]
+        if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
+            targets = _dispute_party(pred, actors, subj_actors)
         if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"
             targets = _first_other(pred, actors, subj_actors)
         sources = subj_actors
@@ -319,7 +259,8 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
                 sources = [a for o in objs for a in roles.modifier_actors(o, actors) if a not in targets]
             if not sources and pred.dep_ in {"acl", "advcl"}:  # "in talks with X to buy"
                 sources = _talks_partner(pred.head, actors)
-        if not targets and frame.plover == "REQUEST":  # "demanded that Ottawa drop ...": the clause's subject
+        if not targets and (frame.plover == "REQUEST" or frame.kind == "A"):  # "demanded that Ottawa drop ...",
+            # "worried Moscow may not stop": the clause's subject
             for c in pred.children:
                 if c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
                     targets = roles.actors_of([t for t in c.children if t.dep_ == "nsubj"], actors)
@@ -334,7 +275,9 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
     if light is not None:
         for k, v in roles.prep_objects(light, preps - {"of", "by"}).items():
             pobj.setdefault(k, []).extend(v)
-    if light is not None:
+    if light is not None and light.pos_ == "NOUN":  # "Washington's suspension of aid": the reversal's owner
+        sources = roles.owners(light, actors)
+    elif light is not None:
         subj, passive = roles.subject_of(light)
         if passive and light.dep_ != "acl":
             subj = roles.agent_of(light)
@@ -349,10 +292,12 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
     if "of" in deps and frame.of_source:
         tgt_tokens = [t for t in tgt_tokens if t not in pobj.get("of", [])]
     targets = roles.actors_of(tgt_tokens, actors)
+    if not targets and light is not None:  # "offered Moscow a prisoner exchange": the light verb's dative
+        targets = roles.actors_of([c for c in light.children if c.dep_ == "dative" and c.pos_ != "ADP"], actors)
     if "between" in pobj:
         pair = roles.actors_of(pobj["between"], actors)
-    if frame.symmetric and len(own) >= 2 and not pair:
-        pair = own[:2]
+    if (frame.symmetric or frame.plover == "ASSAULT") and len(own) >= 2 and not pair:
+        pair = own[:2]  # "US-China talks", "the Russia-Ukraine war": the first named acts
     if not sources:
         sources = [a for a in own if a not in targets]
     elif frame.symmetric and not targets:
@@ -366,6 +311,17 @@ def _arguments(pred: Token, light: Token | None, frame: Frame,
             supplier = [a for o in pobj.get("of", []) for a in roles.modifier_actors(o, actors)]
         sources, targets = supplier, [a for a in sources if a not in supplier]
     return sources, targets, pair, subj
+
+
+def _dispute_party(verb: Token, actors: DocActors, exclude: list[str]) -> list[str]:
+    """The other party of the dispute or talks a yielding verb is set in: "won't back down in its row with X"."""
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for n in c.children:
+                if n.dep_ == "pobj" and noun_frame(n.lemma_):
+                    found = roles.actors_of(roles.prep_objects(n, {"with", "against", "over"}).get("with", []), actors)
+                    return [a for a in found if a not in exclude]
+    return []
 
 
 def _talks_partner(head: Token, actors: DocActors) -> list[str]:
@@ -411,6 +367,19 @@ def _occasion_subject(noun: Token, frame: Frame) -> list[Token]:
 def _who(aid: str, actors: DocActors) -> str:
     a = actors.actor(aid)
     return a.country if a and a.country else aid
+
+
+def _official(aid: str, actors: DocActors) -> bool:
+    """A state, a body or someone acting for one (not protesters or a crowd)."""
+    a = actors.actor(aid)
+    if a is None:
+        return False
+    return a.kind in {"country", "organization"} or a.agent in _STATE_AGENTS or (a.kind == "person" and bool(a.roles))
+
+
+def _person(aid: str, actors: DocActors) -> bool:
+    a = actors.actor(aid)
+    return a is not None and a.kind == "person"
 
 
 def _same_country(a: str, b: str, actors: DocActors) -> bool:

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from spacy.tokens import Token
+
+from parallax.extract.events import cameo
 from parallax.extract.events.codebook import plover_of
 
 
@@ -28,6 +31,8 @@ class Frame:
     light_only: bool = False  # an event only under a light verb ("build ties")
     transfer: bool = False  # a transfer of goods (coded 072 when equipment is named)
     indirect_object: bool = False  # "provide X with Y": the direct object may be the recipient
+    purpose: bool = False  # a journey: an event only when made for a meeting ("flew to X for talks")
+    dictionary: bool = False  # from the CAMEO dictionary, not the curated table: both sides must be stated
 
 
 # Verbs that carry no event themselves and lend their subject to an event noun: "held talks",
@@ -72,12 +77,18 @@ unlawful invasion aggression crime
 # Light verbs that turn a frame into its opposite: "lifted sanctions", "suspended talks", "cut aid".
 REVERSALS: dict[tuple[str, str], tuple[str, str]] = {}
 for _verb in ("lift", "ease", "remove", "drop", "waive", "relax"):
-    REVERSALS[(_verb, "SANCTION")] = ("085", "RETREAT")
+    REVERSALS[(_verb, "SANCTION")] = ("085", "CONCEDE")
 for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone", "abandon", "sever", "cut",
-              "downgrade", "terminate", "break"):
+              "downgrade", "terminate", "break", "stop", "cease", "pause", "discontinue", "withhold"):
     for _t in ("CONSULT", "AGREE", "COOPERATE"):
         REVERSALS[(_verb, _t)] = ("164" if _t == "CONSULT" else "160", "SANCTION")
     REVERSALS[(_verb, "AID")] = ("162", "SANCTION")
+
+# Nouns of those reversals, heading the measure they reverse: "the pause in aid to Kyiv", "the lifting of sanctions".
+REVERSAL_NOUNS = {"suspension": "suspend", "halt": "halt", "pause": "pause", "freeze": "freeze", "cut": "cut",
+                  "cancellation": "cancel", "end": "end", "termination": "terminate", "lifting": "lift",
+                  "easing": "ease", "removal": "remove", "severing": "sever", "withholding": "withhold",
+                  "discontinuation": "discontinue", "cessation": "cease", "downgrade": "downgrade"}
 
 # Words heading a reported-speech object that is not itself an event: "dismissed reports", "rejected claims".
 REPORT_NOUNS = frozenset("report claim allegation rumour rumor speculation suggestion story news assertion".split())
@@ -98,19 +109,77 @@ def frames() -> dict[tuple[str, str], Frame]:
             raise ValueError(f"no PLOVER type for predicate {lemma!r} ({cameo})")
         out[(kind, lemma)] = Frame(
             lemma=lemma, kind=kind, cameo=cameo, plover=plover,
-            target_deps=frozenset(flags - {"inv", "sym", "of=src", "lightonly", "transfer", "idobj"}),
+            target_deps=frozenset(flags - {"inv", "sym", "of=src", "lightonly", "transfer", "idobj", "purpose"}),
             inverse="inv" in flags, symmetric="sym" in flags, of_source="of=src" in flags,
             light_only="lightonly" in flags, transfer="transfer" in flags, indirect_object="idobj" in flags,
+            purpose="purpose" in flags,
         )
     return out
 
 
 def verb_frame(lemma: str) -> Frame | None:
+    """The curated frame of a verb lemma (the dictionary's reading of an occurrence: ``occurrence_frame``)."""
     return frames().get(("V", lemma.lower()))
 
 
 def noun_frame(lemma: str) -> Frame | None:
-    return frames().get(("N", lemma.lower()))
+    """The curated frame of an event noun, else the one the CAMEO dictionary derives from its verb."""
+    found = frames().get(("N", lemma.lower()))
+    if found is not None:
+        return found
+    coded = cameo.code_noun(lemma)
+    if coded is None:
+        return None
+    code, plover = coded
+    return _dictionary_frame(lemma.lower(), "N", code, plover)
+
+
+def adjective_frame(word: str) -> Frame | None:
+    """"concerned about X", "worried by X's moves": a feeling voiced towards a party (kind "A")."""
+    coded = cameo.code_adjective(word)
+    if coded is None:
+        return None
+    return Frame(lemma=word.lower(), kind="A", cameo=coded[0], plover=coded[1], dictionary=True,
+                 target_deps=frozenset({"about", "over", "with", "by", "at", "regarding"}))
+
+
+def occurrence_frame(verb: Token) -> Frame | None:
+    """The frame of one verb occurrence: a phrasal entry of the dictionary first ("backed down" is no
+    backing), then a dictionary pattern on the verb's object or prepositional object ("struck a deal",
+    "withdrew from the treaty"; a pattern coded no-event silences the verb), then the curated table, then the
+    dictionary's default for the verb."""
+    table = verb_frame(verb.lemma_)
+    coded = cameo.code_verb(verb)
+    if coded is None:
+        return table
+    phrasal = " " in coded.words
+    decisive = phrasal or (coded.pattern and (table is None or (
+        coded.on_noun and (coded.plover is not None or coded.code == "-") and not _same_family(table, coded))))
+    if table is not None and not decisive:
+        return table
+    if coded.plover is None:
+        return None if (phrasal or coded.pattern) else table
+    if table is not None and table.plover == coded.plover:
+        return table
+    return _dictionary_frame(coded.words, "V", coded.code, coded.plover)
+
+
+# CAMEO spreads giving and promising over 03x, 06x and 07x where PLOVER usage (and the curated table) says AID
+# or AGREE; within this family the curated reading stands ("sold frigates" is AID, not military cooperation).
+_COOPERATIVE = frozenset({"AGREE", "COOPERATE", "AID", "SUPPORT", "CONSULT"})
+
+
+def _same_family(table: Frame, coded: cameo.Coded) -> bool:
+    return table.plover in _COOPERATIVE and coded.plover in _COOPERATIVE
+
+
+def _dictionary_frame(lemma: str, kind: str, code: str, plover: str) -> Frame:
+    deps = (cameo.TARGET_DEPS if kind == "V" else cameo.NOUN_DEPS).get(plover, frozenset({"dobj"}))
+    visit = code[:3] in {"042", "043"}
+    return Frame(lemma=lemma, kind=kind, cameo=code, plover=plover, target_deps=deps,
+                 symmetric=plover in cameo.SYMMETRIC_TYPES and not visit,
+                 of_source=kind == "N" and plover in {"RETREAT", "MOBILIZE", "CONSULT", "PROTEST"},
+                 dictionary=True)
 
 # Withdrawing or recalling these is reducing relations (CAMEO 161), not a military retreat.
 ENVOYS = frozenset("ambassador envoy diplomat emissary charge consul embassy".split())

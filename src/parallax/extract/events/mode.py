@@ -18,11 +18,17 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can"}
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 DENY_VERBS = frozenset("deny dismiss refute rubbish debunk reject disown contradict".split())
 FUTURE_GOVERNORS = frozenset("""
-plan intend aim expect pledge promise vow agree decide set prepare offer seek want hope commit undertake
-schedule propose suppose due ready willing eager readiness plan intention promise pledge commitment
+plan intend aim expect pledge promise vow agree decide set prepare seek want hope commit undertake
+schedule suppose due ready willing eager readiness plan intention promise pledge commitment
 resolve going reaffirm
 """.split())
-HYPOTHETICAL_GOVERNORS = frozenset("consider mull weigh explore look possibility option contemplate inclined".split())
+# an offer or a proposal is not yet a plan: what is offered is possible ("offered to supply", "proposed talks")
+HYPOTHETICAL_GOVERNORS = frozenset("""
+consider mull weigh explore look possibility option contemplate inclined offer propose proposal suggest
+""".split())
+# light verbs of intent that decide the mode of the event noun they carry ("offered talks", "pledged aid")
+OFFERING_LIGHTS = frozenset({"offer", "propose", "suggest"})
+PROMISING_LIGHTS = frozenset({"pledge", "promise", "vow", "plan"})
 ACCUSATION_GOVERNORS = frozenset("accuse allege charge suspect".split())  # the accused act is a claim
 NEGATED_NOUNS = frozenset("plan intention intent desire interest".split())  # "has no plans to sell"
 HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly apparently supposedly ostensibly".split())
@@ -125,7 +131,9 @@ def event_mode(token: Token, light: Token | None = None, *, future_date: bool = 
     if _hedged(token, light, govs):
         return "reported"
 
-    if auxes & FUTURE_AUX or future_date:
+    if light is not None and light.lemma_.lower() in OFFERING_LIGHTS:
+        return "hypothetical"
+    if auxes & FUTURE_AUX or future_date or (light is not None and light.lemma_.lower() in PROMISING_LIGHTS):
         return "future"
     if any(lem in FUTURE_GOVERNORS or _looking_to(g) for lem, g in zip(lemmas[:4], govs)):
         return "future"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
+from parallax.extract.events.lexicon import noun_frame
 
 # left modifiers that belong to a noun phrase's own words ("Turkey's foreign minister", "the Greek navy")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "hyph", "punct"})
@@ -49,7 +50,7 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 if p.dep_ == "prep" and p.lower_ in {"on", "upon"}:
                     objs += [c for c in p.children if c.dep_ == "pobj"]
             return (conjuncts(objs[0]) if objs else []), False
-        if cur.dep_ in {"xcomp", "conj", "advcl"} or (cur.dep_ == "pcomp"):
+        if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} or (cur.dep_ == "pcomp"):
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head
@@ -117,9 +118,18 @@ def _pronoun_antecedent(tok: Token, actors: DocActors) -> str | None:
             break
         cur = cur.head
         for c in cur.children:
-            if c.dep_ == "nsubj" and c.pos_ != "PRON":
-                return actor_of(c, actors)
+            if c.dep_ == "nsubj" and c.pos_ != "PRON" and (a := actor_of(c, actors)):
+                return a if _agrees(tok, a, actors) else None
     return None
+
+
+def _agrees(pronoun: Token, aid: str, actors: DocActors) -> bool:
+    """"he"/"she" is a person, "it" and "they" are not ("Duclos said they want to sell": not Duclos); "we" may
+    be a speaker for their country."""
+    a = actors.actor(aid)
+    person = a is not None and a.kind == "person"
+    low = pronoun.lower_
+    return person if low in {"he", "she"} else (not person if low in {"it", "they"} else True)
 
 
 def _named_before(tok: Token, actors: DocActors) -> str | None:
@@ -176,3 +186,28 @@ def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) ->
         if (a.country or m.actor) not in mine:
             return m.actor
     return None
+
+
+def owners(noun: Token, actors: DocActors) -> list[str]:
+    """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move"."""
+    out = modifier_actors(noun, actors)
+    for objs in prep_objects(noun, {"by", "from"}).values():
+        out += [a for a in actors_of(objs, actors) if a not in out]
+    return out
+
+
+def content_subjects(noun: Token, actors: DocActors) -> list[str]:
+    """The subject of the clause a report noun announces: "the announcement that Ukraine had agreed" → Ukraine."""
+    for c in noun.children:
+        if c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return actors_of([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}], actors)
+    return []
+
+
+def partners(noun: Token, actors: DocActors) -> list[str]:
+    """The other party of a mutual act named as a noun: "talks with Kyiv", "contact with the United States"."""
+    frame = noun_frame(noun.lemma_)
+    if frame is None or not frame.symmetric:
+        return []
+    found = prep_objects(noun, {"with", "between"})
+    return actors_of(found.get("with", []) + found.get("between", []), actors)

@@ -1,0 +1,235 @@
+"""Which words open an event in a sentence, and as what: verb frames read in context, light verbs lending
+their subject to an event noun, measures named as instruments, journeys made for meetings.
+
+The frames themselves come from the curated table and the CAMEO dictionary (``lexicon``); this module decides
+how one occurrence reads: "called the claims baseless" is a rejection, "sent troops" a deployment, "hit Iran
+with sanctions" a sanction, "flew to Ankara" no event unless it was for talks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from parallax.extract.actors.types import DocActors
+from parallax.extract.events import cameo, roles
+from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_VERBS,
+                                             MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS,
+                                             Frame,
+                                             noun_frame, occurrence_frame, verb_frame)
+from parallax.extract.events.mode import event_mode
+
+_INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
+# Saying that another party must act asks it to; so does expecting it of them or getting them to.
+SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emphasise emphasize write repeat".split())
+OBLIGATION = frozenset({"must", "should"})
+SIDING = frozenset({"agree", "concur", "side"})
+PERSUADING = frozenset("expect want persuade convince get encourage tell".split())
+_MEETING = frozenset({"CONSULT", "AGREE"})
+
+
+def verb_frame_of(verb: Token) -> Frame | None:
+    """The verb's frame, adjusted by what it governs: a labelling verb ("called the claims baseless") is a
+    rejection or an accusation; sending troops is a deployment, not aid."""
+    lem = verb.lemma_.lower()
+    if lem in LABEL_VERBS:
+        labels = {c.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "advcl"}}
+        labels |= {p.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                   for p in c.children if p.dep_ == "pobj"}
+        labels |= {g.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}
+                   for g in c.children if g.dep_ in {"amod", "acomp"}}
+        if labels & REFUTING_LABELS:
+            return Frame(lem, "V", "120", "REJECT", frozenset({"dobj", "oprd"}))
+        if labels & ACCUSING_LABELS:
+            return Frame(lem, "V", "111", "ACCUSE", frozenset({"dobj", "oprd"}))
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
+        return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
+    own = occurrence_frame(verb)
+    frame = _instrument(verb, own) or _demand_by_clause(verb, lem) or _agreeing_with(verb, own) or own
+    if frame and frame.purpose and not _for_meeting(verb):
+        return None
+    if frame and frame.plover == "AID" and frame.transfer and objs and all(cameo.is_message(o.lemma_) for o in objs):
+        return None  # "received a response from", "sent a letter to": a message, not a delivery
+    if frame and frame.plover == "AID" and frame.transfer and not frame.inverse:
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
+            return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
+    return frame
+
+
+def _demand_by_clause(verb: Token, lem: str) -> Frame | None:
+    """A request made by saying what another party must do ("said Islamabad must address ...") or by expecting
+    it of them ("expects Kabul to act", "got Tehran to agree"): the clause's subject or the object is the target."""
+    if lem in SPEECH_VERBS:
+        for c in verb.children:
+            if c.dep_ == "ccomp" and any(a.lower_ in OBLIGATION and a.dep_ == "aux" for a in c.children):
+                return Frame(lem, "V", "100", "REQUEST", frozenset())
+    if lem in PERSUADING:
+        obj = any(c.dep_ == "dobj" for c in verb.children)
+        for c in verb.children:
+            if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and (obj or (
+                    any(s.dep_ == "nsubj" for s in c.children) and any(a.lower_ == "to" for a in c.children))):
+                return Frame(lem, "V", "100", "REQUEST", frozenset({"dobj"}))
+    return None
+
+
+def _agreeing_with(verb: Token, own: Frame | None) -> Frame | None:
+    """"agree with X" (that ...) and nothing agreed on or to: siding with a party's position (CAMEO's code for
+    AGREE, 050), not an agreement ("agreed with X on a deal", "agreed with X to hold talks")."""
+    if own is None or own.plover != "AGREE" or verb.lemma_.lower() not in SIDING:
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ in {"xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"on", "to", "upon"})
+           for c in kids) or not any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
+        return None
+    return replace(own, cameo="050", plover="SUPPORT", symmetric=False, target_deps=frozenset({"with"}))
+
+
+def _instrument(verb: Token, own: Frame | None) -> Frame | None:
+    """"hit Iran with sanctions", "slapped Canada with tariffs": a measure named as the instrument of a verb
+    of striking is the event, and the verb's object its target ("threatened X with tariffs" stays a threat)."""
+    if own is not None and own.plover not in {"ASSAULT", "COERCE"}:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                frame = noun_frame(p.lemma_) if p.dep_ == "pobj" else None
+                if frame is not None and frame.plover in _INSTRUMENT_TYPES:
+                    return replace(frame, kind="V", target_deps=frozenset({"dobj"}), light_only=False)
+    return None
+
+
+def _for_meeting(verb: Token) -> bool:
+    """A journey made for a meeting: "flew to Ankara for talks", "travelled to Delhi to meet Modi"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"for", "to"}:
+            if any(p.dep_ == "pobj" and (f := noun_frame(p.lemma_)) and f.plover in _MEETING for p in c.children):
+                return True
+        if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB":
+            f = occurrence_frame(c)
+            if (f and f.plover in _MEETING) or any(
+                    o.dep_ == "dobj" and (g := noun_frame(o.lemma_)) and g.plover in _MEETING for o in c.children):
+                return True
+    return False
+
+
+def economic(noun: Token, frame: Frame) -> Frame:
+    """"trade war", "tariff war": an economic war is a sanction, not an assault."""
+    if frame.plover == "ASSAULT" and any(c.lemma_.lower() in ECONOMIC_MODIFIERS for c in noun.children
+                                         if c.dep_ in {"compound", "amod"}):
+        return replace(frame, cameo="163", plover="SANCTION", target_deps=frame.target_deps | {"with"})
+    return frame
+
+
+def lends_to_noun(verb: Token, frame: Frame, actors: DocActors) -> bool:
+    """A light verb whose object is an event noun ("held talks") or a report ("dismissed reports")."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"}:
+            if c.lemma_.lower() in REPORT_NOUNS and any(g.dep_ in {"acl", "ccomp", "relcl"} for g in c.children):
+                # "dismissed reports that ...": the embedded act is the event, in denied mode; but rejecting
+                # someone's allegation is also a rejection of that someone
+                return not (frame.plover == "REJECT" and roles.owners(c, actors))
+            if verb.lemma_.lower() in LIGHT_VERBS and noun_frame(c.lemma_):
+                return True
+    return _relative_light(verb) is not None
+
+
+def _relative_light(verb: Token) -> Token | None:
+    """"the deal it struck with X", "the agreement signed on Friday": a light verb in a clause on its event noun
+    (no object of its own) lends the noun its subject and its prepositional parties; the noun is returned."""
+    head = verb.head
+    if verb.dep_ in {"relcl", "acl"} and verb.lemma_.lower() in LIGHT_VERBS and head.pos_ == "NOUN" \
+            and noun_frame(head.lemma_) and not any(c.dep_ == "dobj" for c in verb.children):
+        return head
+    return None
+
+
+def under_request(verb: Token) -> bool:
+    """An act someone else asks for ("urged Iran to halt ...") is the request's content, not an event."""
+    head = verb.head
+    return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in roles.OBJECT_CONTROL - {"invite", "help"} \
+        and bool(verb_frame(head.lemma_))
+
+
+def reversal_verb(light: Token) -> str:
+    """The verb a light word stands for: itself, or the verb of a reversal noun ("suspension" → suspend)."""
+    lem = light.lemma_.lower()
+    return REVERSAL_NOUNS.get(lem, lem) if light.pos_ == "NOUN" else lem
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The word that lends an event noun its subject or reverses it: a light verb ("held talks"), a verb it is
+    in ("took part in exercises"), a light verb in a clause on it, or a reversal noun ("the pause in aid")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "of", "on"} and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in REVERSAL_NOUNS:
+        return head.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        lem = head.lemma_.lower()
+        if lem in LIGHT_VERBS or any(lem == v for v, _ in REVERSALS):
+            return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into"} \
+            and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head  # "took part in exercises", "is in talks with"
+    for c in noun.children:
+        if _relative_light(c) == noun:
+            return c
+    return None
+
+
+def object_of_trigger(noun: Token) -> bool:
+    """"criticised the deal": the noun is what another predicate is about, not an event of its own."""
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and bool(verb_frame(noun.head.lemma_))
+
+
+# Heads of an infinitive that turn the act into a refusal, a threat or a commitment: "refused to lift",
+# "threatened to cut", "is ready to accept".
+REFUSALS = frozenset({"refuse", "decline"})
+THREATS = frozenset({"threaten"})
+INTENTS = frozenset("ready willing prepared".split())  # offers and pledges keep their act, as possible or future
+_REJECT_CODE = {"AID": "1222", "CONSULT": "125", "AGREE": "127", "COOPERATE": "121", "CONCEDE": "124",
+                "RETREAT": "1246"}
+_THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138", "CONSULT": "1313", "AGREE": "1313",
+                "COOPERATE": "1313", "AID": "1311"}
+_INTENT_CODE = {"AID": "033", "CONSULT": "036", "COOPERATE": "031", "CONCEDE": "035", "RETREAT": "0356",
+                "AGREE": "030", "SUPPORT": "032"}
+# What one yields or reverses: refusing it ("will not back down", "won't lift the embargo") is a rejection.
+_YIELDING = frozenset({"CONCEDE", "RETREAT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How one predicate occurrence is coded after the words around it: type, code, and (when the governing
+    words decide it) the mode and whether the missing side may come from context."""
+
+    cameo: str
+    plover: str
+    mode: str | None = None
+    borrow: bool = False
+
+
+def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
+    """Type and code of an occurrence: reversals ("lifted sanctions"), refusals, threats and commitments that
+    govern it, and a refused concession ("will not back down", "won't cancel the drills") read as a rejection.
+    None: the act is only the content of a request ("urged Iran to halt ...")."""
+    plover, code = frame.plover, frame.cameo
+    reversed_ = False
+    if light is not None and (reversal := (reversal_verb(light), plover)) in REVERSALS:
+        code, plover = REVERSALS[reversal]
+        reversed_ = True
+    anchor = light or pred
+    if light is not None and under_request(light):
+        return None
+    head = anchor.head.lemma_.lower() if anchor.dep_ in {"xcomp", "acomp"} or anchor.head.pos_ == "ADJ" else ""
+    if anchor.dep_ == "xcomp" and head in REFUSALS:
+        return Reading(_REJECT_CODE.get(plover, "120"), "REJECT", borrow=True)
+    if anchor.dep_ == "xcomp" and head in THREATS:
+        return Reading(_THREAT_CODE.get(plover, "130"), "THREATEN")
+    if anchor.dep_ == "xcomp" and head in INTENTS and plover in _INTENT_CODE:
+        return Reading(_INTENT_CODE[plover], "AGREE", mode=event_mode(anchor.head))
+    if (plover in _YIELDING or reversed_) and event_mode(pred, light) == "negated":
+        return Reading(_REJECT_CODE.get(plover, "124") if not reversed_ else "124", "REJECT", mode="asserted",
+                       borrow=True)
+    return Reading(code, plover)

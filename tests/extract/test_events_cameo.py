@@ -1,0 +1,147 @@
+"""Predicates from the CAMEO verb dictionary: phrasal verbs, patterns, event nouns, refusals, journeys, requests."""
+
+from tests.extract.events_helpers import run
+
+
+def got(nlp, text, **kw):
+    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+
+
+def types(nlp, text):
+    return {ty for _s, _t, ty, _m, _e in run(nlp, text)[0]}
+
+
+def test_clash_verb_and_noun_are_assaults(nlp):
+    assert ("GRC", "TUR", "ASSAULT", "asserted") in got(nlp, "Greek soldiers clashed with Turkish troops overnight.")
+    text = "Monday's border clash between Thailand and Cambodia left four soldiers wounded."
+    assert ("THA", "KHM", "ASSAULT", "asserted") in got(nlp, text)
+
+
+def test_refusing_to_back_down_is_a_rejection_not_support(nlp):
+    rows = got(nlp, "Serbia said on Friday it would not back down in its dispute with Croatia.")
+    assert ("SRB", "HRV", "REJECT", "asserted") in rows
+    assert not any(ty == "SUPPORT" for _s, _t, ty, _m in rows)
+
+
+def test_wont_cancel_drills_is_a_refusal(nlp):
+    text = "Seoul will not cancel its joint drills with Washington, the defence minister said."
+    assert ("KOR", "USA", "REJECT", "asserted") in got(nlp, text)
+
+
+def test_pulling_back_troops_is_a_retreat(nlp):
+    assert ("IND", "CHN", "RETREAT", "asserted") in got(nlp, "India pulled back its troops from the Chinese border.")
+
+
+def test_disengagement_noun_is_a_retreat(nlp):
+    text = "Vietnam completed the disengagement of its forces from Cambodia on Sunday."
+    assert ("VNM", "KHM", "RETREAT", "asserted") in got(nlp, text)
+
+
+def test_a_struck_agreement_is_no_assault(nlp):
+    rows = got(nlp, "An agreement on grain exports was struck between Kenya and Tanzania.")
+    assert ("KEN", "TZA", "AGREE", "asserted") in rows and "ASSAULT" not in {r[2] for r in rows}
+    rows = got(nlp, "Kenya said the agreement it struck with Tanzania would stand.")
+    assert rows == {("KEN", "TZA", "AGREE", "asserted")}
+
+
+def test_hit_with_sanctions_is_a_sanction(nlp):
+    assert types(nlp, "The European Union hit Belarus with new sanctions on Monday.") == {"SANCTION"}
+    assert got(nlp, "Canada hit Venezuela with sanctions.") == {("CAN", "VEN", "SANCTION", "asserted")}
+
+
+def test_threatened_with_tariffs_stays_a_threat(nlp):
+    assert ("USA", "MEX", "THREATEN", "asserted") in got(nlp, "Washington threatened Mexico with new tariffs.")
+
+
+def test_a_flight_is_a_visit_only_for_a_meeting(nlp):
+    assert got(nlp, "The Peruvian foreign minister flew to Santiago on Monday.") == set()
+    text = "The Peruvian foreign minister flew to Santiago for talks with Chilean officials."
+    assert ("PER", "CHL", "CONSULT", "asserted") in got(nlp, text)
+
+
+def test_expressed_concern_and_concerned_about_are_accusations(nlp):
+    assert ("PHL", "CHN", "ACCUSE", "asserted") in got(
+        nlp, "Manila expressed concern over China's island building.")
+    assert ("JPN", "PRK", "ACCUSE", "asserted") in got(
+        nlp, "Tokyo is deeply concerned about North Korean missile launches.")
+
+
+def test_a_states_protest_and_complaint_are_accusations(nlp):
+    assert got(nlp, "Greece lodged a protest with Turkey over the overflights.") == {
+        ("GRC", "TUR", "ACCUSE", "asserted")}
+    assert ("SYR", "ISR", "ACCUSE", "asserted") in got(
+        nlp, "Syria complained to the Security Council about Israeli air strikes.")
+
+
+def test_offers_are_commitments_and_what_is_offered_is_possible(nlp):
+    assert ("NOR", "COL", "AGREE", "asserted") in got(nlp, "Norway offered its mediators to Colombia.")
+    assert ("TUR", "SWE", "AID", "hypothetical") in got(nlp, "Turkey has offered to hand over the suspects to Sweden.")
+    assert ("UKR", "RUS", "COOPERATE", "hypothetical") in got(nlp, "Ukraine offered Russia a prisoner exchange.")
+    assert ("SYR", "LBN", "AGREE", "asserted") in got(nlp, "Syria says it is willing to withdraw its troops from Lebanon.")
+
+
+def test_removal_from_a_programme_is_a_sanction(nlp):
+    assert ("USA", "IND", "SANCTION", "asserted") in got(
+        nlp, "The United States removed India from its trade preference programme.")
+
+
+def test_ruling_out_talks_rejects_the_partner(nlp):
+    assert ("ETH", "EGY", "REJECT", "asserted") in got(nlp, "Ethiopia ruled out talks with Egypt over the dam.")
+
+
+def test_saying_another_must_act_is_a_request(nlp):
+    assert ("DEU", "POL", "REQUEST", "asserted") in got(
+        nlp, "The German chancellor said Poland must respect the court's ruling.")
+    assert got(nlp, "Germany said it must defend its industry.") == set()
+
+
+def test_persuading_and_expecting_are_requests(nlp):
+    assert ("FRA", "ITA", "REQUEST", "asserted") in got(nlp, "Paris persuaded Rome to join the naval mission.")
+    assert ("KEN", "SOM", "REQUEST", "asserted") in got(nlp, "Kenya expects the Somali government to secure the border.")
+
+
+def test_conflict_between_two_countries_runs_from_the_first(nlp):
+    assert ("ETH", "ERI", "ASSAULT", "asserted") in got(
+        nlp, "Analysts blamed the leaders for starting the conflict between Ethiopia and Eritrea.")
+
+
+def test_assurances_are_commitments(nlp):
+    assert ("JPN", "PHL", "AGREE", "asserted") in got(nlp, "Japan assured the Philippines of its support.")
+
+
+def test_host_of_talks_between_two_parties_deals_with_each(nlp):
+    rows = got(nlp, "Qatar hosted talks between Sudan and Chad on Tuesday.")
+    assert {("QAT", "SDN", "CONSULT", "asserted"), ("QAT", "TCD", "CONSULT", "asserted")} <= rows
+
+
+def test_releasing_captives_is_a_concession(nlp):
+    assert ("IRN", "GBR", "CONCEDE", "asserted") in got(nlp, "Iran released two British sailors on Thursday.")
+
+
+def test_a_received_response_is_no_delivery(nlp):
+    assert got(nlp, "Turkey received a response from the United States on Friday.") == set()
+    assert ("JPN", "KEN", "AID", "asserted") in got(nlp, "Kenya received two patrol boats from Japan.")
+
+
+def test_they_is_not_the_person_who_says_it(nlp):
+    rows = got(nlp, "Former French envoy Jean Dupont said they want to sell more jets to India.")
+    assert not any(s == "FRA" for s, _t, _ty, _m in rows)
+
+
+def test_leaders_clashing_is_a_verbal_conflict(nlp):
+    rows = got(nlp, "Russian President Vladimir Putin clashed with Ukrainian President Volodymyr Zelenskyy at the summit.")
+    assert ("RUS", "UKR", "ACCUSE", "asserted") in rows and not any(ty == "ASSAULT" for _s, _t, ty, _m in rows)
+
+
+def test_agreeing_with_a_party_is_support_agreeing_on_a_deal_is_agreement(nlp):
+    assert ("JPN", "USA", "SUPPORT", "asserted") in got(nlp, "Japan agrees with the United States that China must act.")
+    assert ("KEN", "UGA", "AGREE", "asserted") in got(nlp, "Kenya agreed with Uganda on a new railway deal.")
+
+
+def test_a_reversal_noun_reverses_the_measure(nlp):
+    assert ("USA", "UKR", "SANCTION", "asserted") in got(
+        nlp, "Washington's suspension of military aid to Kyiv angered Europe.")
+
+
+def test_persuading_by_getting_someone_to_act(nlp):
+    assert ("USA", "KOR", "REQUEST", "asserted") in got(nlp, "Washington got Seoul to drop its objections.")
