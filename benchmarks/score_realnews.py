@@ -28,7 +28,8 @@ from typing import Any
 
 from _common import OUT, ROOT, save_results, table
 
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = next((a / "shared" / "data" for a in ROOT.parents if (a / "shared" / "data").is_dir()),
+              ROOT.parent / "shared" / "data")  # beside the checkout, or beside a folder of worktrees
 REALNEWS = Path(os.environ.get("PARALLAX_REALNEWS", SHARED / "realnews_dev"))
 GSR = Path(os.environ.get("PARALLAX_GSR", SHARED / "plover_gsr" / "story"))
 POOLED = ("D", "E", "F", "H")
