@@ -472,6 +472,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--wait", type=float, default=900, help="seconds to wait for a store another process locks")
     ap.add_argument("--quick", action="store_true", help="3 s a page, no profiling, results to serve_quick.*")
     ap.add_argument("--name", default=None, help="results file name (default serve, or serve_quick)")
+    ap.add_argument("--pages", default=None, help="only pages whose name contains one of these comma-separated "
+                                                  "words (the static floor always runs)")
     args = ap.parse_args(argv)
     if args.quick:
         args.seconds, args.min_requests, args.profile_over = 3.0, 4, float("inf")
@@ -482,6 +484,9 @@ def main(argv: list[str] | None = None) -> None:
     db, store_info = ensure_store(args.docs, args.store, args.wait)
     targets = pick_targets(db)
     pages = plan(targets, args.word)
+    if args.pages:
+        words = [w.strip() for w in args.pages.split(",") if w.strip()]
+        pages = [p for p in pages if p.paths == [STATIC] or any(w in p.name for w in words)]
     port = free_port()
     proc = start_server(db, port)
     try:
