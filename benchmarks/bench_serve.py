@@ -402,7 +402,7 @@ def markdown(meta: dict[str, Any], rows: list[dict[str, Any]], profiles: dict[st
         "",
         f"Store: {c['documents']:,} documents, {c['actors']:,} actors, {c['mentions']:,} mentions, "
         f"{c['events']:,} events, {c['quotes']:,} quotes, {c['claims']:,} claims, {c['contradictions']:,} "
-        f"contradictions, {c['event_clusters']:,} event clusters (`{Path(t['store']).relative_to(ROOT)}`, "
+        f"contradictions, {c['event_clusters']:,} event clusters (`{os.path.relpath(t['store'], ROOT)}`, "
         "made by `benchmarks/build_store.py`). Server: `parallax serve` as a subprocess, uvicorn with **one worker** (one process, "
         "one event loop, sync pages in its thread pool: every page shares one GIL). Generator: closed loop, "
         f"asyncio + httpx, **{t['concurrency']} concurrent clients**, {t['seconds']} s a page (at least "
