@@ -11,7 +11,7 @@ raid is another raid), when both qualify their subject and the qualifiers are di
 Within a group, two documents (different originals: copies of one article are one text) conflict when no
 figure of one is compatible with a figure of the other. Compatible: money within ``SAME_AMOUNT`` (10%);
 counts and tolls equal, or within 10% above ``SMALL`` (1,000); approximate figures as the intervals they allow
-("at least 14" fits 16, "about 300" fits 320); dates equal at the coarser precision ("2019" fits "2019-03").
+("at least 14" fits 16, "about 300" fits 310 but not 320, "almost 30" not "more than 30"); dates equal at the coarser precision ("2019" fits "2019-03").
 A document that gives both figures conflicts with nobody on them. Published ``TEMPORAL_DAYS`` apart or more,
 a changed figure is a revision (``temporal``), not a contradiction; dates only when both sides are plans.
 """
@@ -25,10 +25,11 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from parallax.extract.facts.types import Fact
-from parallax.extract.facts.values import interval
+from parallax.extract.facts.values import interval, strict
 from parallax.link.events import dates_compatible, parse_date
 from parallax.link.fuzzy import close_pairs
 from parallax.link.independence import root_doc
+from parallax.link.revisions import revision_timeline
 from parallax.link.sides import conflicting_values
 from parallax.link.unionfind import UnionFind
 from parallax.model import Contradiction, ContradictionSide, Document, Evidence
@@ -52,6 +53,8 @@ def same_subject(a: Fact, b: Fact, actor_map: Mapping[str, str]) -> bool:
     """Whether two facts of one unit measure the same thing (see module doc)."""
     if a.when and b.when and a.when != b.when:
         return False
+    if (a.when or "").startswith("period:") != (b.when or "").startswith("period:"):
+        return False  # a total over a period ("1,250 in the last 15 months") is not the incident's figure
     if a.qualifiers and b.qualifiers and not set(a.qualifiers) & set(b.qualifiers):
         return False
     if a.kind == "casualties":
@@ -82,6 +85,10 @@ def compatible(a: Fact, b: Fact) -> bool:
         return hi == 0 or (hi - lo) / hi <= SAME_AMOUNT
     (a0, a1), (b0, b1) = interval(va, a.bound), interval(vb, b.bound)
     slack = SAME_AMOUNT if a.kind == "money" or max(va, vb) >= SMALL else 0.0
+    if slack == 0.0:  # "more than 30" against "almost 30": they touch at 30, which one of them excludes
+        (a_lo, a_hi), (b_lo, b_hi) = strict(a.bound), strict(b.bound)
+        return (a0 < b1 or (a0 == b1 and not a_lo and not b_hi)) and \
+            (b0 < a1 or (b0 == a1 and not b_lo and not a_hi))
     return a0 <= b1 * (1 + slack) and b0 <= a1 * (1 + slack)
 
 
@@ -273,11 +280,20 @@ def _conflict(group: list[Fact], docs: Mapping[str, Document]) -> Contradiction 
     shown = [_side_value(g) for g in sides]
     about = _about(group)
     cid = "f" + hashlib.sha1("\x1f".join([kind, about, *sorted(shown)]).encode()).hexdigest()[:12]
+    temporal = _temporal(sides, docs)
+    timeline = None if temporal or kind == "date" else revision_timeline(
+        [(v, _number(g), [f.doc for f in g]) for v, g in zip(shown, sides)], docs)
     return Contradiction(
         id=cid, kind=kind, about=about,  # type: ignore[arg-type]
         sides=[ContradictionSide(v, list(dict.fromkeys(Evidence(f.doc, f.start, f.end) for f in g)))
                for v, g in zip(shown, sides)],
-        temporal=_temporal(sides, docs))
+        temporal=temporal, revision=timeline is not None, timeline=timeline or [])
+
+
+def _number(g: list[Fact]) -> float:
+    """A value group's figure: its exact figures' first, else its first."""
+    exact = [f for f in g if f.bound == "exact"] or g
+    return float(exact[0].value)
 
 
 def fact_conflicts(facts: Sequence[Fact], docs: Mapping[str, Document],

@@ -241,12 +241,15 @@ def link_story(store: Store, summary: RunSummary | None = None, *, force: bool =
     from parallax.link.claims import cluster_claims
     from parallax.link.contradictions import find_contradictions
     from parallax.link.corroboration import corroborate
+    from parallax.link.disputes import dispute_claims, is_dispute
     from parallax.link.facts import drop_covered, fact_conflicts
     from parallax.link.profiles import source_profiles
 
     actors, mapping = _merged_actors(store)
     held = _read_whole(store, mapping)
-    events, claims = held.events, held.claims
+    events = held.events
+    claims = [c for c in held.claims if not is_dispute(c)]
+    denials = [c for c in held.claims if is_dispute(c)]
     docs = {d.id: d for d in store.documents()}
     by_id = {a.id: a for a in actors}
 
@@ -256,8 +259,8 @@ def link_story(store: Store, summary: RunSummary | None = None, *, force: bool =
         mentions, quotes, n_mentions, n_quotes = _write_mentions_quotes(store, mapping, claims)
         clusters, details = _event_clusters(events, docs, by_id)
         details = details + drop_covered(fact_conflicts(held.facts, docs, mapping), details)
-        story_claims = corroborate(cluster_claims(claims, events, quotes, docs, by_id, mentions=mentions),
-                                   docs, by_id, quotes)
+        story_claims = corroborate(cluster_claims(claims, events, quotes, docs, by_id, mentions=mentions)
+                                   + dispute_claims(denials, docs, by_id), docs, by_id, quotes)
         events_by_id = {e.id: e for e in events}
         contradictions = find_contradictions(actors, story_claims, docs, events_by_id, details)
         profiles = source_profiles(docs, quotes, story_claims, clusters, events=events_by_id, mentions=mentions)

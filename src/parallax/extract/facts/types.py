@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 FactKind = Literal["money", "count", "casualties", "date"]
-Bound = Literal["exact", "min", "max", "about"]
+Bound = Literal["exact", "min", "over", "max", "under", "about", "near"]
 
 
 @dataclass(slots=True)
@@ -28,7 +28,7 @@ class Fact:
     outcome: str | None = None  # casualties: killed | wounded
     actors: list[str] = field(default_factory=list)  # local actor ids mentioned in the sentence
     approx: bool = False
-    bound: Bound = "exact"  # how an approximate figure bounds the truth ("at least 14" → min)
+    bound: Bound = "exact"  # how an approximate figure bounds the truth ("at least 14" → min, "more than" → over)
     qualifiers: list[str] = field(default_factory=list)  # common-noun modifiers of the subject ("border")
     names: list[str] = field(default_factory=list)  # folded proper nouns of the sentence, for fuzzy matching
     when: str | None = None  # for figures: the date the sentence ties them to, if any

@@ -1,0 +1,203 @@
+"""Accusation against denial across a story: one claim, the accusers' statements on one side, the denials on the
+other.
+
+Each document's denials come from ``parallax.extract.disputes`` (per-document records ``<doc>:d<n>``: what is
+denied, by whom, and where the document itself tells the allegation, if it does). Across the story:
+
+- denials of one allegation are joined: the same accused party (the denier's country, or the countries the
+  allegation names) and enough of the allegation's words in common (idf-weighted, ``SAME_DISPUTE``), or the
+  same span of text told as the allegation;
+- the allegation's own statements are looked for in every document: a sentence that names the accused party,
+  says enough of what the denials reject (idf-weighted coverage ``TOLD``, at least ``MIN_SHARED`` words besides
+  the party), and is neither a denial, a question nor a condition. The best ``MAX_TOLD`` per document are kept;
+- a dispute with no statement of the allegation anywhere is dropped: a rejection of "claims" nobody in the
+  story makes is no contradiction the reader can check.
+
+Each dispute becomes a claim named by the allegation, its mentions supporting (the accusers) and refuting (the
+deniers); ``link.claim_conflicts`` then reports it as a contradiction of kind ``claim`` like any other.
+Matching is by words (content stems, country names folded to their ISO code), never by a story's vocabulary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parallax.link.stance.features import STOP, stem
+from parallax.link.unionfind import UnionFind
+from parallax.model import Actor, Claim, ClaimMention, Document
+
+SAME_DISPUTE = 0.35  # weighted overlap of two denials' allegations (of the smaller) to join them
+TOLD = 0.34  # weighted share of the allegation's words a sentence must say to tell it
+MIN_SHARED = 2  # ... and at least this many of them, the accused party not counted
+MAX_TOLD = 2  # statements of the allegation kept per document
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]")
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_SAYS = re.compile(r"\b(?:sa(?:y|ys|id)|t(?:ell|ells|old)|according to|claim(?:s|ed)?|accus(?:e|es|ed|ing)|"
+                   r"blam(?:e|es|ed|ing)|alleg(?:e|es|ed|ing|ation|ations)|assert(?:s|ed)?|insist(?:s|ed)?|"
+                   r"reiterat(?:e|es|ed)|confirm(?:s|ed)?|assess(?:es|ed)?|statement|charg(?:e|es|ed)|"
+                   r"report(?:s|ed)?|warn(?:s|ed)?)\b|[\"“”]", re.I)
+_CONDITION = re.compile(r"^\W*(?:if|unless|whether)\b", re.I)
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut\w*|rebut\w*|"
+                     r"baseless|unfounded|groundless|completely false)\b", re.I)
+
+
+def is_dispute(claim: Claim) -> bool:
+    """A per-document dispute record (``<doc>:d<n>``) rather than a quote claim (``<doc>:c<n>``)."""
+    return re.search(r":d\d+$", claim.id) is not None
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    """Country surface forms (names, demonyms, capitals) → ISO3, from the actor gazetteer."""
+    from parallax.extract.actors.gazetteer import gazetteer
+
+    return {form: e.iso3 for form, e in gazetteer().forms.items() if e.iso3 and e.kind != "bloc"}
+
+
+def terms(text: str) -> list[str]:
+    """Content stems of a text, country names as ``@ISO3`` ("Afghan soil" and "Afghanistan" share ``@AFG``)."""
+    forms = _forms()
+    words = _WORD.findall(text.replace("’", "'"))
+    out, i = [], 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            phrase = " ".join(words[i:i + n])
+            iso = forms.get(phrase) or forms.get(phrase.rstrip("'s").rstrip("'"))
+            if iso and len(words[i:i + n]) == n:
+                out.append("@" + iso)
+                i += n
+                break
+        else:
+            for part in re.split(r"[-.'’]", words[i].lower()):
+                iso = forms.get(part.capitalize())
+                if iso and len(part) > 3:
+                    out.append("@" + iso)  # "anti-Pakistan"
+                elif part and part not in STOP and len(part) > 2:
+                    out.append(stem(part))
+            i += 1
+    return out
+
+
+@dataclass(slots=True)
+class _Sentence:
+    doc: str
+    start: int
+    end: int
+    terms: frozenset[str]
+    usable: bool  # not a denial, question or condition
+    attributed: bool  # someone's statement: an allegation is somebody's
+
+
+def _sentences(doc: Document) -> list[_Sentence]:
+    """The document's sentences (split by punctuation, as ``verify`` does), each with its terms."""
+    text = doc.text or ""
+    cuts = [(m.start() + len(m.group(0)) - len(m.group(0).lstrip("\"'”’)")), m.end())
+            for m in _SENT_END.finditer(text)]
+    out, pos = [], 0
+    for end, nxt in [*cuts, (len(text), len(text))]:
+        piece = text[pos:end]
+        s, e = pos + len(piece) - len(piece.lstrip()), pos + len(piece.rstrip())
+        if e - s >= 12:
+            body = text[s:e]
+            usable = not body.rstrip("\"'”’ ").endswith("?") and not _CONDITION.match(body) \
+                and not _DENIAL.search(body)
+            out.append(_Sentence(doc.id, s, e, frozenset(terms(body)), usable, bool(_SAYS.search(body))))
+        pos = nxt
+    return out
+
+
+def _country(actor_id: str | None, actors: Mapping[str, Actor]) -> str | None:
+    a = actors.get(actor_id or "")
+    return "@" + a.country if a is not None and a.country else None
+
+
+def _accused(c: Claim, actors: Mapping[str, Actor]) -> set[str]:
+    """Who the allegation is about: the denier's country (parties deny what is said of them), else the
+    countries it names."""
+    own = _country(c.holder, actors)
+    return {own} if own else {t for t in terms(c.text) if t.startswith("@")}
+
+
+def _weighted(a: Counter | set, b: set, idf: Mapping[str, float]) -> float:
+    total = math.fsum(idf.get(t, 1.0) for t in a)
+    return math.fsum(idf.get(t, 1.0) for t in a if t in b) / total if total else 0.0
+
+
+def dispute_claims(records: Sequence[Claim], docs: Mapping[str, Document],
+                   actors: Mapping[str, Actor]) -> list[Claim]:
+    """One claim per disputed allegation with its accusers' and deniers' statements (see module doc)."""
+    records = [r for r in records if r.mentions and r.mentions[0].doc in docs]
+    if not records:
+        return []
+    sentences = [s for d in sorted(docs) for s in _sentences(docs[d])]
+    df = Counter(t for s in sentences for t in s.terms)
+    idf = {t: math.log((len(sentences) + 1) / (n + 1)) + 1.0 for t, n in df.items()}
+    allegation = [set(terms(r.text)) for r in records]
+    accused = [_accused(r, actors) for r in records]
+    denier = [_country(r.holder, actors) for r in records]
+    told = [{(m.doc, m.start) for m in r.mentions if m.stance == "supports"} for r in records]
+    uf = UnionFind()
+    for i in range(len(records)):
+        for j in range(i + 1, len(records)):
+            if denier[i] and denier[j] and denier[i] != denier[j]:
+                continue  # two parties denying are two disputes, whatever the words
+            same_doc = records[i].mentions[0].doc == records[j].mentions[0].doc
+            if not same_doc and not (denier[i] and denier[j]) and not accused[i] & accused[j]:
+                continue
+            small, big = sorted((allegation[i] - accused[i], allegation[j] - accused[j]), key=len)
+            if same_doc or (told[i] & told[j]) or (small and _weighted(small, big, idf) >= SAME_DISPUTE):
+                uf.union(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(records)):
+        groups.setdefault(uf.find(i), []).append(i)
+    out = []
+    for members in groups.values():
+        claim = _claim([records[i] for i in members], set().union(*(accused[i] for i in members)),
+                       set().union(*(allegation[i] for i in members)), sentences, idf)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _claim(group: list[Claim], accused: set[str], words: set[str], sentences: Sequence[_Sentence],
+           idf: Mapping[str, float]) -> Claim | None:
+    refuting = [m for r in group for m in r.mentions if m.stance == "refutes"]
+    supporting = [m for r in group for m in r.mentions if m.stance == "supports"]
+    by_doc: dict[str, list[_Sentence]] = {}
+    for s in sentences:
+        by_doc.setdefault(s.doc, []).append(s)
+    denied = {(m.doc, s.start) for m in refuting for s in by_doc.get(m.doc, ()) if s.start < m.end and m.start < s.end}
+    said = {(m.doc, m.start, m.end) for m in supporting}
+    content = words - accused
+    found: dict[str, list[tuple[float, _Sentence]]] = {}
+    for s in sentences:
+        if not s.usable or not s.attributed or (s.doc, s.start) in denied or (accused and not accused & s.terms):
+            continue
+        shared = content & s.terms
+        if len(shared) < MIN_SHARED:
+            continue
+        score = _weighted(content, s.terms, idf)
+        if score >= TOLD:
+            found.setdefault(s.doc, []).append((score, s))
+    for m in refuting:  # "X blamed Y for Z. Y denies ...": the sentence before a denial tells what it denies
+        before = [s for s in by_doc.get(m.doc, ()) if s.end <= m.start]
+        if before and before[-1].usable and (s := before[-1]).terms & accused and s.terms & content:
+            found.setdefault(s.doc, []).append((1.0, s))
+    for doc, scored in found.items():
+        for _, s in sorted(scored, key=lambda x: -x[0])[:MAX_TOLD]:
+            if not any(d == doc and a < s.end and s.start < b for d, a, b in said):
+                supporting.append(ClaimMention(doc=doc, stance="supports", start=s.start, end=s.end))
+    if not supporting:
+        return None
+    name = min((r.text for r in group), key=lambda t: (abs(len(t.split()) - 14), t))
+    key = "\x1f".join(sorted(f"{m.doc}:{m.start}" for m in refuting))
+    mentions = sorted({(m.doc, m.start, m.end, m.stance): m for m in supporting + refuting}.values(),
+                      key=lambda m: (m.doc, m.start))
+    return Claim(id="d" + hashlib.sha1(key.encode()).hexdigest()[:12], text=name, proposition=name,
+                 holder=None, mode="asserted", mentions=mentions)
