@@ -8,7 +8,11 @@ News reports a dispute in a few stock shapes, all read from the parse:
 - the allegation first, its rejection attached to it: "... accusing it of supporting militants, a charge New
   Delhi quickly rejected"; "experts detailed transfers of munitions — which Moscow denied";
 - an anaphoric denial of what the sentence before said: "Rebutting the claim, ...", "'This is completely
-  false,' the envoy said", "called the assertions baseless".
+  false,' the envoy said", "called the assertions baseless", "dismissed Putin's response as stalling";
+- a source that will not confirm what others report: "despite media reports, the official did not confirm
+  the death of the driver" (mode ``unconfirmed``);
+- a disagreement the outlet reports: "Trump and Zelenskyy disagreed about who started the war" (a record
+  ``<doc>:g<n>``: the topic, each party a side, the sentence the evidence of both).
 
 Each becomes a per-document dispute record, stored with the document's claims as a :class:`Claim` whose id is
 ``<doc>:d<n>`` (told apart from the quote claims ``<doc>:c<n>``): its text is the allegation's content as
@@ -36,6 +40,13 @@ ALLEGATIONS = frozenset({"allegation", "accusation", "claim", "charge", "asserti
 FALSE = frozenset({"false", "baseless", "unfounded", "groundless", "untrue", "fabricated", "fabrication", "lie",
                    "nonsense", "absurd", "ridiculous", "slander", "fake", "fiction", "propaganda", "bogus"})
 LABEL = frozenset({"call", "term", "describe", "label", "brand", "dismiss", "reject"})
+# What someone said, dismissed as a whole ("dismissed Putin's response as stalling"): a rejection of that
+# party's account, told in the sentence before. Proposals and requests are not here: refusing an offer is an
+# act, not a contradiction.
+STATEMENTS = frozenset({"response", "remark", "comment", "statement", "explanation", "account", "version",
+                        "argument", "characterization", "characterisation", "narrative", "answer", "reply"})
+DISMISS = frozenset({"dismiss", "refute", "rebut", "dispute", "contest"})
+DISAGREE = frozenset({"disagree", "clash", "differ", "quarrel", "spar", "feud", "argue"})
 _MODAL = frozenset({"would", "could", "may", "might", "should", "can", "ca", "must"})
 _CONDITION = frozenset({"if", "unless", "whether"})
 _ANAPHORA = frozenset({"this", "that", "it", "these", "those", "such"})
@@ -141,6 +152,7 @@ class _Found:
         self.told = told  # character span where the document tells the allegation, if it does
         self.accuser = accuser
         self.refutes = refutes or (sent.start_char, sent.end_char)
+        self.unconfirmed = False  # withheld ("did not confirm"), not denied
 
 
 def _from_verb(verb: Token, actors: DocActors, quotes: list[Quote]) -> _Found | None:
@@ -168,6 +180,9 @@ def _from_verb(verb: Token, actors: DocActors, quotes: list[Quote]) -> _Found | 
         return _appended(verb, actors)
     if obj.dep_ in {"ccomp", "xcomp"} or obj.pos_ in {"VERB", "AUX"}:  # "denied that ...", "deny providing ..."
         return _Found(sent, denier, (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)))
+    if obj.lemma_.lower() in STATEMENTS and verb.lemma_.lower() in DISMISS and \
+            any(c.dep_ == "poss" for c in obj.children):
+        return _Found(sent, denier, None, accuser=_accuser(obj, actors))
     if obj.lemma_.lower() not in ALLEGATIONS:
         return None
     clause = _content_clause(obj)
@@ -234,16 +249,64 @@ def _from_false(tok: Token, actors: DocActors, quotes: list[Quote]) -> _Found | 
     return _Found(sent, denier, None)
 
 
+def _unconfirmed(verb: Token, actors: DocActors) -> _Found | None:
+    """"Despite media reports, the official did not confirm the death of the driver": a source withholding
+    what others report; its content is the object."""
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "ccomp"}), None)
+    if obj is None or verb.sent.text.rstrip().endswith("?"):
+        return None
+    f = _Found(verb.sent, _actor_of(_subject(verb), actors),
+               (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)))
+    f.unconfirmed = True
+    return f
+
+
+def _disagreement(verb: Token, doc: Document, actors: DocActors, n: int) -> Claim | None:
+    """"Trump and Zelenskyy disagreed about who started the war", "X clashed with Y over Z": a disagreement
+    the outlet reports, each party one side, the topic what they disagree about (record ``<doc>:g<n>``)."""
+    if _hedged(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    other = next((c for c in subj.children if c.dep_ == "conj"), None)
+    if other is None:
+        other = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    topic = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"about", "over", "on"}
+                  for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
+    if other is None or topic is None:
+        return None
+    a = actors.actor_at(subj.idx, subj.idx + len(subj))
+    b = actors.actor_at(other.left_edge.idx, other.idx + len(other))
+    if a is None or b is None or a == b:
+        return None
+    sent = verb.sent
+    text = _text(sent.doc, topic.left_edge.idx, topic.right_edge.idx + len(topic.right_edge))
+    return Claim(id=f"{doc.id}:g{n}", text=text, mode="disputed", mentions=[
+        ClaimMention(doc=doc.id, stance="supports", start=sent.start_char, end=sent.end_char, holder=a),
+        ClaimMention(doc=doc.id, stance="refutes", start=sent.start_char, end=sent.end_char, holder=b)])
+
+
 def extract_disputes(sdoc: Doc, doc: Document, actors: DocActors, quotes: list[Quote]) -> list[Claim]:
     """The document's denials as dispute records (see module doc)."""
     found: list[_Found] = []
+    agreed: list[Claim] = []
     seen: set[int] = set()
     for tok in sdoc:
         if tok.sent.start in seen:
             continue
         f = None
         low = tok.lemma_.lower()
-        if low in DENY and tok.pos_ == "VERB" and not _hedged(tok):
+        if low in DISAGREE and tok.pos_ == "VERB":
+            if (g := _disagreement(tok, doc, actors, len(agreed))) is not None:
+                agreed.append(g)
+                seen.add(tok.sent.start)
+            continue
+        if low == "confirm" and tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children) \
+                and not any(c.dep_ == "aux" and c.lower_ in _MODAL for c in tok.children):
+            f = _unconfirmed(tok, actors)
+        elif low in DENY and tok.pos_ == "VERB" and not _hedged(tok):
             f = _from_verb(tok, actors, quotes)
         elif tok.lower_ in FALSE:
             f = _from_false(tok, actors, quotes)
@@ -275,5 +338,6 @@ def extract_disputes(sdoc: Doc, doc: Document, actors: DocActors, quotes: list[Q
         if told is not None:
             mentions.append(ClaimMention(doc=doc.id, stance="supports", start=told[0], end=told[1],
                                          holder=f.accuser))
-        out.append(Claim(id=f"{doc.id}:d{len(out)}", text=text, holder=f.denier, mode="denied", mentions=mentions))
-    return out
+        out.append(Claim(id=f"{doc.id}:d{len(out)}", text=text, holder=f.denier,
+                         mode="unconfirmed" if f.unconfirmed else "denied", mentions=mentions))
+    return out + agreed

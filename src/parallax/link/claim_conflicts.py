@@ -135,13 +135,13 @@ def same_proposition(pro: Sequence[ClaimMention], con: Sequence[ClaimMention],
                      docs: Mapping[str, Document]) -> bool:
     """Whether some supporting and some refuting statement say one thing: a claim clustered by its event
     (two parties, one act) or its text can gather statements about different things ("talks will fail"
-    against "Trump does not want to meet"); they must share words. Statements too short to judge pass."""
+    against "Trump does not want to meet"); they must share words. Statements without text pass."""
     from parallax.link.disputes import terms
 
     words_pro = [set(terms(_text(m, docs))) for m in pro]
     words_con = [set(terms(_text(m, docs))) for m in con]
-    if max(map(len, words_pro)) < SHARED or max(map(len, words_con)) < SHARED:
-        return True  # too little text to judge
+    if not any(words_pro) or not any(words_con):
+        return True  # no text to judge by
     return any(len(a & b) >= SHARED and len(a & b) / len(a | b) >= OVERLAP
                for a in words_pro for b in words_con if a and b)
 

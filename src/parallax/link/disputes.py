@@ -10,6 +10,8 @@ denied, by whom, and where the document itself tells the allegation, if it does)
 - the allegation's own statements are looked for in every document: a sentence that names the accused party,
   says enough of what the denials reject (idf-weighted coverage ``TOLD``, at least ``MIN_SHARED`` words besides
   the party), and is neither a denial, a question nor a condition. The best ``MAX_TOLD`` per document are kept;
+- what a source will not confirm ("did not confirm the death of the driver") is matched against reports of it
+  in any voice, with no party to name and more of its words (``REPORTED``);
 - a dispute with no statement of the allegation anywhere is dropped: a rejection of "claims" nobody in the
   story makes is no contradiction the reader can check.
 
@@ -30,11 +32,12 @@ from functools import lru_cache
 
 from parallax.link.stance.features import STOP, stem
 from parallax.link.unionfind import UnionFind
-from parallax.model import Actor, Claim, ClaimMention, Document
+from parallax.model import Actor, Claim, ClaimMention, Contradiction, ContradictionSide, Document, Evidence
 
 SAME_DISPUTE = 0.35  # weighted overlap of two denials' allegations (of the smaller) to join them
 TOLD = 0.34  # weighted share of the allegation's words a sentence must say to tell it
 MIN_SHARED = 2  # ... and at least this many of them, the accused party not counted
+REPORTED = 0.5  # share of the words of what a source will not confirm that a report of it must say
 MAX_TOLD = 2  # statements of the allegation kept per document
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]")
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
@@ -48,8 +51,33 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ial)|reject(?:s|ed|ing)?|dismiss(?:e
 
 
 def is_dispute(claim: Claim) -> bool:
-    """A per-document dispute record (``<doc>:d<n>``) rather than a quote claim (``<doc>:c<n>``)."""
-    return re.search(r":d\d+$", claim.id) is not None
+    """A per-document dispute record (denial ``<doc>:d<n>``, reported disagreement ``<doc>:g<n>``) rather than
+    a quote claim (``<doc>:c<n>``)."""
+    return re.search(r":[dg]\d+$", claim.id) is not None
+
+
+def disagreements(records: Sequence[Claim], docs: Mapping[str, Document],
+                  actors: Mapping[str, Actor]) -> list[Contradiction]:
+    """Disagreements the outlets report ("X and Y disagreed about Z"), one contradiction per pair of parties
+    and topic, each party a side; the reporting sentences are the evidence of both."""
+    out: dict[str, Contradiction] = {}
+    for r in records:
+        if not re.search(r":g\d+$", r.id) or len(r.mentions) != 2 or r.mentions[0].doc not in docs:
+            continue
+        a, b = (actors.get(m.holder or "") for m in r.mentions)
+        if a is None or b is None or a.id == b.id:
+            continue
+        key = "\x1f".join(sorted((a.id, b.id)) + sorted(terms(r.text)))
+        cid = "g" + hashlib.sha1(key.encode()).hexdigest()[:12]
+        ev = Evidence(r.mentions[0].doc, r.mentions[0].start, r.mentions[0].end)
+        if cid in out:
+            for side in out[cid].sides:
+                side.evidence.append(ev)
+            continue
+        out[cid] = Contradiction(id=cid, kind="claim", about=f"{a.name} and {b.name} disagree: {r.text}",
+                                 sides=[ContradictionSide(f"{a.name}'s position", [ev]),
+                                        ContradictionSide(f"{b.name}'s position", [ev])])
+    return list(out.values())
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +147,9 @@ def _country(actor_id: str | None, actors: Mapping[str, Actor]) -> str | None:
 
 def _accused(c: Claim, actors: Mapping[str, Actor]) -> set[str]:
     """Who the allegation is about: the denier's country (parties deny what is said of them), else the
-    countries it names."""
+    countries it names; nobody for what a source will not confirm (a report of fact, not an accusation)."""
+    if c.mode == "unconfirmed":
+        return set()
     own = _country(c.holder, actors)
     return {own} if own else {t for t in terms(c.text) if t.startswith("@")}
 
@@ -132,7 +162,7 @@ def _weighted(a: Counter | set, b: set, idf: Mapping[str, float]) -> float:
 def dispute_claims(records: Sequence[Claim], docs: Mapping[str, Document],
                    actors: Mapping[str, Actor]) -> list[Claim]:
     """One claim per disputed allegation with its accusers' and deniers' statements (see module doc)."""
-    records = [r for r in records if r.mentions and r.mentions[0].doc in docs]
+    records = [r for r in records if r.mentions and r.mentions[0].doc in docs and re.search(r":d\d+$", r.id)]
     if not records:
         return []
     sentences = [s for d in sorted(docs) for s in _sentences(docs[d])]
@@ -145,13 +175,16 @@ def dispute_claims(records: Sequence[Claim], docs: Mapping[str, Document],
     uf = UnionFind()
     for i in range(len(records)):
         for j in range(i + 1, len(records)):
-            if denier[i] and denier[j] and denier[i] != denier[j]:
+            if records[i].mode != records[j].mode or (denier[i] and denier[j] and denier[i] != denier[j]):
                 continue  # two parties denying are two disputes, whatever the words
-            same_doc = records[i].mentions[0].doc == records[j].mentions[0].doc
-            if not same_doc and not (denier[i] and denier[j]) and not accused[i] & accused[j]:
+            one_doc = records[i].mentions[0].doc == records[j].mentions[0].doc
+            if not one_doc and not (denier[i] and denier[j]) and accused[i] and accused[j] \
+                    and not accused[i] & accused[j]:
                 continue
+            # one party's denials in one text are one dispute ("rejected the allegation ... 'baseless'")
+            same_party = one_doc and denier[i] and denier[j]
             small, big = sorted((allegation[i] - accused[i], allegation[j] - accused[j]), key=len)
-            if same_doc or (told[i] & told[j]) or (small and _weighted(small, big, idf) >= SAME_DISPUTE):
+            if same_party or (told[i] & told[j]) or (small and _weighted(small, big, idf) >= SAME_DISPUTE):
                 uf.union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(records)):
@@ -175,15 +208,18 @@ def _claim(group: list[Claim], accused: set[str], words: set[str], sentences: Se
     denied = {(m.doc, s.start) for m in refuting for s in by_doc.get(m.doc, ()) if s.start < m.end and m.start < s.end}
     said = {(m.doc, m.start, m.end) for m in supporting}
     content = words - accused
+    withheld = all(r.mode == "unconfirmed" for r in group)  # a report of fact: no party, no attribution needed
     found: dict[str, list[tuple[float, _Sentence]]] = {}
     for s in sentences:
-        if not s.usable or not s.attributed or (s.doc, s.start) in denied or (accused and not accused & s.terms):
+        if not s.usable or (s.doc, s.start) in denied:
+            continue
+        if not withheld and (not s.attributed or (accused and not accused & s.terms)):
             continue
         shared = content & s.terms
-        if len(shared) < MIN_SHARED:
+        if len(shared) < (MIN_SHARED + 1 if withheld else MIN_SHARED):
             continue
         score = _weighted(content, s.terms, idf)
-        if score >= TOLD:
+        if score >= (REPORTED if withheld else TOLD):
             found.setdefault(s.doc, []).append((score, s))
     for m in refuting:  # "X blamed Y for Z. Y denies ...": the sentence before a denial tells what it denies
         before = [s for s in by_doc.get(m.doc, ()) if s.end <= m.start]

@@ -66,6 +66,8 @@ def same_subject(a: Fact, b: Fact, actor_map: Mapping[str, str]) -> bool:
             other = b if sa else a
             return named <= set(other.names)
         return True
+    if a.kind == "rate":  # a levy on steel and one on steel and aluminum: the same levy on steel
+        return bool(set(a.subject_key.split()) & set(b.subject_key.split()))
     if a.subject_key == b.subject_key:
         return bool(a.subject_key.strip("|"))
     if fuzz.token_set_ratio(a.subject_key, b.subject_key) < SIMILAR:
@@ -253,6 +255,8 @@ def _about(g: list[Fact]) -> str:
         return f"number of {f.unit}s of the {f.subject}"
     if f.kind == "casualties":
         return f"{f.subject} {f.outcome}"
+    if f.kind == "rate":
+        return f"{f.unit} rate on {f.subject}"
     return f"date of the {f.subject}" if not f.subject.startswith(("date", "start", "delivery")) else f.subject
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc as SpacyDoc, Span
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events.when import DateContext, in_future_clause, in_past_clause, is_bound
-from parallax.extract.facts import amounts, dates, outcomes
+from parallax.extract.facts import amounts, dates, outcomes, rates
 from parallax.extract.facts.subject import DocThings, Thing, fold
 from parallax.extract.facts.types import Fact
 from parallax.language.spans import ents
@@ -68,6 +68,11 @@ def _figures(sent: Span, things: DocThings, base: dict) -> list[Fact]:
                             **base))
         else:
             out.append(_people(noun, found, value, bound, shown, base))
+    for tok, value, bound, levy, goods, countries in rates.rate_figures(sent):
+        key = " ".join(goods) or " ".join(countries)
+        out.append(Fact(kind="rate", value=value, unit=levy, subject=f"{' and '.join(goods or countries)}",
+                        subject_key=key, qualifiers=countries if goods else [], approx=bound != "exact",
+                        bound=bound, shown=f"{tok.text}%", **base))  # type: ignore[arg-type]
     for tok, thing, value, bound, unit in outcomes.durations(sent, things):
         shown = sent.doc[min(t.i for t in tok.subtree): tok.head.i + 1].text
         out.append(Fact(kind="count", value=value, unit=unit, subject=thing.text,
@@ -132,14 +137,15 @@ def _dates(sent: Span, things: DocThings, base: dict, ctx: DateContext, doc: Doc
 
 
 _PERIOD = re.compile(r"\b(?:weeks|months?|years?|decades?|centur(?:y|ies))\b", re.I)
+_BEFORE = re.compile(r"\b(?:last|past|this|so far|since|earlier|previous|recent|ago|beginning)\b", re.I)
 
 
 def _period(sent: Span, ctx: DateContext) -> str | None:
-    """A period the sentence's figures are totals over ("in the last 15 months", "so far this year", "last
-    month"): "period:<words>". Such a tally is not the figure of the story's incident; a weekday or "hours
-    after" is."""
+    """A period before the story's days that the sentence's figures belong to ("in the last 15 months", "so far
+    this year", "last month", "a year ago"): "period:<words>". Such a tally is not the figure of the story's
+    incident; a weekday, "hours after" or "for four weeks" is."""
     for e in ents(sent):
-        if e.label_ == "DATE" and not ctx.is_metadata(e) and _PERIOD.search(e.text):
+        if e.label_ == "DATE" and not ctx.is_metadata(e) and _PERIOD.search(e.text) and _BEFORE.search(e.text):
             return "period:" + " ".join(fold(e.text).split())
     return None
 

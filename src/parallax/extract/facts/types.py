@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-FactKind = Literal["money", "count", "casualties", "date"]
+FactKind = Literal["money", "count", "casualties", "date", "rate"]
 Bound = Literal["exact", "min", "over", "max", "under", "about", "near"]
 
 
@@ -24,7 +24,7 @@ class Fact:
     subject: str  # what the figure is about, as written ("Varna Dam", "soldiers", "signing of the treaty")
     subject_key: str  # folded lemmas used to compare across documents
     currency: str | None = None  # ISO 4217, money only
-    unit: str | None = None  # counted noun lemma ("turbine"); victim lemma for casualties
+    unit: str | None = None  # counted noun lemma ("turbine"); victim lemma for casualties; "tariff" for rates
     outcome: str | None = None  # casualties: killed | wounded
     actors: list[str] = field(default_factory=list)  # local actor ids mentioned in the sentence
     approx: bool = False
