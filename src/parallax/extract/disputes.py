@@ -171,13 +171,15 @@ def _from_verb(verb: Token, actors: DocActors, quotes: list[Quote]) -> _Found | 
         clause = _content_clause(inner[-1]) if inner else None
         content = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)) if clause else told
         return _Found(sent, denier, content, told, refutes=(start, sent.end_char))
+    if (appended := _appended(verb, actors)) is not None:  # "..., a charge Santiago rejected" (any parse)
+        return appended
     if obj is not None and obj.lower_ in {"which", "that"} and obj.i > sent.start:  # "— which Moscow denied"
         start = min(t.idx for t in verb.subtree)
         if start <= sent.start_char + 1:
             return None
         return _Found(sent, denier, (sent.start_char, start), (sent.start_char, start), refutes=(start, sent.end_char))
     if obj is None:
-        return _appended(verb, actors)
+        return None
     if obj.dep_ in {"ccomp", "xcomp"} or obj.pos_ in {"VERB", "AUX"}:  # "denied that ...", "deny providing ..."
         return _Found(sent, denier, (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)))
     if obj.lemma_.lower() in STATEMENTS and verb.lemma_.lower() in DISMISS and \
@@ -205,10 +207,11 @@ def _appended(verb: Token, actors: DocActors) -> _Found | None:
         return None
     who = sent.start_char + m.start("who"), sent.start_char + m.end("who")
     told = (sent.start_char, sent.start_char + m.start())
+    rejected_at = sent.start_char + m.start() + len(m.group(0)) - len(m.group(0).lstrip(", "))
     inner = [t for t in sent if t.idx < told[1] and t.lemma_.lower() in ALLEGATIONS]
     clause = _content_clause(inner[-1]) if inner else None
     content = (clause.left_edge.idx, min(told[1], clause.right_edge.idx + len(clause.right_edge))) if clause else told
-    return _Found(sent, actors.actor_at(*who), content, told, refutes=(told[1], sent.end_char))
+    return _Found(sent, actors.actor_at(*who), content, told, refutes=(rejected_at, sent.end_char))
 
 
 def _core(sent: Span) -> tuple[int, int]:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LINK_VERSION = 1  # bump when the stage's output changes for a reason its own code's digest cannot see
+LINK_VERSION = 2  # bump when the stage's output changes for a reason its own code's digest cannot see (2: disputes read the actor gazetteer)
 FINGERPRINT_KEY = "link_fingerprint"
 STREAM_DOCS = 256  # documents per streamed batch of mentions and quotes
 DERIVED = ("actors", "mentions", "quotes", "events", "claims", "claim_mentions", "contradictions",

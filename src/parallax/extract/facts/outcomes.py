@@ -124,7 +124,11 @@ def changed_to(sent: Span) -> list[tuple[Token, Token | None, float, str, str | 
         noun = _measured(what)
         if noun is None or noun is what:
             continue  # "raised the price to 40": a value, not a tally of anything counted
-        if (found := outcome(noun)) is not None:
+        found = outcome(noun)
+        if found is None and _lemma(noun) in PERSONS and any(
+                c.dep_ == "prep" and c.lower_ in {"on", "aboard"} for c in verb.children):
+            found = "aboard"  # "revised the tally of passengers on the ferry to 425": the parse hung "on" on the verb
+        if found is not None:
             out.append((tok, noun, value, bound, found))
     return out
 
