@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.quotes.lexicon import SPEECH_VERBS
-from parallax.model import Claim, ClaimMention, Document, Quote
+from parallax.model import Actor, Claim, ClaimMention, Document, Quote
 
 DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute", "contest", "repudiate", "rebuff",
                   "disavow"})
@@ -52,6 +52,17 @@ _CONDITION = frozenset({"if", "unless", "whether"})
 _ANAPHORA = frozenset({"this", "that", "it", "these", "those", "such"})
 
 
+def _third(lemma: str) -> str:
+    """The third person singular of a verb ("provide" → "provides", "carry" → "carries")."""
+    if lemma == "be":
+        return "is"
+    if lemma == "have":
+        return "has"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+
+
 def _hedged(verb: Token) -> bool:
     """A denial that is not made: negated, modal, in a condition or a question."""
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODAL) for c in verb.children):
@@ -60,7 +71,7 @@ def _hedged(verb: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in cur.children):
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return verb.sent.text.rstrip().rstrip("\"'”’").endswith("?")
@@ -113,7 +124,7 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
             return subj
-        if cur.dep_ not in {"advcl", "xcomp", "conj", "relcl"} or cur.head is cur:
+        if cur.dep_ not in {"advcl", "xcomp", "conj", "relcl"} or cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -153,6 +164,7 @@ class _Found:
         self.accuser = accuser
         self.refutes = refutes or (sent.start_char, sent.end_char)
         self.unconfirmed = False  # withheld ("did not confirm"), not denied
+        self.text: str | None = None  # the allegation reworded as a clause, when its words are not one
 
 
 def _from_verb(verb: Token, actors: DocActors, quotes: list[Quote]) -> _Found | None:
@@ -181,7 +193,12 @@ def _from_verb(verb: Token, actors: DocActors, quotes: list[Quote]) -> _Found | 
     if obj is None:
         return None
     if obj.dep_ in {"ccomp", "xcomp"} or obj.pos_ in {"VERB", "AUX"}:  # "denied that ...", "deny providing ..."
-        return _Found(sent, denier, (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)))
+        f = _Found(sent, denier, (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)))
+        subj = _subject(verb)
+        if obj.tag_ == "VBG" and subj is not None and obj.left_edge.i == obj.i:  # "X deny providing Y" → "X provides Y"
+            rest = sent.doc.text[obj.idx + len(obj):obj.right_edge.idx + len(obj.right_edge)]
+            f.text = f"{_text(sent.doc, subj.left_edge.idx, subj.idx + len(subj))} {_third(obj.lemma_)}{rest}"
+        return f
     if obj.lemma_.lower() in STATEMENTS and verb.lemma_.lower() in DISMISS and \
             any(c.dep_ == "poss" for c in obj.children):
         return _Found(sent, denier, None, accuser=_accuser(obj, actors))
@@ -222,9 +239,9 @@ def _core(sent: Span) -> tuple[int, int]:
         if inner is None or verb.lemma_.lower() not in SPEECH_VERBS | {"confirm", "conclude", "find"}:
             break
         verb = inner
-    if verb is sent.root:
+    if verb.i == sent.root.i:
         return sent.start_char, sent.end_char
-    toks = [t for t in verb.subtree if t.dep_ != "mark" or t.head is not verb]
+    toks = [t for t in verb.subtree if t.dep_ != "mark" or t.head.i != verb.i]
     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
 
@@ -247,7 +264,7 @@ def _from_false(tok: Token, actors: DocActors, quotes: list[Quote]) -> _Found | 
     sent = tok.sent
     speaker = next((q.speaker for q in quotes if q.start <= tok.idx < q.end and q.speaker), None)
     denier = speaker or _actor_of(_subject(verb) if verb.lemma_ != "be" else None, actors)
-    if denier is None and verb.head is not verb:
+    if denier is None and verb.head.i != verb.i:
         denier = _actor_of(_subject(verb.head), actors)
     return _Found(sent, denier, None)
 
@@ -289,6 +306,20 @@ def _disagreement(verb: Token, doc: Document, actors: DocActors, n: int) -> Clai
     return Claim(id=f"{doc.id}:g{n}", text=text, mode="disputed", mentions=[
         ClaimMention(doc=doc.id, stance="supports", start=sent.start_char, end=sent.end_char, holder=a),
         ClaimMention(doc=doc.id, stance="refutes", start=sent.start_char, end=sent.end_char, holder=b)])
+
+
+def _named(text: str, denier: Actor | None) -> str:
+    """"It is getting weapons" in "X dismissed accusations it is getting weapons": parties deny what is said
+    of themselves, so a pronoun subject of the allegation is the denier (its country when it speaks for one)."""
+    first, _, rest = text.partition(" ")
+    if denier is None or first.lower() not in {"it", "they", "he", "she"} or not rest:
+        return text
+    name = denier.name
+    if denier.country and first.lower() in {"it", "they"}:
+        from parallax.extract.actors.gazetteer import gazetteer
+
+        name = gazetteer().country_names.get(denier.country, name)
+    return f"{name} {rest}"
 
 
 def extract_disputes(sdoc: Doc, doc: Document, actors: DocActors, quotes: list[Quote]) -> list[Claim]:
@@ -334,7 +365,7 @@ def extract_disputes(sdoc: Doc, doc: Document, actors: DocActors, quotes: list[Q
                     continue
             else:
                 content, told = _core(prev), (prev.start_char, prev.end_char)
-        text = _content_text(sdoc, *content)
+        text = _named(f.text or _content_text(sdoc, *content), actors.actor(f.denier))
         if len(text.split()) < 3:
             continue
         mentions = [ClaimMention(doc=doc.id, stance="refutes", start=f.refutes[0], end=f.refutes[1], holder=f.denier)]

@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from parallax.link.claim_names import clean_clause
 from parallax.link.stance.features import STOP, stem
 from parallax.link.unionfind import UnionFind
 from parallax.model import Actor, Claim, ClaimMention, Contradiction, ContradictionSide, Document, Evidence
@@ -189,17 +190,18 @@ def dispute_claims(records: Sequence[Claim], docs: Mapping[str, Document],
     groups: dict[int, list[int]] = {}
     for i in range(len(records)):
         groups.setdefault(uf.find(i), []).append(i)
+    texts = {d: docs[d].text or "" for d in docs}
     out = []
     for members in groups.values():
         claim = _claim([records[i] for i in members], set().union(*(accused[i] for i in members)),
-                       set().union(*(allegation[i] for i in members)), sentences, idf)
+                       set().union(*(allegation[i] for i in members)), sentences, idf, texts)
         if claim is not None:
             out.append(claim)
     return out
 
 
 def _claim(group: list[Claim], accused: set[str], words: set[str], sentences: Sequence[_Sentence],
-           idf: Mapping[str, float]) -> Claim | None:
+           idf: Mapping[str, float], docs_text: Mapping[str, str]) -> Claim | None:
     refuting = [m for r in group for m in r.mentions if m.stance == "refutes"]
     supporting = [m for r in group for m in r.mentions if m.stance == "supports"]
     by_doc: dict[str, list[_Sentence]] = {}
@@ -232,6 +234,9 @@ def _claim(group: list[Claim], accused: set[str], words: set[str], sentences: Se
     if not supporting:
         return None
     name = min((r.text for r in group), key=lambda t: (abs(len(t.split()) - 14), t))
+    if withheld:  # "the death of the driver" is what was withheld; the report of it says it as a claim
+        texts = [clean_clause(docs_text[m.doc][m.start:m.end]) for m in supporting if m.doc in docs_text]
+        name = min((t for t in texts if t), key=len, default=name)
     key = "\x1f".join(sorted(f"{m.doc}:{m.start}" for m in refuting))
     mentions = sorted({(m.doc, m.start, m.end, m.stance): m for m in supporting + refuting}.values(),
                       key=lambda m: (m.doc, m.start))

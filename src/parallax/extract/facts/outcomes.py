@@ -122,7 +122,7 @@ def changed_to(sent: Span) -> list[tuple[Token, Token | None, float, str, str | 
             out.append((tok, None, value, bound, "killed"))
             continue
         noun = _measured(what)
-        if noun is None or noun is what:
+        if noun is None or noun.i == what.i:
             continue  # "raised the price to 40": a value, not a tally of anything counted
         found = outcome(noun)
         if found is None and _lemma(noun) in PERSONS and any(
