@@ -51,7 +51,7 @@ def test_event_date_wins_over_publication_date() -> None:
 
 
 def test_one_voice_on_both_sides_only_counts_as_a_change_over_time() -> None:
-    same_time = _claim(ClaimMention("d1", "supports", 0, 10, holder="a"), ClaimMention("d2", "refutes", 0, 10, holder="a"))
+    same_time = _claim(ClaimMention("d1", "supports", 0, 40, holder="a"), ClaimMention("d2", "refutes", 0, 40, holder="a"))
     assert claim_contradictions([same_time], _docs(d1="2021-05-01", d2="2021-05-02")) == []
     (x,) = claim_contradictions([same_time], _docs(d1="2015-05-01", d2="2021-05-02"))
     assert x.temporal

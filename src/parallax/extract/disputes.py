@@ -92,10 +92,10 @@ def _content_clause(noun: Token) -> Token | None:
             if c.tag_ == "VBN" and not subj:
                 continue  # "allegations made by Pakistan": who made them, not what they say
             return c
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in {"of", "about", "over"}:
+    for c in noun.children:  # "accusations of meddling in the vote"; not "claims over the sea" (a territory)
+        if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
             for g in c.children:
-                if g.dep_ in {"pobj", "pcomp"}:
+                if g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.tag_ == "VBG"):
                     return g
     return None
 
@@ -231,6 +231,23 @@ def _appended(verb: Token, actors: DocActors) -> _Found | None:
     return _Found(sent, actors.actor_at(*who), content, told, refutes=(rejected_at, sent.end_char))
 
 
+_ALLEGING = frozenset({"accuse", "allege", "charge", "blame", "claim", "indict", "say", "tell", "report", "state",
+                       "assert", "insist", "find", "conclude", "confirm", "describe", "call", "sue", "detail",
+                       "accusation", "allegation", "charge", "claim", "finding", "report", "lawsuit", "statement"})
+
+
+def _antecedent(sents: list[Span], i: int, denials: set[int]) -> Span | None:
+    """What an anaphoric denial ("rejected the accusations") answers: the nearest of the three sentences before
+    it that alleges or reports something (an alleging or saying word, or a quotation), none of them a denial."""
+    for k in range(i - 1, max(i - 4, -1), -1):
+        s = sents[k]
+        if s.start in denials:
+            return None
+        if any(t.lemma_.lower() in _ALLEGING for t in s) or any(t.is_quote for t in s):
+            return s
+    return None
+
+
 def _core(sent: Span) -> tuple[int, int]:
     """What a sentence reports: "X said that Y" → Y (through nested reports), else the sentence."""
     verb = sent.root
@@ -252,6 +269,9 @@ def _from_false(tok: Token, actors: DocActors, quotes: list[Quote]) -> _Found | 
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is None or not (subj.lower_ in _ANAPHORA or subj.lemma_.lower() in ALLEGATIONS):
             return None
+        if head.dep_ not in {"ROOT", "ccomp"} or (head.dep_ == "ccomp" and head.head.dep_ != "ROOT") or any(
+                t.dep_ == "cc" and t.head.i == head.i for t in head.children):
+            return None  # "X says Y, but that is false": the speaker answers a clause of its own sentence
         verb = head
     elif tok.dep_ in {"oprd", "acomp", "xcomp", "amod"} and head.lemma_.lower() in LABEL | ALLEGATIONS:
         verb = head if head.pos_ in {"VERB", "AUX"} else head.head
@@ -364,7 +384,10 @@ def extract_disputes(sdoc: Doc, doc: Document, actors: DocActors, quotes: list[Q
                 if content is None:
                     continue
             else:
-                content, told = _core(prev), (prev.start_char, prev.end_char)
+                told_in = _antecedent(sents, i, denials)
+                if told_in is None:
+                    continue
+                content, told = _core(told_in), (told_in.start_char, told_in.end_char)
         text = _named(f.text or _content_text(sdoc, *content), actors.actor(f.denier))
         if len(text.split()) < 3:
             continue

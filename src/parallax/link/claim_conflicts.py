@@ -108,8 +108,8 @@ def claim_contradictions(claims: Sequence[Claim], docs: Mapping[str, Document],
 _QUESTION = re.compile(r"\?[\"'”’)]*\s*$")
 _CONDITION = re.compile(r"(?:^|[\s,;:—(\"“])(?:if|unless|whether|in case)\s", re.I)
 _MAYBE = re.compile(r"\b(?:could|might|may)\b", re.I)
-SHARED = 2  # content words a supporting and a refuting statement must share to state one proposition
-OVERLAP = 0.2  # ... and this share of their words together (Jaccard)
+SHARED = 3  # content words a supporting and a refuting statement must share to state one proposition
+OVERLAP = 0.3  # ... and this share of their words together (Jaccard)
 
 
 def _text(m: ClaimMention, docs: Mapping[str, Document]) -> str:

@@ -37,7 +37,7 @@ from parallax.model import Actor, Claim, ClaimMention, Contradiction, Contradict
 
 SAME_DISPUTE = 0.35  # weighted overlap of two denials' allegations (of the smaller) to join them
 TOLD = 0.34  # weighted share of the allegation's words a sentence must say to tell it
-MIN_SHARED = 2  # ... and at least this many of them, the accused party not counted
+MIN_SHARED = 3  # ... and at least this many of them, the accused party not counted, one not a name
 REPORTED = 0.5  # share of the words of what a source will not confirm that a report of it must say
 MAX_TOLD = 2  # statements of the allegation kept per document
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]")
@@ -46,6 +46,7 @@ _SAYS = re.compile(r"\b(?:sa(?:y|ys|id)|t(?:ell|ells|old)|according to|claim(?:s
                    r"blam(?:e|es|ed|ing)|alleg(?:e|es|ed|ing|ation|ations)|assert(?:s|ed)?|insist(?:s|ed)?|"
                    r"reiterat(?:e|es|ed)|confirm(?:s|ed)?|assess(?:es|ed)?|statement|charg(?:e|es|ed)|"
                    r"report(?:s|ed)?|warn(?:s|ed)?)\b|[\"“”]", re.I)
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "this", "that"})
 _CONDITION = re.compile(r"^\W*(?:if|unless|whether)\b", re.I)
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut\w*|rebut\w*|"
                      r"baseless|unfounded|groundless|completely false)\b", re.I)
@@ -119,6 +120,7 @@ class _Sentence:
     start: int
     end: int
     terms: frozenset[str]
+    names: frozenset[str]  # the terms written with a capital: names, which alone say nothing was alleged
     usable: bool  # not a denial, question or condition
     attributed: bool  # someone's statement: an allegation is somebody's
 
@@ -136,7 +138,8 @@ def _sentences(doc: Document) -> list[_Sentence]:
             body = text[s:e]
             usable = not body.rstrip("\"'”’ ").endswith("?") and not _CONDITION.match(body) \
                 and not _DENIAL.search(body)
-            out.append(_Sentence(doc.id, s, e, frozenset(terms(body)), usable, bool(_SAYS.search(body))))
+            names = frozenset(terms(" ".join(w for w in _WORD.findall(body) if w[:1].isupper())))
+            out.append(_Sentence(doc.id, s, e, frozenset(terms(body)), names, usable, bool(_SAYS.search(body))))
         pos = nxt
     return out
 
@@ -218,7 +221,7 @@ def _claim(group: list[Claim], accused: set[str], words: set[str], sentences: Se
         if not withheld and (not s.attributed or (accused and not accused & s.terms)):
             continue
         shared = content & s.terms
-        if len(shared) < (MIN_SHARED + 1 if withheld else MIN_SHARED):
+        if len(shared) < MIN_SHARED or not shared - s.names:
             continue
         score = _weighted(content, s.terms, idf)
         if score >= (REPORTED if withheld else TOLD):
@@ -233,7 +236,8 @@ def _claim(group: list[Claim], accused: set[str], words: set[str], sentences: Se
                 supporting.append(ClaimMention(doc=doc, stance="supports", start=s.start, end=s.end))
     if not supporting:
         return None
-    name = min((r.text for r in group), key=lambda t: (abs(len(t.split()) - 14), t))
+    name = min((r.text for r in group), key=lambda t: (t.split(maxsplit=1)[0].lower() in _PRONOUNS,
+                                                         abs(len(t.split()) - 14), t))
     if withheld:  # "the death of the driver" is what was withheld; the report of it says it as a claim
         texts = [clean_clause(docs_text[m.doc][m.start:m.end]) for m in supporting if m.doc in docs_text]
         name = min((t for t in texts if t), key=len, default=name)

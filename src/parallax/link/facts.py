@@ -2,8 +2,9 @@
 "the $2.6 billion dam" in another.
 
 Facts (``extract.facts``) are grouped by what they measure: same kind; same currency (money), counted noun
-(counts) or victims and outcome (casualties); and the same subject. Subjects match when their keys are equal,
-or when the keys are close (rapidfuzz token-set ratio ≥ ``SIMILAR``) and the two sentences share an actor or
+(counts) or victims and outcome (casualties); and the same subject. Subjects match when their keys are equal (a date's
+or an amount's bare common noun — "the election", "the program" — only when the two sentences also share an
+actor, a proper noun other than the date's, or two other words), or when the keys are close (rapidfuzz token-set ratio ≥ ``SIMILAR``) and the two sentences share an actor or
 a proper noun. Two facts never match when both tie their figure to a year and the years differ (last year's
 raid is another raid), when both qualify their subject and the qualifiers are disjoint ("border treaty" vs
 "trade treaty"), or when the victims' sides differ ("Meridian soldiers" vs "Tarsian soldiers").
@@ -21,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -69,10 +71,39 @@ def same_subject(a: Fact, b: Fact, actor_map: Mapping[str, str]) -> bool:
     if a.kind == "rate":  # a levy on steel and one on steel and aluminum: the same levy on steel
         return bool(set(a.subject_key.split()) & set(b.subject_key.split()))
     if a.subject_key == b.subject_key:
-        return bool(a.subject_key.strip("|"))
+        if not a.subject_key.strip("|"):
+            return False
+        if _bare(a):
+            # "the election", "the program": a bare common noun is many things; the sentences must share a
+            # party, a name or some other word ("took office in January": which office, whose?)
+            return bool(_global(a, actor_map) & _global(b, actor_map)) or bool(_names(a) & _names(b)) \
+                or len(_context(a) & _context(b)) >= 2
+        return True
     if fuzz.token_set_ratio(a.subject_key, b.subject_key) < SIMILAR:
         return False
     return bool(_global(a, actor_map) & _global(b, actor_map)) or bool(set(a.names) & set(b.names))
+
+
+def _bare(f: Fact) -> bool:
+    """A date or an amount of a bare common noun ("the election", "the program"), no name in its key."""
+    return f.kind in ("date", "money") and " " not in f.subject_key.rsplit("|", 1)[-1]
+
+
+def _names(f: Fact) -> set[str]:
+    """The sentence's proper nouns but the date's own words ("January" names no party)."""
+    return set(f.names) - set(f.shown.casefold().replace(".", " ").split())
+
+
+def _context(f: Fact) -> frozenset[str]:
+    """The words of a fact's sentence besides its subject and its figure."""
+    return _words(f.text) - _words(f"{f.subject} {f.subject_key} {f.shown}")
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    from parallax.link.disputes import terms
+
+    return frozenset(terms(text))
 
 
 def compatible(a: Fact, b: Fact) -> bool:
@@ -128,8 +159,10 @@ def _join_subjects(fs: Sequence[Fact], actor_map: Mapping[str, str], uf: UnionFi
     by_key: dict[str, list[int]] = {}
     for i, f in enumerate(fs):
         by_key.setdefault(f.subject_key, []).append(i)
-    for members in by_key.values():  # equal keys: only when and qualifiers decide
-        _join_profiles([fs[i] for i in members], lambda f: (f.when, frozenset(f.qualifiers)),
+    for members in by_key.values():  # equal keys: when and qualifiers decide (and, for a bare date or amount
+        # noun, the parties, names and words around it)
+        _join_profiles([fs[i] for i in members], lambda f: (f.when, frozenset(f.qualifiers)) + (
+            (frozenset(_global(f, actor_map)), frozenset(_names(f)), _context(f)) if _bare(f) else ()),
                        lambda a, b: same_subject(a, b, actor_map), uf, ids=members)
     keys = list(by_key)
     reps: dict[str, list[int]] = {}  # per key, computed once however many close keys it has

@@ -26,11 +26,13 @@ FIGURES = 1.0  # weight of a figure in the claim
 
 
 # A claim a fact-checker can check states something (ClaimBuster's check-worthy factual sentences): not a
-# possibility ("could well bring the process to an end"), not a feeling or belief ("expressed hope that",
-# "thinks"), and not about something only a word before it names ("Such transfers ...", "Much remains ...").
+# possibility ("could well bring the process to an end"), not a feeling, belief or impression ("expressed hope
+# that", "thinks", "is widely seen as"), and not about something only a word before it names ("Such transfers ...", "Much remains ...").
 _SPECULATION = re.compile(r"\b(?:could|might|may)\b")
 _OPINION = re.compile(r"^\W*(?:[\w.'’-]+\s+){1,6}?(?:also\s+)?(?:expressed\s+(?:hope|concern|optimism)|hopes?|hoped|"
                       r"wish(?:es|ed)?|feels?|felt|thinks?|thought|believes?|believed)\b", re.I)
+_IMPRESSION = re.compile(r"\b(?:is|are|was|were)\s+(?:widely\s+|generally\s+)?(?:seen|viewed|perceived|regarded)\s+"
+                         r"(?:to|as)\b", re.I)  # "X is seen to have built a good relationship": an impression
 _ANAPHORIC = frozenset("such much many some all both others few several another".split())
 
 
@@ -41,7 +43,7 @@ def is_main_candidate(claim: Claim) -> bool:
     first = text.split(maxsplit=1)[0].lower() if text else ""
     return (names_subject(text, claim.proposition) and len(text.split()) >= MIN_WORDS
             and not text.endswith("?") and first not in _ANAPHORIC
-            and not _SPECULATION.search(text) and not _OPINION.search(text))
+            and not _SPECULATION.search(text) and not _OPINION.search(text) and not _IMPRESSION.search(text))
 
 
 class ClaimActors:
