@@ -64,3 +64,13 @@ def test_a_reported_disagreement_and_a_withheld_confirmation(disputes_of):
     text = "Despite media reports, the port authority did not confirm the death of the ferry captain."
     ((w, _),) = disputes_of(text)
     assert w.mode == "unconfirmed" and w.text == "The death of the ferry captain"
+
+
+def test_an_anaphoric_denial_answers_the_nearest_alleging_sentence_and_a_quote_answering_itself_is_none(
+        disputes_of):
+    text = ("A court sentenced Lopez to six years in prison on fraud charges. An appeals court ordered a retrial "
+            "for May. Lopez's lawyers have rejected all the accusations.")
+    ((r, _),) = disputes_of(text)
+    assert _spans(text, r, "supports") == ["A court sentenced Lopez to six years in prison on fraud charges."]
+    said = "\"The constitution says the courts are independent, but that is clearly false,\" Soto said."
+    assert disputes_of(said) == []

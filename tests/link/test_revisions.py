@@ -81,3 +81,11 @@ def test_levy_rates_conflict_only_on_the_same_goods(conflicts):
     (x,) = out
     assert {s.value for s in x.sides} == {"25%", "50%"} and "steel" in x.about
     assert {e.doc for s in x.sides for e in s.evidence} == {"a", "b"}
+
+
+def test_a_bare_noun_date_needs_a_shared_party_name_or_words(conflicts):
+    assert conflicts({"a": ("2025-03-09", "Voters in Peru went to the polls in the 2021 election."),
+                      "b": ("2025-03-11", "Ruto was Kenya's running mate in the 2022 election.")}) == []
+    (x,) = conflicts({"a": ("2025-03-09", "The treaty, signed in 1938, set the border."),
+                      "b": ("2025-03-11", "The 1936 treaty set the border.")})
+    assert x.kind == "date"
