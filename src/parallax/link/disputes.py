@@ -105,8 +105,16 @@ def _word_terms(word: str) -> tuple[str, ...]:
         if iso and len(part) > 3:
             out.append("@" + iso)
         elif part and part not in STOP and len(part) > 2:
-            out.append(stem(part))
+            out.append(_fold(part))
     return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def _fold(word: str) -> str:
+    """The stance features' stem, a final "e" or "y" dropped: "injured", "injuries" and "injury" meet, as do
+    "provide" and "providing"."""
+    s = stem(word)
+    return s[:-1] if len(s) > 4 and s.endswith(("e", "y")) else s
 
 
 def terms(text: str) -> list[str]:
@@ -138,9 +146,8 @@ def terms(text: str) -> list[str]:
 _RAW = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=200_000)
 def _raw_stem(word: str) -> str:
-    return stem(word)
+    return _fold(word)
 
 
 def _raw(text: str) -> frozenset[str]:
