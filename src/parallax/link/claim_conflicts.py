@@ -89,7 +89,7 @@ def claim_contradictions(claims: Sequence[Claim], docs: Mapping[str, Document],
     for c in claims:
         pro = [m for m in c.mentions if m.stance == SUPPORTS and takes_a_side(m, docs)]
         con = [m for m in c.mentions if m.stance == REFUTES and takes_a_side(m, docs)]
-        if not pro or not con or not (is_dispute_claim(c) or same_proposition(pro, con, docs)):
+        if not pro or not con or not (is_dispute_claim(c) or same_proposition(pro, con, docs, bool(c.events))):
             continue
         temporal = apart([_mention_date(m, c, docs, events) for m in pro],
                          [_mention_date(m, c, docs, events) for m in con])
@@ -110,6 +110,7 @@ _CONDITION = re.compile(r"(?:^|[\s,;:—(\"“])(?:if|unless|whether|in case)\s"
 _MAYBE = re.compile(r"\b(?:could|might|may)\b", re.I)
 SHARED = 3  # content words a supporting and a refuting statement must share to state one proposition
 OVERLAP = 0.3  # ... and this share of their words together (Jaccard)
+SHARED_CODED = 2  # for statements of one coded event: its two parties, or a party and a word
 
 
 def _text(m: ClaimMention, docs: Mapping[str, Document]) -> str:
@@ -132,16 +133,19 @@ def is_dispute_claim(c: Claim) -> bool:
 
 
 def same_proposition(pro: Sequence[ClaimMention], con: Sequence[ClaimMention],
-                     docs: Mapping[str, Document]) -> bool:
+                     docs: Mapping[str, Document], coded: bool = False) -> bool:
     """Whether some supporting and some refuting statement say one thing: a claim clustered by its event
     (two parties, one act) or its text can gather statements about different things ("talks will fail"
-    against "Trump does not want to meet"); they must share words. Statements without text pass."""
+    against "Trump does not want to meet"); they must share words (``SHARED`` and ``OVERLAP``; statements of one
+    coded event, whose act the structure already matched, ``SHARED_CODED``). Statements without text pass."""
     from parallax.link.disputes import terms
 
     words_pro = [set(terms(_text(m, docs))) for m in pro]
     words_con = [set(terms(_text(m, docs))) for m in con]
     if not any(words_pro) or not any(words_con):
         return True  # no text to judge by
+    if coded:  # one coded act (two parties, one type): "sell weapons" and "provide military equipment" differ
+        return any(len(a & b) >= SHARED_CODED for a in words_pro for b in words_con)  # in words, not in act
     return any(len(a & b) >= SHARED and len(a & b) / len(a | b) >= OVERLAP
                for a in words_pro for b in words_con if a and b)
 
