@@ -281,12 +281,25 @@ class ContradictionSide:
 
 
 @dataclass(slots=True)
+class RevisionStep:
+    """One value of a revised figure: what it was and the day it was first published."""
+
+    value: str
+    published: str  # YYYY-MM-DD of the first document giving it
+    docs: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Contradiction:
     id: str
     kind: ContradictionKind
     about: str
     sides: list[ContradictionSide] = field(default_factory=list)
     temporal: bool = False  # a change of position over time rather than a conflict
+    # A figure that moved over the days of one developing story ("rescued: 104, then 190, then 339"): its
+    # values in the order they were published, each only after the one before (``link.revisions``).
+    revision: bool = False
+    timeline: list[RevisionStep] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -40,3 +40,17 @@ def test_outlets_first_then_contested_central_actors_and_figures():
     assert actors.central(central) > actors.central(plain)
     assert [c.id for c in rank_claims(claims, actors)] == ["w", "c", "a", "f", "p"]
     assert [c.id for c in main_claims(claims, actors, 5, min_outlets=2)] == ["w"]
+
+
+def test_a_possibility_a_feeling_an_impression_or_a_subject_named_only_before_is_no_main_claim():
+    def ok(text: str) -> bool:
+        return is_main_candidate(Claim(id="k", text=text))
+
+    assert ok("339 passengers were rescued.")
+    assert ok("Peru will close the border if the talks fail.")
+    for text in ("A missile test could well bring the talks to an abrupt end.",
+                 "Lawmakers also expressed hope that trade could resume.",
+                 "Such transfers would violate the arms embargo on Peru.",
+                 "Much remains to be done on the ceasefire deal.",
+                 "The Chilean president is widely seen as a close ally of Lima."):
+        assert not ok(text), text

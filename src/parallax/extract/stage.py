@@ -13,8 +13,9 @@ from parallax.ingest.metalines import in_metadata, metadata_spans
 from parallax.model import Claim, Document
 
 # Bump when any extractor changes, so the next run re-analyses stored documents (7: junk actors rejected;
-# 8: speech acts and described speakers in quotes; 9: predicates from the CAMEO verb dictionary).
-ANALYSIS_VERSION = 9
+# 8: speech acts and described speakers in quotes; 9: predicates from the CAMEO verb dictionary; 10: disputes,
+# people counted by outcome, figures stated as a change or a duration).
+ANALYSIS_VERSION = 10
 
 
 def _without_metadata(found: dict, doc: Document) -> dict:
@@ -40,6 +41,7 @@ def _without_metadata(found: dict, doc: Document) -> dict:
 def analyse_document(sdoc, doc: Document) -> dict:
     """All per-document facts for one parsed document (actor ids local to the document)."""
     from parallax.extract.actors import extract_actors
+    from parallax.extract.disputes import extract_disputes
     from parallax.extract.events import extract_events
     from parallax.extract.facts import extract_facts
     from parallax.extract.quotes import claims_from_quotes, extract_quotes
@@ -50,6 +52,7 @@ def analyse_document(sdoc, doc: Document) -> dict:
     events = extract_events(sdoc, doc, parties, [q if q.speaker is None or q.speaker in parties.actors
                                                  else replace(q, speaker=None) for q in quotes])
     claims = claims_from_quotes(doc, quotes, sdoc)  # the parse in hand, not the quotes module's cache
+    claims += extract_disputes(sdoc, doc, actors, quotes)  # denials, "<doc>:d<n>": link.disputes pairs them
     return _without_metadata({
         "actors": list(actors.actors.values()),
         "mentions": actors.mentions,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -86,9 +87,9 @@ def claim_contradictions(claims: Sequence[Claim], docs: Mapping[str, Document],
     events = events or {}
     out: list[Contradiction] = []
     for c in claims:
-        pro = [m for m in c.mentions if m.stance == SUPPORTS]
-        con = [m for m in c.mentions if m.stance == REFUTES]
-        if not pro or not con:
+        pro = [m for m in c.mentions if m.stance == SUPPORTS and takes_a_side(m, docs)]
+        con = [m for m in c.mentions if m.stance == REFUTES and takes_a_side(m, docs)]
+        if not pro or not con or not (is_dispute_claim(c) or same_proposition(pro, con, docs, bool(c.events))):
             continue
         temporal = apart([_mention_date(m, c, docs, events) for m in pro],
                          [_mention_date(m, c, docs, events) for m in con])
@@ -102,6 +103,51 @@ def claim_contradictions(claims: Sequence[Claim], docs: Mapping[str, Document],
                    ContradictionSide(_opposite(c, con, docs), [Evidence(m.doc, m.start, m.end) for m in con])],
         ))
     return out
+
+
+_QUESTION = re.compile(r"\?[\"'”’)]*\s*$")
+_CONDITION = re.compile(r"(?:^|[\s,;:—(\"“])(?:if|unless|whether|in case)\s", re.I)
+_MAYBE = re.compile(r"\b(?:could|might|may)\b", re.I)
+SHARED = 3  # content words a supporting and a refuting statement must share to state one proposition
+OVERLAP = 0.3  # ... and this share of their words together (Jaccard)
+SHARED_CODED = 2  # for statements of one coded event: its two parties, or a party and a word
+
+
+def _text(m: ClaimMention, docs: Mapping[str, Document]) -> str:
+    d = docs.get(m.doc)
+    return d.text[m.start:m.end] if d is not None and d.text else ""
+
+
+def takes_a_side(m: ClaimMention, docs: Mapping[str, Document]) -> bool:
+    """Whether a statement asserts or denies at all: a question ("Is Paris a city?"), a condition ("if we do,
+    we will use it") or a possibility ("could bring the process to an end") takes no side, so it can
+    contradict nothing."""
+    text = _text(m, docs).strip()
+    return not (_QUESTION.search(text) or _CONDITION.search(text) or _MAYBE.search(text))
+
+
+def is_dispute_claim(c: Claim) -> bool:
+    """A claim built from denials (``link.disputes``): its sides are an allegation and its rejection, worded
+    apart by construction ("Rebutting the claim, ...")."""
+    return c.id.startswith("d")
+
+
+def same_proposition(pro: Sequence[ClaimMention], con: Sequence[ClaimMention],
+                     docs: Mapping[str, Document], coded: bool = False) -> bool:
+    """Whether some supporting and some refuting statement say one thing: a claim clustered by its event
+    (two parties, one act) or its text can gather statements about different things ("talks will fail"
+    against "Trump does not want to meet"); they must share words (``SHARED`` and ``OVERLAP``; statements of one
+    coded event, whose act the structure already matched, ``SHARED_CODED``). Statements without text pass."""
+    from parallax.link.disputes import terms
+
+    words_pro = [set(terms(_text(m, docs))) for m in pro]
+    words_con = [set(terms(_text(m, docs))) for m in con]
+    if not any(words_pro) or not any(words_con):
+        return True  # no text to judge by
+    if coded:  # one coded act (two parties, one type): "sell weapons" and "provide military equipment" differ
+        return any(len(a & b) >= SHARED_CODED for a in words_pro for b in words_con)  # in words, not in act
+    return any(len(a & b) >= SHARED and len(a & b) / len(a | b) >= OVERLAP
+               for a in words_pro for b in words_con if a and b)
 
 
 def _opposite(claim: Claim, con: Sequence[ClaimMention], docs: Mapping[str, Document]) -> str:

@@ -2,8 +2,9 @@
 "the $2.6 billion dam" in another.
 
 Facts (``extract.facts``) are grouped by what they measure: same kind; same currency (money), counted noun
-(counts) or victims and outcome (casualties); and the same subject. Subjects match when their keys are equal,
-or when the keys are close (rapidfuzz token-set ratio ≥ ``SIMILAR``) and the two sentences share an actor or
+(counts) or victims and outcome (casualties); and the same subject. Subjects match when their keys are equal (a date's
+or an amount's bare common noun — "the election", "the program" — only when the two sentences also share an
+actor, a proper noun other than the date's, or two other words), or when the keys are close (rapidfuzz token-set ratio ≥ ``SIMILAR``) and the two sentences share an actor or
 a proper noun. Two facts never match when both tie their figure to a year and the years differ (last year's
 raid is another raid), when both qualify their subject and the qualifiers are disjoint ("border treaty" vs
 "trade treaty"), or when the victims' sides differ ("Meridian soldiers" vs "Tarsian soldiers").
@@ -11,7 +12,7 @@ raid is another raid), when both qualify their subject and the qualifiers are di
 Within a group, two documents (different originals: copies of one article are one text) conflict when no
 figure of one is compatible with a figure of the other. Compatible: money within ``SAME_AMOUNT`` (10%);
 counts and tolls equal, or within 10% above ``SMALL`` (1,000); approximate figures as the intervals they allow
-("at least 14" fits 16, "about 300" fits 320); dates equal at the coarser precision ("2019" fits "2019-03").
+("at least 14" fits 16, "about 300" fits 310 but not 320, "almost 30" not "more than 30"); dates equal at the coarser precision ("2019" fits "2019-03").
 A document that gives both figures conflicts with nobody on them. Published ``TEMPORAL_DAYS`` apart or more,
 a changed figure is a revision (``temporal``), not a contradiction; dates only when both sides are plans.
 """
@@ -21,14 +22,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from parallax.extract.facts.types import Fact
-from parallax.extract.facts.values import interval
+from parallax.extract.facts.values import interval, strict
 from parallax.link.events import dates_compatible, parse_date
 from parallax.link.fuzzy import close_pairs
 from parallax.link.independence import root_doc
+from parallax.link.revisions import revision_timeline
 from parallax.link.sides import conflicting_values
 from parallax.link.unionfind import UnionFind
 from parallax.model import Contradiction, ContradictionSide, Document, Evidence
@@ -52,6 +55,8 @@ def same_subject(a: Fact, b: Fact, actor_map: Mapping[str, str]) -> bool:
     """Whether two facts of one unit measure the same thing (see module doc)."""
     if a.when and b.when and a.when != b.when:
         return False
+    if (a.when or "").startswith("period:") != (b.when or "").startswith("period:"):
+        return False  # a total over a period ("1,250 in the last 15 months") is not the incident's figure
     if a.qualifiers and b.qualifiers and not set(a.qualifiers) & set(b.qualifiers):
         return False
     if a.kind == "casualties":
@@ -63,11 +68,42 @@ def same_subject(a: Fact, b: Fact, actor_map: Mapping[str, str]) -> bool:
             other = b if sa else a
             return named <= set(other.names)
         return True
+    if a.kind == "rate":  # a levy on steel and one on steel and aluminum: the same levy on steel
+        return bool(set(a.subject_key.split()) & set(b.subject_key.split()))
     if a.subject_key == b.subject_key:
-        return bool(a.subject_key.strip("|"))
+        if not a.subject_key.strip("|"):
+            return False
+        if _bare(a):
+            # "the election", "the program": a bare common noun is many things; the sentences must share a
+            # party, a name or some other word ("took office in January": which office, whose?)
+            return bool(_global(a, actor_map) & _global(b, actor_map)) or bool(_names(a) & _names(b)) \
+                or len(_context(a) & _context(b)) >= 2
+        return True
     if fuzz.token_set_ratio(a.subject_key, b.subject_key) < SIMILAR:
         return False
     return bool(_global(a, actor_map) & _global(b, actor_map)) or bool(set(a.names) & set(b.names))
+
+
+def _bare(f: Fact) -> bool:
+    """A date or an amount of a bare common noun ("the election", "the program"), no name in its key."""
+    return f.kind in ("date", "money") and " " not in f.subject_key.rsplit("|", 1)[-1]
+
+
+def _names(f: Fact) -> set[str]:
+    """The sentence's proper nouns but the date's own words ("January" names no party)."""
+    return set(f.names) - set(f.shown.casefold().replace(".", " ").split())
+
+
+def _context(f: Fact) -> frozenset[str]:
+    """The words of a fact's sentence besides its subject and its figure."""
+    return _words(f.text) - _words(f"{f.subject} {f.subject_key} {f.shown}")
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    from parallax.link.disputes import terms
+
+    return frozenset(terms(text))
 
 
 def compatible(a: Fact, b: Fact) -> bool:
@@ -82,6 +118,10 @@ def compatible(a: Fact, b: Fact) -> bool:
         return hi == 0 or (hi - lo) / hi <= SAME_AMOUNT
     (a0, a1), (b0, b1) = interval(va, a.bound), interval(vb, b.bound)
     slack = SAME_AMOUNT if a.kind == "money" or max(va, vb) >= SMALL else 0.0
+    if slack == 0.0:  # "more than 30" against "almost 30": they touch at 30, which one of them excludes
+        (a_lo, a_hi), (b_lo, b_hi) = strict(a.bound), strict(b.bound)
+        return (a0 < b1 or (a0 == b1 and not a_lo and not b_hi)) and \
+            (b0 < a1 or (b0 == a1 and not b_lo and not a_hi))
     return a0 <= b1 * (1 + slack) and b0 <= a1 * (1 + slack)
 
 
@@ -119,8 +159,10 @@ def _join_subjects(fs: Sequence[Fact], actor_map: Mapping[str, str], uf: UnionFi
     by_key: dict[str, list[int]] = {}
     for i, f in enumerate(fs):
         by_key.setdefault(f.subject_key, []).append(i)
-    for members in by_key.values():  # equal keys: only when and qualifiers decide
-        _join_profiles([fs[i] for i in members], lambda f: (f.when, frozenset(f.qualifiers)),
+    for members in by_key.values():  # equal keys: when and qualifiers decide (and, for a bare date or amount
+        # noun, the parties, names and words around it)
+        _join_profiles([fs[i] for i in members], lambda f: (f.when, frozenset(f.qualifiers)) + (
+            (frozenset(_global(f, actor_map)), frozenset(_names(f)), _context(f)) if _bare(f) else ()),
                        lambda a, b: same_subject(a, b, actor_map), uf, ids=members)
     keys = list(by_key)
     reps: dict[str, list[int]] = {}  # per key, computed once however many close keys it has
@@ -246,6 +288,8 @@ def _about(g: list[Fact]) -> str:
         return f"number of {f.unit}s of the {f.subject}"
     if f.kind == "casualties":
         return f"{f.subject} {f.outcome}"
+    if f.kind == "rate":
+        return f"{f.unit} rate on {f.subject}"
     return f"date of the {f.subject}" if not f.subject.startswith(("date", "start", "delivery")) else f.subject
 
 
@@ -273,11 +317,20 @@ def _conflict(group: list[Fact], docs: Mapping[str, Document]) -> Contradiction 
     shown = [_side_value(g) for g in sides]
     about = _about(group)
     cid = "f" + hashlib.sha1("\x1f".join([kind, about, *sorted(shown)]).encode()).hexdigest()[:12]
+    temporal = _temporal(sides, docs)
+    timeline = None if temporal or kind == "date" else revision_timeline(
+        [(v, _number(g), [f.doc for f in g]) for v, g in zip(shown, sides)], docs)
     return Contradiction(
         id=cid, kind=kind, about=about,  # type: ignore[arg-type]
         sides=[ContradictionSide(v, list(dict.fromkeys(Evidence(f.doc, f.start, f.end) for f in g)))
                for v, g in zip(shown, sides)],
-        temporal=_temporal(sides, docs))
+        temporal=temporal, revision=timeline is not None, timeline=timeline or [])
+
+
+def _number(g: list[Fact]) -> float:
+    """A value group's figure: its exact figures' first, else its first."""
+    exact = [f for f in g if f.bound == "exact"] or g
+    return float(exact[0].value)
 
 
 def fact_conflicts(facts: Sequence[Fact], docs: Mapping[str, Document],

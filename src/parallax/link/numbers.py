@@ -39,6 +39,7 @@ from datetime import date as Date
 
 from parallax.extract.events.details import NUMBER_WORDS
 from parallax.link.events import dates_compatible, parse_date, parse_quantity, same_amount
+from parallax.link.revisions import revision_timeline
 from parallax.link.sides import conflicting_values
 from parallax.model import Actor, Contradiction, ContradictionSide, Document, Event, EventCluster, Evidence
 
@@ -210,10 +211,13 @@ def _conflict(cluster: EventCluster, figs: list[_Figure], docs: Mapping[str, Doc
              + (f" ({cluster.date})" if cluster.date and kind != "date" else ""))
     values = [_side_value(g) for g in sides]
     cid = "x" + hashlib.sha1("\x1f".join([kind, cluster.id, figs[0].unit, *sorted(values)]).encode()).hexdigest()[:12]
+    temporal = _temporal(kind, sides, docs)
+    timeline = None if temporal or kind == "date" else revision_timeline(
+        [(v, float(g[0].value), [f.event.doc for f in g]) for v, g in zip(values, sides)], docs)
     return Contradiction(
         id=cid, kind="date" if kind == "date" else "number", about=about,
         sides=[ContradictionSide(v, _evidence(g)) for v, g in zip(values, sides)],
-        temporal=_temporal(kind, sides, docs),
+        temporal=temporal, revision=timeline is not None, timeline=timeline or [],
     )
 
 

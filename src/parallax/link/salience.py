@@ -3,8 +3,9 @@
 A claim leads when many outlets carry it (independent ones first); among claims carried as widely, when more
 documents state it, when sources disagree on it (both stated and denied), when it is about the story's central
 actors (the ones most of its documents show acting or name in their claims), and when it carries figures
-(casualties, amounts). A claim that names no subject (a bare pronoun: "They shot them", "I think so") or says
-too little ("Pakistan expects.") is a witness's or a speaker's aside: it ranks after every claim that qualifies
+(casualties, amounts). A claim that names no subject (a bare pronoun: "They shot them", "I think so"; a word
+that points back: "Such transfers ..."), says too little ("Pakistan expects."), or states a possibility, a hope
+or a belief rather than a fact is a witness's or a speaker's aside: it ranks after every claim that qualifies
 and is never a main claim. The report, the web overview, the claim matrix and the source profiles share this
 order, so they agree on what the main claims are.
 """
@@ -24,11 +25,25 @@ CENTRAL = 2.0  # weight of the claim's most central actor's share of the documen
 FIGURES = 1.0  # weight of a figure in the claim
 
 
+# A claim a fact-checker can check states something (ClaimBuster's check-worthy factual sentences): not a
+# possibility ("could well bring the process to an end"), not a feeling, belief or impression ("expressed hope
+# that", "thinks", "is widely seen as"), and not about something only a word before it names ("Such transfers ...", "Much remains ...").
+_SPECULATION = re.compile(r"\b(?:could|might|may)\b")
+_OPINION = re.compile(r"^\W*(?:[\w.'’-]+\s+){1,6}?(?:also\s+)?(?:expressed\s+(?:hope|concern|optimism)|hopes?|hoped|"
+                      r"wish(?:es|ed)?|feels?|felt|thinks?|thought|believes?|believed)\b", re.I)
+_IMPRESSION = re.compile(r"\b(?:is|are|was|were)\s+(?:widely\s+|generally\s+)?(?:seen|viewed|perceived|regarded)\s+"
+                         r"(?:to|as)\b", re.I)  # "X is seen to have built a good relationship": an impression
+_ANAPHORIC = frozenset("such much many some all both others few several another".split())
+
+
 def is_main_candidate(claim: Claim) -> bool:
-    """A claim that may lead: a named subject, at least ``MIN_WORDS`` words, and not a question."""
+    """A claim that may lead: a named subject, at least ``MIN_WORDS`` words, not a question, and a statement
+    rather than a possibility, a feeling or a belief (see above)."""
     text = claim.text.strip()
+    first = text.split(maxsplit=1)[0].lower() if text else ""
     return (names_subject(text, claim.proposition) and len(text.split()) >= MIN_WORDS
-            and not text.endswith("?"))
+            and not text.endswith("?") and first not in _ANAPHORIC
+            and not _SPECULATION.search(text) and not _OPINION.search(text) and not _IMPRESSION.search(text))
 
 
 class ClaimActors:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LINK_VERSION = 1  # bump when the stage's output changes for a reason its own code's digest cannot see
+LINK_VERSION = 2  # bump when the stage's output changes for a reason its own code's digest cannot see (2: disputes read the actor gazetteer)
 FINGERPRINT_KEY = "link_fingerprint"
 STREAM_DOCS = 256  # documents per streamed batch of mentions and quotes
 DERIVED = ("actors", "mentions", "quotes", "events", "claims", "claim_mentions", "contradictions",
@@ -241,12 +241,16 @@ def link_story(store: Store, summary: RunSummary | None = None, *, force: bool =
     from parallax.link.claims import cluster_claims
     from parallax.link.contradictions import find_contradictions
     from parallax.link.corroboration import corroborate
+    from parallax.link.disputes import disagreements, dispute_claims, is_dispute
+    from parallax.link.opposites import not_yet_stated, opposite_statements
     from parallax.link.facts import drop_covered, fact_conflicts
     from parallax.link.profiles import source_profiles
 
     actors, mapping = _merged_actors(store)
     held = _read_whole(store, mapping)
-    events, claims = held.events, held.claims
+    events = held.events
+    claims = [c for c in held.claims if not is_dispute(c)]
+    denials = [c for c in held.claims if is_dispute(c)]
     docs = {d.id: d for d in store.documents()}
     by_id = {a.id: a for a in actors}
 
@@ -255,11 +259,13 @@ def link_story(store: Store, summary: RunSummary | None = None, *, force: bool =
             store.reset_table(table)
         mentions, quotes, n_mentions, n_quotes = _write_mentions_quotes(store, mapping, claims)
         clusters, details = _event_clusters(events, docs, by_id)
-        details = details + drop_covered(fact_conflicts(held.facts, docs, mapping), details)
-        story_claims = corroborate(cluster_claims(claims, events, quotes, docs, by_id, mentions=mentions),
-                                   docs, by_id, quotes)
+        details = details + drop_covered(fact_conflicts(held.facts, docs, mapping), details) \
+            + disagreements(denials, docs, by_id)
+        story_claims = corroborate(cluster_claims(claims, events, quotes, docs, by_id, mentions=mentions)
+                                   + dispute_claims(denials, docs, by_id), docs, by_id, quotes)
         events_by_id = {e.id: e for e in events}
         contradictions = find_contradictions(actors, story_claims, docs, events_by_id, details)
+        contradictions += not_yet_stated(opposite_statements(claims, docs), contradictions)
         profiles = source_profiles(docs, quotes, story_claims, clusters, events=events_by_id, mentions=mentions)
         for table, objs in (("actors", actors), ("events", events), ("claims", story_claims),
                             ("contradictions", contradictions), ("event_clusters", clusters),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from parallax import model as m
 
-SCHEMA_VERSION = 5  # 5: claims.proposition
+SCHEMA_VERSION = 6  # 5: claims.proposition; 6: contradictions.revision, timeline
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,8 @@ def story_json(story: m.Story) -> dict[str, Any]:
         claims.append(d)
     contradictions = [
         {"id": x.id, "kind": x.kind, "about": x.about, "temporal": x.temporal,
-         "sides": [{"value": s.value, "evidence": [_evidence(ev) for ev in s.evidence]} for s in x.sides]}
+         "sides": [{"value": s.value, "evidence": [_evidence(ev) for ev in s.evidence]} for s in x.sides],
+         **({"revision": True, "timeline": [plain(t) for t in x.timeline]} if x.revision else {})}
         for x in story.contradictions
     ]
     return {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc as SpacyDoc, Span
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events.when import DateContext, in_future_clause, in_past_clause, is_bound
-from parallax.extract.facts import amounts, dates
+from parallax.extract.facts import amounts, dates, outcomes, rates
 from parallax.extract.facts.subject import DocThings, Thing, fold
 from parallax.extract.facts.types import Fact
 from parallax.language.spans import ents
@@ -47,11 +49,8 @@ def _figures(sent: Span, things: DocThings, base: dict) -> list[Fact]:
     for tok, noun, value, bound in amounts.count_figures(sent, money_tokens):
         first = min(t.i for t in tok.subtree)
         shown = sent.doc[first: tok.i + 1].text
-        if (outcome := amounts._victims(noun)) is not None:
-            key, sides = amounts._victim_side(noun)
-            out.append(Fact(kind="casualties", value=value, unit=fold(noun.lemma_), outcome=outcome,
-                            subject=amounts.victim_phrase(noun), subject_key=key, qualifiers=sides,
-                            approx=bound != "exact", bound=bound, shown=shown, **base))  # type: ignore[arg-type]
+        if (found := outcomes.outcome(noun)) is not None:
+            out.append(_people(noun, found, value, bound, shown, base))
             continue
         thing, verb = _count_owner(noun, things)
         if thing is None:
@@ -61,7 +60,36 @@ def _figures(sent: Span, things: DocThings, base: dict) -> list[Fact]:
                         subject_key=thing.key + (f" {verb}" if verb else ""), qualifiers=thing.qualifiers,
                         approx=bound != "exact", bound=bound, future=bool(v and amounts.is_future(v)),  # type: ignore[arg-type]
                         shown=shown, **base))
+    for tok, noun, value, bound, found in outcomes.changed_to(sent):
+        shown = sent.doc[min(t.i for t in tok.subtree): tok.i + 1].text
+        if noun is None:  # "the death toll rose to 31": people killed
+            out.append(Fact(kind="casualties", value=value, unit="people", outcome=found, subject="people",
+                            subject_key="people", approx=bound != "exact", bound=bound, shown=shown,  # type: ignore[arg-type]
+                            **base))
+        else:
+            out.append(_people(noun, found, value, bound, shown, base))
+    for tok, value, bound, levy, goods, countries in rates.rate_figures(sent):
+        key = " ".join(goods) or " ".join(countries)
+        out.append(Fact(kind="rate", value=value, unit=levy, subject=f"{' and '.join(goods or countries)}",
+                        subject_key=key, qualifiers=countries if goods else [], approx=bound != "exact",
+                        bound=bound, shown=f"{tok.text}%", **base))  # type: ignore[arg-type]
+    for tok, thing, value, bound, unit in outcomes.durations(sent, things):
+        shown = sent.doc[min(t.i for t in tok.subtree): tok.head.i + 1].text
+        out.append(Fact(kind="count", value=value, unit=unit, subject=thing.text,
+                        subject_key=f"{thing.key} duration", qualifiers=thing.qualifiers, approx=bound != "exact",
+                        bound=bound, shown=shown, **base))  # type: ignore[arg-type]
     return out
+
+
+def _people(noun, found: str, value: float, bound: str, shown: str, base: dict) -> Fact:
+    """A count of people by outcome (killed, wounded, freed, aboard), keyed by who they are."""
+    key, sides = amounts._victim_side(noun)
+    unit = outcomes.unit_of(noun, found)
+    if unit != fold(noun.lemma_):
+        key = " ".join([*sides, unit])
+    return Fact(kind="casualties", value=value, unit=unit, outcome=found, subject=amounts.victim_phrase(noun),
+                subject_key=key, qualifiers=sides, approx=bound != "exact", bound=bound,  # type: ignore[arg-type]
+                shown=shown, **base)
 
 
 def _count_owner(noun, things: DocThings) -> tuple[Thing | None, str | None]:
@@ -108,6 +136,20 @@ def _dates(sent: Span, things: DocThings, base: dict, ctx: DateContext, doc: Doc
     return out
 
 
+_PERIOD = re.compile(r"\b(?:weeks|months?|years?|decades?|centur(?:y|ies))\b", re.I)
+_BEFORE = re.compile(r"\b(?:last|past|this|so far|since|earlier|previous|recent|ago|beginning)\b", re.I)
+
+
+def _period(sent: Span, ctx: DateContext) -> str | None:
+    """A period before the story's days that the sentence's figures belong to ("in the last 15 months", "so far
+    this year", "last month", "a year ago"): "period:<words>". Such a tally is not the figure of the story's
+    incident; a weekday, "hours after" or "for four weeks" is."""
+    for e in ents(sent):
+        if e.label_ == "DATE" and not ctx.is_metadata(e) and _PERIOD.search(e.text) and _BEFORE.search(e.text):
+            return "period:" + " ".join(fold(e.text).split())
+    return None
+
+
 def extract_facts(sdoc: SpacyDoc, doc: Document, actors: DocActors) -> list[Fact]:
     """Money, count, casualty and date facts of a document, each with its sentence and subject."""
     things = DocThings(sdoc)
@@ -119,7 +161,7 @@ def extract_facts(sdoc: SpacyDoc, doc: Document, actors: DocActors) -> list[Fact
         years = {str(f.value)[:4] for f in date_facts} | {
             y for e in ents(sent) if e.label_ == "DATE" and not ctx.is_metadata(e)
             for y in dates._EXPLICIT.findall(e.text) if y.isdigit()}
-        when = next(iter(years)) if len(years) == 1 else None
+        when = next(iter(years)) if len(years) == 1 else _period(sent, ctx)
         out += date_facts
         out += _figures(sent, things, _base(doc, sent, actors, names, when))
         things.remember(sent.root)

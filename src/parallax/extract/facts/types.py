@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-FactKind = Literal["money", "count", "casualties", "date"]
-Bound = Literal["exact", "min", "max", "about"]
+FactKind = Literal["money", "count", "casualties", "date", "rate"]
+Bound = Literal["exact", "min", "over", "max", "under", "about", "near"]
 
 
 @dataclass(slots=True)
@@ -24,11 +24,11 @@ class Fact:
     subject: str  # what the figure is about, as written ("Varna Dam", "soldiers", "signing of the treaty")
     subject_key: str  # folded lemmas used to compare across documents
     currency: str | None = None  # ISO 4217, money only
-    unit: str | None = None  # counted noun lemma ("turbine"); victim lemma for casualties
+    unit: str | None = None  # counted noun lemma ("turbine"); victim lemma for casualties; "tariff" for rates
     outcome: str | None = None  # casualties: killed | wounded
     actors: list[str] = field(default_factory=list)  # local actor ids mentioned in the sentence
     approx: bool = False
-    bound: Bound = "exact"  # how an approximate figure bounds the truth ("at least 14" → min)
+    bound: Bound = "exact"  # how an approximate figure bounds the truth ("at least 14" → min, "more than" → over)
     qualifiers: list[str] = field(default_factory=list)  # common-noun modifiers of the subject ("border")
     names: list[str] = field(default_factory=list)  # folded proper nouns of the sentence, for fuzzy matching
     when: str | None = None  # for figures: the date the sentence ties them to, if any

@@ -1,4 +1,4 @@
-"""Reading a figure's value and how exactly it is meant ("at least 14", "nearly $3bn")."""
+"""Reading a figure's value and how exactly it is meant ("at least 14", "nearly $3bn", "more than 30")."""
 
 from __future__ import annotations
 
@@ -7,13 +7,18 @@ from spacy.tokens import Span, Token
 from parallax.extract.events.details import number_value
 
 # Words before a figure that turn it into a bound; values are what the phrase allows around the number.
-_MIN = {"at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "above",
-        "exceeding", "a minimum of"}
-_MAX = {"up to", "as many as", "at most", "fewer than", "less than", "under", "no more than",
-        "below", "as much as", "a maximum of"}
-_ABOUT = {"about", "around", "some", "roughly", "approximately", "an estimated", "estimated", "close to",
-          "circa", "nearly", "almost", "just over", "just under"}
+# "more than 30" excludes 30 itself ("over"), "almost 30" stays at or below it ("near"): "the operation lasted
+# almost 30 hours" and "... more than 30 hours" cannot both be true, while "at least 30" fits either.
+_MIN = {"at least", "upwards of", "no fewer than", "no less than", "a minimum of"}
+_OVER = {"more than", "over", "in excess of", "above", "exceeding", "just over"}
+_MAX = {"up to", "as many as", "at most", "no more than", "as much as", "a maximum of"}
+_UNDER = {"fewer than", "less than", "under", "below", "just under"}
+_NEAR = {"nearly", "almost", "close to"}
+_ABOUT = {"about", "around", "some", "roughly", "approximately", "an estimated", "estimated", "circa"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12.0, "hundred": 100.0}
+# How far "about" and "nearly" reach from the stated figure: "roughly 450" allows 440 but not 425, the figure
+# an official revision gave; small figures keep a margin of one ("about 10" fits 9).
+APPROX = 0.05
 
 
 def bound_before(doc_or_sent: Span, start_tok: int) -> str:
@@ -24,12 +29,10 @@ def bound_before(doc_or_sent: Span, start_tok: int) -> str:
     for n in (3, 2, 1):
         if len(words) >= n:
             phrase = " ".join(words[-n:])
-            if phrase in _ABOUT:
-                return "about"
-            if phrase in _MIN:
-                return "min"
-            if phrase in _MAX:
-                return "max"
+            for bound, phrases in (("about", _ABOUT), ("near", _NEAR), ("min", _MIN), ("over", _OVER),
+                                   ("max", _MAX), ("under", _UNDER)):
+                if phrase in phrases:
+                    return bound
     return "exact"
 
 
@@ -48,11 +51,20 @@ def count_value(tok: Token) -> float | None:
 
 
 def interval(value: float, bound: str) -> tuple[float, float]:
-    """The values a stated figure allows: exact is a point, "at least" opens upward, "about" ±15%."""
-    if bound == "min":
+    """The values a stated figure allows: exact is a point, "at least" opens upward, "about" ±5%, "nearly"
+    up to the figure (``APPROX``). Strict bounds ("more than", "fewer than") are closed here; see :func:`strict`."""
+    if bound in ("min", "over"):
         return value, float("inf")
-    if bound == "max":
+    if bound in ("max", "under"):
         return 0.0 if value > 0 else value, value
+    margin = max(abs(value) * APPROX, 1.0)
     if bound == "about":
-        return value * 0.85, value * 1.15
+        return value - margin, value + margin
+    if bound == "near":
+        return value - margin, value
     return value, value
+
+
+def strict(bound: str) -> tuple[bool, bool]:
+    """(lower end excluded, upper end excluded) of a bound's interval: "more than 30" excludes 30."""
+    return bound == "over", bound == "under"
