@@ -52,7 +52,7 @@ class SharedVerifier:
         with self._cache_lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
-                return copy.deepcopy(self._cache[key])
+                return _fresh(self._cache[key])
         with Store(self.db, read_only=True) as store:
             with self._lock:
                 if self._verifier is None:
@@ -63,7 +63,13 @@ class SharedVerifier:
             mine.store = store
             data = verdict_json(mine.verify(claim), store)
         with self._cache_lock:
-            self._cache[key] = copy.deepcopy(data)
+            self._cache[key] = data
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-        return data
+        return _fresh(data)
+
+
+def _fresh(data: dict[str, Any]) -> dict[str, Any]:
+    """A kept verdict to hand out: its own top level and document list (a caller may add, drop or reorder);
+    the per-document entries are shared and read only. A deep copy of 5,000 entries cost 40 ms a request."""
+    return {**data, "documents": list(data["documents"])}
