@@ -205,6 +205,12 @@ def side_forms(side: Side, facts: Facts) -> set[str]:
     return side.names | (facts.country_names.get(side.country, set()) if side.country else set())
 
 
+def party_forms(side: Side, facts: Facts) -> set[str]:
+    """Names a sentence may use for a party: ``side_forms`` plus the names of stored people and bodies of its
+    country ("Zelenskyy" speaks for Ukraine), a person also by the last word of the name."""
+    return side_forms(side, facts) | (facts.country_people.get(side.country, set()) if side.country else set())
+
+
 def _mentions(text: str, forms: set[str]) -> bool:
     low = f" {text.lower()} "
     return any(f" {f} " in low or f" {f}'" in low or f" {f}’" in low or f" {f}," in low or f" {f}." in low

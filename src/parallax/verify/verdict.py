@@ -26,12 +26,13 @@ from parallax.store import Store
 from parallax.verify.claim import ParsedClaim, parse_claim
 from parallax.verify.facts import Facts, load_facts
 from parallax.verify.retrieve import Hit, SentenceIndex, open_index, store_key, tokenize
-from parallax.verify.stance import (Finding, candidate_docs, claim_findings, decide, event_findings, model_findings,
-                                    parties_named, side_forms, structure_lookup)
+from parallax.verify.direction import lean
+from parallax.verify.relevance import NEAR, Sentence, names_pattern, read_document, relevant
+from parallax.verify.stance import (Finding, candidate_docs, claim_findings, decide, event_findings, party_forms,
+                                    side_forms, structure_lookup)
 
 MIN_WEIGHT = 0.5
-MODEL_DOCS = 20  # retrieved documents without structure that the stance model reads (best BM25 first)
-TRUST = {"event": 1.0, "claim": 0.9, "model": 0.6}
+TRUST = {"event": 1.0, "claim": 0.9, "text": 0.8, "model": 0.6}
 
 
 @dataclass(slots=True)
@@ -76,17 +77,22 @@ class Verifier:
         facts = self.facts
         parsed = parse_claim(claim)
         hits = self.index.search(self._query(parsed, facts), docs=top_k)
-        findings = self._structural(parsed, set(hits) | candidate_docs(parsed, facts, self.lookup), facts)
-        findings = {d: f for d, f in findings.items() if f or d in hits}
-        texts = self._texts(set(findings))
-        self._model(parsed, hits, texts, findings, facts)
+        candidates = set(hits) | candidate_docs(parsed, facts, self.lookup)
+        texts = self._texts(candidates)
+        structural = self._structural(parsed, candidates, facts)
+        subject = names_pattern(party_forms(parsed.subject, facts)) if parsed.subject else None
+        decided: dict[str, tuple[str, float, list[Finding]]] = {}
+        for d in candidates:
+            text = texts.get(d, "")
+            sentences = read_document(parsed.reading, text, subject)
+            found = self._read(parsed, sentences, structural.get(d, []))
+            if found is not None:
+                lab, sc, ev = found
+                decided[d] = (lab, sc, [_trim(f, text) for f in ev])
 
         originals = {d.id: d for d in facts.docs}
         stances: list[Stance] = []
         basis: dict[str, str] = {}
-        decided: dict[str, tuple[str, float, list[Finding]]] = {
-            d: (lab, sc, [_trim(f, texts.get(d, "")) for f in ev])
-            for d, (lab, sc, ev) in ((d, decide(f)) for d, f in findings.items())}
         for info in facts.docs:
             label, score, ev = decided.get(info.id, ("unrelated", 0.0, []))
             root = root_doc(info.id, originals)  # a copy of a copy speaks with the original's voice
@@ -132,19 +138,21 @@ class Verifier:
         return out
 
     @staticmethod
-    def _model(claim: ParsedClaim, hits: dict[str, list[Hit]], texts: dict[str, str],
-               findings: dict[str, list[Finding]], facts: Facts) -> None:
-        """The stance model for the best retrieved documents that have no structural finding and whose best
-        sentences name every party of the claim (a document naming only some cannot support or refute it)."""
-        from parallax.link.stance import StanceModel
-
-        todo = [d for d in hits if not findings.get(d) and d in texts and all(parties_named(claim, texts[d], hits[d],
-                                                                                               facts))][:MODEL_DOCS]
-        if not todo:
-            return
-        pairs = [(claim.text, " ".join(texts[d][h.start:h.end] for h in hits[d])) for d in todo]
-        for doc, (label, score) in zip(todo, StanceModel.load().predict(pairs)):
-            findings[doc] = model_findings(claim, texts[doc], hits[doc], facts, label, score)
+    def _read(claim: ParsedClaim, sentences: list[Sentence], structural: list[Finding]
+              ) -> tuple[str, float, list[Finding]] | None:
+        """A document's stance from its own sentences (relevance, then direction); stored events and claims
+        speak only for an act claim and only where their sentence holds some of the claim's words, so a report
+        of sanctions says nothing about whether the sanctions are justified. None: the document is unrelated."""
+        rel = relevant(sentences)
+        if rel:
+            label, used = lean(claim.reading, rel, sentences)
+            ev = [Finding(label, round(s.coverage, 4), s.start, s.end, "text") for s in used[:3]]
+            return label, round(max(s.coverage for s in used), 4), ev
+        if claim.reading.evaluation or claim.reading.modality == "deontic" or not structural:
+            return None
+        spans = [(s.start, s.end) for s in sentences if s.subject and s.coverage >= NEAR]
+        kept = [f for f in structural if any(a < f.end and f.start < b for a, b in spans)]
+        return decide(kept) if kept else None
 
     def _inherit(self, doc: str, original: str, decided: tuple[str, float, list[Finding]]
                  ) -> tuple[str, float, list[Finding]]:
