@@ -23,10 +23,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parallax.extract.quotes.lexicon import DIRECT_ONLY, SPEECH_VERBS
 from parallax.link.stance.features import HEDGE, NEG_IMPLICATIVE, NEGATION
 from parallax.verify.reading import Reading
 from parallax.verify.relevance import NEAR, Sentence
 from parallax.verify.words import fold
+
+def _past(lemmas: frozenset[str]) -> frozenset[str]:
+    """Past forms of speech verbs ("reiterated", "denied"): unlike "states" or "reports" never a noun."""
+    irregular = {"say": "said", "tell": "told", "write": "wrote", "told": "told"}
+    return frozenset(irregular.get(v) or (v[:-1] + "ied" if v.endswith("y") and v[-2] not in "aeiou" else
+                                          v + "d" if v.endswith("e") else v + "ed") for v in lemmas)
+
 
 _NEG = frozenset({fold(w) for w in NEGATION | NEG_IMPLICATIVE} | {"no", "not", "never", "nor", "without"})
 DENIAL = frozenset(fold(w) for w in """deny denied denies denial reject rejected rejects rejection dismiss
@@ -36,15 +44,17 @@ DENIAL_ADJ = frozenset(fold(w) for w in "baseless unfounded false untrue groundl
 ACCUSE = frozenset(fold(w) for w in """accuse accused accuses accusing accusation accusations blame blamed blames
     allege alleged alleges allegedly allegation allegations claim claimed claims claiming purported
     purportedly supposedly reportedly rumor rumour suspected""".split())
-_HEDGE = frozenset({fold(w) for w in HEDGE} - {fold(w) for w in ("report", "reports", "source", "sources")}) | ACCUSE
+_HEDGE = frozenset({fold(w) for w in HEDGE} - {fold(w) for w in ("source", "sources")}) | ACCUSE
+DISPUTE = frozenset(fold(w) for w in "disagree disagreed disagrees dispute disputed disputes".split())
+CONTRAST = frozenset("but however although though yet".split())
 # Irrealis: what is urged, proposed, planned or hoped for has not happened ("urged Russia to accept",
 # "calls for rearming", "demand for sanctions relief").
 IRREALIS = frozenset(fold(w) for w in """urge urged urges urging call calls calling propose proposed proposes
     proposal plan plans planned hope hopes hoped seek seeks sought want wants wanted demand demands demanded
     press pressed intend intends intended expect expects expected need needs needed""".split())
 DIRECTIVE = frozenset(fold(w) for w in "urge urged urges urging press pressed pressing".split())
-ATTRIBUTION = frozenset(fold(w) for w in """said says say told tell tells stated states according announced
-    announces added adds wrote writes insisted insists declared noted explained statement""".split())
+ATTRIBUTION = _past(SPEECH_VERBS - DIRECT_ONLY) | frozenset(
+    "said says say told tells wrote writes adds insists argues warns according".split())
 REFERENCE = frozenset(fold(w) for w in "claim claims allegation allegations accusation accusations charge charges "
                       "assertion report reports".split())
 NEG_WINDOW = 4  # tokens between a negation cue and the claim word it negates
@@ -82,34 +92,51 @@ def read_sentence(sent: Sentence, claim_keys: frozenset[str] = frozenset()) -> B
         negated = after >= sum(weights) - after
     scope = range(max(0, first - HEDGE_WINDOW), last + 1)
     cues = {keys[j] for j in scope if keys[j] not in claim_keys}
-    distanced = sent.text.rstrip().endswith(("?", "?\"", "?”")) or bool(cues & (_HEDGE | IRREALIS))
+    distanced = _question(sent) or bool(cues & (_HEDGE | IRREALIS))
+    turn = next((j for j in range(last + 1, len(keys)) if low[j] in CONTRAST), None)
+    if turn is not None and not negated:  # "supports it in principle, but details still need to be worked out"
+        distanced = distanced or any(keys[j] in _HEDGE | IRREALIS | _NEG or low[j].endswith("n't")
+                                     for j in range(turn + 1, len(keys)))
     if negated and denial is not None:  # what a denial rejects may be hedged ("fears that it would ...")
         distanced = bool({keys[j] for j in range(max(0, first - HEDGE_WINDOW), denial) if keys[j] in _HEDGE})
     if not negated and any(keys[j] in DIRECTIVE for j in range(max(0, first - HEDGE_WINDOW), first)):
         negated, distanced = True, False  # "urged Russia to accept": it has not accepted
-    attributed = bool(set(keys) & ATTRIBUTION) or any(c in sent.text for c in '"“”')
+    cues = [j for j, w in enumerate(low) if w in ATTRIBUTION]
+    attributed = _quoted(sent, first) or any(  # "X said that ..." or "..., X said", not a later clause's cue
+        j < first or not any(low[k] in CONTRAST for k in range(last + 1, j)) for j in cues)
     return Bearing(-1 if negated else 1, distanced, attributed)
 
 
-def contested(sentences: list[Sentence], used: set[int], polarity: int, claim_keys: frozenset[str]) -> bool:
-    """Whether the text elsewhere says the opposite of ``polarity`` about the claim: a denial holding enough of
-    the claim's words, or one next to a used sentence that refers to it ("rejected the claim"); for a denial, a
-    plain affirmation by the same subject."""
-    near = {i + d for i in used for d in (-1, 1)}
+def _question(sent: Sentence) -> bool:
+    return sent.text.rstrip().rstrip("\"”’'").endswith("?")
+
+
+def _quoted(sent: Sentence, first: int) -> bool:
+    """Whether the claim's first matched word lies inside quotation marks (someone's words, not the outlet's)."""
+    if first >= len(sent.tokens):
+        return False
+    at = 0
+    for i, tok in enumerate(sent.tokens):  # character offset of token ``first`` in the sentence
+        at = sent.text.find(tok, at)
+        if i == first:
+            break
+        at += len(tok)
+    before = sent.text[:max(at, 0)]
+    opened = before.count("“") - before.count("”") + (before.count('"') % 2)
+    return opened > 0
+
+
+def contested(sentences: list[Sentence], used: set[int], claim_keys: frozenset[str]) -> bool:
+    """Whether a denial stands next to the claim elsewhere in the text: a sentence with a denial or dispute verb
+    that holds enough of the claim's words, or one close to a used sentence that names a party, shares a word
+    or refers to "the claim", "the allegations" ("Afghanistan rejected the charge")."""
+    near = {i + d for i in used for d in (-2, -1, 1, 2)}
     for s in sentences:
-        if s.index in used:
-            return_here = False
-        else:
-            return_here = s.coverage >= CONTEST or (s.index in near and (s.coverage > 0 or
-                                                                        bool(set(s.keys) & REFERENCE)))
-        if not return_here:
+        if s.index in used or not (s.coverage >= CONTEST or s.index in near and (
+                s.coverage > 0 or s.party or bool(set(s.keys) & REFERENCE))):
             continue
-        if polarity > 0 and any(k in DENIAL and k not in claim_keys for k in s.keys):
+        if any(k in DENIAL | DISPUTE and k not in claim_keys for k in s.keys):
             return True
-        if polarity < 0 and s.subject and s.coverage >= CONTEST:
-            b = read_sentence(s, claim_keys)
-            if b.polarity > 0 and not b.distanced:
-                return True
     return False
 
 
@@ -123,16 +150,17 @@ def lean(reading: Reading, relevant: list[Sentence], sentences: list[Sentence]) 
     neg = [s for s, r in plain if r.polarity < 0]
     own = {s.index for s, r in plain if not r.attributed}
     ids = {s.index for s in relevant}
+    alleged = [s for s, r in readings if r.distanced and r.polarity > 0]
     if pos and neg:
         label, used = "discusses", [pos[0], neg[0]]
+    elif neg and alleged and not own & {s.index for s in neg}:  # "A claims X" and "B says not X": a dispute
+        label, used = "discusses", [neg[0], alleged[0]]
     elif pos:  # the outlet's own assertion stands even when a denial is reported; a quoted one does not
         label, used = "supports", pos
-        if not own & {s.index for s in pos} and contested(sentences, ids, 1, keys):
+        if not own & {s.index for s in pos} and contested(sentences, ids, keys):
             label = "discusses"
-    elif neg:
+    elif neg:  # a denial stands unless an allegation of the claim is in the text too (above)
         label, used = "refutes", neg
-        if not own & {s.index for s in neg} and contested(sentences, ids, -1, keys):
-            label = "discusses"
     else:
         label, used = "discusses", [s for s, _ in readings]
     if reading.negated and label in ("supports", "refutes"):

@@ -34,6 +34,7 @@ class Sentence:
     keys: list[str]  # folded words, same order
     coverage: float = 0.0
     subject: bool = True  # names the claim's subject party (here or in the sentence before)
+    party: bool = False  # names any party of the claim
     matched: list[Term] = field(default_factory=list)
 
     @property
@@ -69,8 +70,9 @@ def coverage(reading: Reading, keys: set[str]) -> tuple[float, list[Term]]:
     return min(1.0, weight / total), got
 
 
-def read_document(reading: Reading, text: str, subject: re.Pattern[str] | None) -> list[Sentence]:
-    """Every sentence of ``text`` with its coverage of the claim and whether the subject is named."""
+def read_document(reading: Reading, text: str, subject: re.Pattern[str] | None,
+                  parties: re.Pattern[str] | None = None) -> list[Sentence]:
+    """Every sentence of ``text`` with its coverage of the claim and whether the subject (any party) is named."""
     out: list[Sentence] = []
     named_before = False
     for i, (s, e, toks, keys) in enumerate(_sentences(text)):
@@ -80,6 +82,7 @@ def read_document(reading: Reading, text: str, subject: re.Pattern[str] | None) 
             here = bool(subject.search(sent.text))
             sent.subject = here or named_before
             named_before = here
+        sent.party = bool(parties is not None and parties.search(sent.text))
         out.append(sent)
     return out
 

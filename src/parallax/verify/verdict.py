@@ -81,10 +81,11 @@ class Verifier:
         texts = self._texts(candidates)
         structural = self._structural(parsed, candidates, facts)
         subject = names_pattern(party_forms(parsed.subject, facts)) if parsed.subject else None
+        parties = names_pattern({f for side in parsed.sides for f in side_forms(side, facts)})
         decided: dict[str, tuple[str, float, list[Finding]]] = {}
         for d in candidates:
             text = texts.get(d, "")
-            sentences = read_document(parsed.reading, text, subject)
+            sentences = read_document(parsed.reading, text, subject, parties)
             found = self._read(parsed, sentences, structural.get(d, []))
             if found is not None:
                 lab, sc, ev = found
