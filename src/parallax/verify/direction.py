@@ -52,7 +52,7 @@ CONTRAST = frozenset("but however although though yet".split())
 IRREALIS = frozenset(fold(w) for w in """urge urged urges urging call calls calling propose proposed proposes
     proposal plan plans planned hope hopes hoped seek seeks sought want wants wanted demand demands demanded
     press pressed intend intends intended expect expects expected need needs needed""".split())
-DIRECTIVE = frozenset(fold(w) for w in "urge urged urges urging press pressed pressing".split())
+DIRECTIVE = frozenset(fold(w) for w in "urge urged urges urging press pressed pressing pressure pressured".split())
 ATTRIBUTION = _past(SPEECH_VERBS - DIRECT_ONLY) | frozenset(
     "said says say told tells wrote writes adds insists argues warns according".split())
 REFERENCE = frozenset(fold(w) for w in "claim claims allegation allegations accusation accusations charge charges "
@@ -71,8 +71,10 @@ class Bearing:
     attributed: bool  # someone else's words (said, according to, a quotation), not the outlet's voice
 
 
-def read_sentence(sent: Sentence, claim_keys: frozenset[str] = frozenset()) -> Bearing:
-    """Polarity, distance and voice of one sentence that speaks to the claim (see the module doc)."""
+def read_sentence(sent: Sentence, claim_keys: frozenset[str] = frozenset(), deontic: bool = False) -> Bearing:
+    """Polarity, distance and voice of one sentence that speaks to the claim (see the module doc). For a claim
+    of what should be done (``deontic``), urging or demanding it is a party's position for it, not a sign that
+    it has not happened: the sentence is that party's position, at a distance from the outlet's voice."""
     keys = sent.keys
     low = [t.lower() for t in sent.tokens]
     hits = [i for i, k in enumerate(keys) if any(k in t.forms for t in sent.matched)]
@@ -92,14 +94,15 @@ def read_sentence(sent: Sentence, claim_keys: frozenset[str] = frozenset()) -> B
         negated = after >= sum(weights) - after
     scope = range(max(0, first - HEDGE_WINDOW), last + 1)
     cues = {keys[j] for j in scope if keys[j] not in claim_keys}
-    distanced = _question(sent) or bool(cues & (_HEDGE | IRREALIS))
+    wish = bool(cues & IRREALIS) or any(keys[j] in DIRECTIVE for j in range(max(0, first - HEDGE_WINDOW), first))
+    distanced = _question(sent) or bool(cues & _HEDGE) or wish
     turn = next((j for j in range(last + 1, len(keys)) if low[j] in CONTRAST), None)
     if turn is not None and not negated:  # "supports it in principle, but details still need to be worked out"
         distanced = distanced or any(keys[j] in _HEDGE | IRREALIS | _NEG or low[j].endswith("n't")
                                      for j in range(turn + 1, len(keys)))
     if negated and denial is not None:  # what a denial rejects may be hedged ("fears that it would ...")
         distanced = bool({keys[j] for j in range(max(0, first - HEDGE_WINDOW), denial) if keys[j] in _HEDGE})
-    if not negated and any(keys[j] in DIRECTIVE for j in range(max(0, first - HEDGE_WINDOW), first)):
+    if not negated and not deontic and any(keys[j] in DIRECTIVE for j in range(max(0, first - HEDGE_WINDOW), first)):
         negated, distanced = True, False  # "urged Russia to accept": it has not accepted
     cues = [j for j, w in enumerate(low) if w in ATTRIBUTION]
     attributed = _quoted(sent, first) or any(  # "X said that ..." or "..., X said", not a later clause's cue
@@ -144,7 +147,7 @@ def lean(reading: Reading, relevant: list[Sentence], sentences: list[Sentence]) 
     """supports / refutes / discusses for a document whose ``relevant`` sentences speak to the claim, with the
     sentences that decided it (best first)."""
     keys = frozenset(f for t in reading.terms for f in t.forms)
-    readings = [(s, read_sentence(s, keys)) for s in relevant]
+    readings = [(s, read_sentence(s, keys, reading.modality == "deontic")) for s in relevant]
     plain = [(s, r) for s, r in readings if not r.distanced]
     pos = [s for s, r in plain if r.polarity > 0]
     neg = [s for s, r in plain if r.polarity < 0]

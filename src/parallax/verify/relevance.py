@@ -19,7 +19,8 @@ from parallax.verify.reading import Reading, Term
 from parallax.verify.words import fold, split_sentences, words
 
 RELEVANT = 0.42  # share of the claim's required weight a sentence must hold to speak to it
-NEAR = 0.25  # a weaker match: enough for a denial next to the claim to count as its contest
+NEAR = 0.25
+PRONOUNS = frozenset("he she it they his her its their him them".split())  # carry the subject one sentence  # a weaker match: enough for a denial next to the claim to count as its contest
 
 
 @dataclass(slots=True)
@@ -80,7 +81,7 @@ def read_document(reading: Reading, text: str, subject: re.Pattern[str] | None,
         sent.coverage, sent.matched = coverage(reading, set(keys))
         if subject is not None:
             here = bool(subject.search(sent.text))
-            sent.subject = here or named_before
+            sent.subject = here or named_before and bool(PRONOUNS & {t.lower() for t in toks})
             named_before = here
         sent.party = bool(parties is not None and parties.search(sent.text))
         out.append(sent)

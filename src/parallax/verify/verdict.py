@@ -25,6 +25,7 @@ from parallax.model import Evidence, Stance, Verdict
 from parallax.store import Store
 from parallax.verify.claim import ParsedClaim, parse_claim
 from parallax.verify.facts import Facts, load_facts
+from parallax.verify.reading import Reading
 from parallax.verify.retrieve import Hit, SentenceIndex, open_index, store_key, tokenize
 from parallax.verify.direction import lean
 from parallax.verify.relevance import NEAR, Sentence, names_pattern, read_document, relevant
@@ -198,8 +199,9 @@ def verify(store: Store, claim: str, *, top_k: int = 50) -> Verdict:
     return Verifier(store).verify(claim, top_k=top_k)
 
 
-def verdict_json(verdict: Verdict, store: Store) -> dict[str, Any]:
-    """The contract's shape (shared/CONTRACT.md), evidence text included; ``outlet`` and ``title`` added."""
+def verdict_json(verdict: Verdict, store: Store, reading: Reading | None = None) -> dict[str, Any]:
+    """The contract's shape (shared/CONTRACT.md), evidence text included; ``outlet`` and ``title`` added, and
+    with ``reading`` an extra top-level ``reading``: how the claim was understood (contract fields unchanged)."""
     meta = {d: (o, t) for d, o, t in store.con.execute("SELECT id, outlet, title FROM documents").fetchall()}
     texts: dict[str, str] = {}
     need = sorted({e.doc for s in verdict.documents for e in s.evidence})
@@ -212,4 +214,7 @@ def verdict_json(verdict: Verdict, store: Store) -> dict[str, Any]:
         outlet, title = meta.get(st.doc, (None, None))
         docs.append({"doc": st.doc, "stance": st.stance, "score": st.score, "outlet": outlet, "title": title,
                      "evidence": [{"span": e.span, "text": texts.get(e.doc, "")[e.start:e.end]} for e in st.evidence]})
-    return {"claim": verdict.claim, "verdict": verdict.verdict, "documents": docs}
+    out: dict[str, Any] = {"claim": verdict.claim, "verdict": verdict.verdict, "documents": docs}
+    if reading is not None:
+        out["reading"] = reading.as_dict()
+    return out
