@@ -36,6 +36,8 @@ class StoredClaim:
     start: int
     end: int
     words: tuple[str, ...] = ()  # filled once by the verifier: the text's words, for repeated matching
+    lows: frozenset[str] = frozenset()  # the same words lowercased, and the PLOVER types their verbs code:
+    types: frozenset[str] = frozenset()  # a claim with neither the verb nor a related type is skipped at once
 
 
 @dataclass(slots=True)

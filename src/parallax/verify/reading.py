@@ -102,12 +102,21 @@ def _in_parens(sdoc: Doc) -> set[int]:
     return inside
 
 
+def _stative(root: Token) -> bool:
+    """"The sanctions are justified": a present-tense passive with no agent and no object reads as a state
+    (an evaluation), while "all hostages were rescued" or "should be granted" stay acts."""
+    kids = list(root.children)
+    return (root.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am", "'s", "'re")
+                                       for c in kids)
+            and not any(c.dep_ in ("agent", "dobj", "aux") for c in kids))
+
+
 def _role(t: Token, root: Token, copular: bool) -> str:
     if t.like_num:
         return "figure"
-    if t.i == root.i and not copular:
-        return "predicate"
-    if copular and t.head.i == root.i and t.dep_ in ("attr", "acomp", "oprd"):
+    if t.i == root.i:
+        return "evaluation" if copular else "predicate"
+    if copular and t.head.i == root.i and t.dep_ in ("attr", "acomp", "oprd") and root.lemma_.lower() == "be":
         return "evaluation"
     if t.pos_ == "VERB" and t.dep_ in ("xcomp", "ccomp", "relcl", "advcl", "conj") and t.head.i == root.i:
         return "predicate"
@@ -124,7 +133,8 @@ def read_claim(sdoc: Doc, party_spans: list[tuple[int, int, str | None]], weight
     if sent is None:
         return out
     root = sent.root
-    copular = root.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in root.children)
+    copular = root.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in root.children) \
+        or _stative(root)
     parens = _in_parens(sdoc)
 
     def party(t: Token) -> bool:
@@ -136,8 +146,7 @@ def read_claim(sdoc: Doc, party_spans: list[tuple[int, int, str | None]], weight
         span = sdoc[subj.left_edge.i:subj.right_edge.i + 1]
         out.subject = span.text
         head_party = [a for s, e, a in party_spans if a and s <= subj.idx < e]
-        inside = [a for s, e, a in party_spans if a and span.start_char <= s < span.end_char]
-        out.subject_party = (head_party or inside or [None])[0]
+        out.subject_party = (head_party or [None])[0]  # "Chile's radar" is about the radar, not Chile
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     out.modality = ("deontic" if aux & DEONTIC else "future" if aux & FUTURE else
                     "hypothetical" if aux & HYPOTHETICAL else "asserted")

@@ -11,7 +11,7 @@ about militants.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,20 +44,43 @@ class Sentence:
 
 
 @lru_cache(maxsize=256)
-def _sentences(text: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, ...]], ...]:
+def _sentences(text: str, spans: tuple[tuple[int, int], ...] | None = None
+               ) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, ...]], ...]:
     out = []
-    for s, e in split_sentences(text):
+    for s, e in spans if spans is not None else split_sentences(text):
         toks = words(text[s:e])
         out.append((s, e, tuple(toks), tuple(fold(t) for t in toks)))
     return tuple(out)
 
 
-def names_pattern(forms: set[str]) -> re.Pattern[str] | None:
-    """One case-insensitive whole-word pattern for a party's names (longest first)."""
-    good = sorted({f.strip() for f in forms if f and len(f.strip()) > 1}, key=len, reverse=True)
-    if not good:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in good) + r")(?![\w-])", re.IGNORECASE)
+class Names:
+    """A party's names as folded word sequences, found in a sentence's folded words (one pass, no regex)."""
+
+    def __init__(self, forms: set[str]):
+        self.first: dict[str, list[tuple[str, ...]]] = {}
+        for f in forms:
+            seq = tuple(fold(w) for w in words(f))
+            if seq and len(f.strip()) > 1:
+                self.first.setdefault(seq[0], []).append(seq)
+
+    def __bool__(self) -> bool:
+        return bool(self.first)
+
+    def found(self, keys: Sequence[str], keyset: set[str] | frozenset[str]) -> bool:
+        first = self.first
+        if keyset.isdisjoint(first):
+            return False
+        for i, k in enumerate(keys):
+            for seq in first.get(k, ()):
+                if tuple(keys[i:i + len(seq)]) == seq:
+                    return True
+        return False
+
+
+def names_matcher(forms: set[str]) -> Names | None:
+    """The matcher for a party's names, or None when it has none."""
+    names = Names(forms)
+    return names or None
 
 
 def coverage(reading: Reading, keys: set[str]) -> tuple[float, list[Term]]:
@@ -71,19 +94,32 @@ def coverage(reading: Reading, keys: set[str]) -> tuple[float, list[Term]]:
     return min(1.0, weight / total), got
 
 
-def read_document(reading: Reading, text: str, subject: re.Pattern[str] | None,
-                  parties: re.Pattern[str] | None = None) -> list[Sentence]:
-    """Every sentence of ``text`` with its coverage of the claim and whether the subject (any party) is named."""
+def may_be_relevant(reading: Reading, text: str) -> bool:
+    """A cheap bound: can any sentence of ``text`` reach ``RELEVANT``? A folded form's first four letters are
+    in the word it came from, so a term none of whose prefixes is in the text cannot match (no tokenising)."""
+    low = text.lower()
+    total = sum(t.weight for t in reading.required())
+    if not total:
+        return False
+    got = sum(t.weight for t in reading.terms if any(f[:4] in low for f in t.forms))
+    return got / total >= RELEVANT
+
+
+def read_document(reading: Reading, text: str, subject: Names | None, parties: Names | None = None,
+                  spans: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Every sentence of ``text`` (``spans``: its sentences as already split) with its coverage of the claim
+    and whether the subject (any party) is named."""
     out: list[Sentence] = []
     named_before = False
-    for i, (s, e, toks, keys) in enumerate(_sentences(text)):
+    for i, (s, e, toks, keys) in enumerate(_sentences(text, tuple(spans) if spans is not None else None)):
         sent = Sentence(i, s, e, text[s:e], list(toks), list(keys))
-        sent.coverage, sent.matched = coverage(reading, set(keys))
+        keyset = set(keys)
+        sent.coverage, sent.matched = coverage(reading, keyset)
         if subject is not None:
-            here = bool(subject.search(sent.text))
+            here = subject.found(keys, keyset)
             sent.subject = here or named_before and bool(PRONOUNS & {t.lower() for t in toks})
             named_before = here
-        sent.party = bool(parties is not None and parties.search(sent.text))
+        sent.party = parties is not None and parties.found(keys, keyset)
         out.append(sent)
     return out
 

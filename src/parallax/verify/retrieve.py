@@ -137,6 +137,18 @@ class SentenceIndex:
             log.debug("verify index cache unusable (%s); rebuilding", exc)
             return None
 
+    def spans(self, doc: str) -> list[tuple[int, int]] | None:
+        """The indexed sentence spans of one document (None for a document the index does not hold), so a
+        reader of retrieved documents need not split them again."""
+        pos = getattr(self, "_pos", None)
+        if pos is None:
+            pos = self._pos = {d: i for i, d in enumerate(self.docs)}
+        i = pos.get(doc)
+        if i is None:
+            return None
+        lo, hi = np.searchsorted(self.sent_doc, [i, i + 1])
+        return list(zip(self.starts[lo:hi].tolist(), self.ends[lo:hi].tolist()))
+
     # -- search -------------------------------------------------------------------------------------------
     def search(self, tokens: list[str], *, docs: int = 50, per_doc: int = 3) -> dict[str, list[Hit]]:
         """The best ``per_doc`` sentences of the ``docs`` best documents (a document ranks by its best sentence)."""

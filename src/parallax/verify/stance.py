@@ -189,14 +189,17 @@ def structure_lookup(facts: Facts) -> dict[tuple[str, str], set[str]]:
     for doc, claims in facts.claims.items():
         for c in claims:
             c.words = tuple(_WORD.findall(c.text))
-            for w in c.words:
-                lemma = w.lower()
+            c.lows = frozenset(w.lower() for w in c.words)
+            types = set()
+            for lemma in c.lows:
                 look.setdefault(("verb", lemma), set()).add(doc)
                 if lemma not in frames:
                     f = _frame(lemma)
                     frames[lemma] = f.plover if f else None
                 if frames[lemma]:
+                    types.add(frames[lemma])
                     look.setdefault(("verb-type", frames[lemma]), set()).add(doc)
+            c.types = frozenset(types)
     return look
 
 
@@ -231,8 +234,11 @@ def claim_findings(claim: ParsedClaim, claims: Sequence[StoredClaim], facts: Fac
     src_forms = side_forms(claim.source, facts) if claim.source else set()
     tgt_forms = side_forms(claim.target, facts) if claim.target else set()
     verb = (claim.predicate or "").split(" ")[0]
+    near = family(ctype) if ctype else set()
     out = []
     for c in claims:
+        if c.lows and verb not in c.lows and not (c.types & near):
+            continue  # neither the claim's verb nor an act of its type: nothing to read
         words = c.words or tuple(_WORD.findall(c.text))
         for i, w in enumerate(words):
             lemma = w.lower()

@@ -28,8 +28,10 @@ from parallax.verify.facts import Facts, load_facts
 from parallax.verify.reading import Reading
 from parallax.verify.retrieve import Hit, SentenceIndex, open_index, store_key, tokenize
 from parallax.verify.direction import lean
-from parallax.verify.relevance import NEAR, Sentence, names_pattern, read_document, relevant
-from parallax.verify.stance import (Finding, candidate_docs, claim_findings, decide, event_findings, party_forms,
+from parallax.verify.relevance import (NEAR, Sentence, coverage, may_be_relevant, names_matcher, read_document,
+                                      relevant)
+from parallax.verify.words import folded
+from parallax.verify.stance import (EXACT, Finding, candidate_docs, claim_findings, decide, event_findings, party_forms,
                                     side_forms, structure_lookup)
 
 MIN_WEIGHT = 0.5
@@ -55,6 +57,7 @@ class Verifier:
         self.index: SentenceIndex | None = None
         self.facts: Facts | None = None
         self.lookup: dict[tuple[str, str], set[str]] = {}
+        self.roots: dict[str, str] = {}
 
     def refresh(self) -> None:
         """Load (or rebuild) the index and facts if the store changed since the last call."""
@@ -63,6 +66,8 @@ class Verifier:
             self.index = open_index(self.store)
             self.facts = load_facts(self.store)
             self.lookup = structure_lookup(self.facts)
+            originals = {d.id: d for d in self.facts.docs}
+            self.roots = {d.id: root_doc(d.id, originals) for d in self.facts.docs}  # once, not per claim
             self._key = key
 
     def verify(self, claim: str, *, top_k: int = 50) -> Verdict:
@@ -78,26 +83,34 @@ class Verifier:
         facts = self.facts
         parsed = parse_claim(claim)
         hits = self.index.search(self._query(parsed, facts), docs=top_k)
-        candidates = set(hits) | candidate_docs(parsed, facts, self.lookup)
-        texts = self._texts(candidates)
-        structural = self._structural(parsed, candidates, facts)
-        subject = names_pattern(party_forms(parsed.subject, facts)) if parsed.subject else None
-        parties = names_pattern({f for side in parsed.sides for f in side_forms(side, facts)})
+        # Stored events and claims speak only for an act claim: a report of sanctions says nothing about
+        # whether the sanctions are justified, nor about what should be done.
+        act = not (parsed.reading.evaluation or parsed.reading.modality == "deontic")
+        candidates = set(hits) | (candidate_docs(parsed, facts, self.lookup) if act else set())
+        structural = {d: f for d, f in self._structural(parsed, candidates, facts).items() if f} if act else {}
+        texts = self._texts(set(hits) | set(structural))
+        subject = names_matcher(party_forms(parsed.subject, facts)) if parsed.subject else None
+        parties = names_matcher({f for side in parsed.sides for f in side_forms(side, facts)})
         decided: dict[str, tuple[str, float, list[Finding]]] = {}
-        for d in candidates:
+        for d in set(hits) | set(structural):
             text = texts.get(d, "")
-            sentences = read_document(parsed.reading, text, subject, parties)
-            found = self._read(parsed, sentences, structural.get(d, []))
+            if d in hits and may_be_relevant(parsed.reading, text):  # read closely: relevance and direction
+                sentences = read_document(parsed.reading, text, subject, parties, self.index.spans(d))
+                found = self._read(parsed, sentences, structural.get(d, []))
+            elif d in structural:  # by its stored structure: the structure's own sentences hold the claim's words
+                found = self._spans(parsed, text, structural[d])
+            else:
+                found = None
             if found is not None:
                 lab, sc, ev = found
                 decided[d] = (lab, sc, [_trim(f, text) for f in ev])
 
-        originals = {d.id: d for d in facts.docs}
+        roots = self.roots
         stances: list[Stance] = []
         basis: dict[str, str] = {}
         for info in facts.docs:
             label, score, ev = decided.get(info.id, ("unrelated", 0.0, []))
-            root = root_doc(info.id, originals)  # a copy of a copy speaks with the original's voice
+            root = roots[info.id]  # a copy of a copy speaks with the original's voice
             if label == "unrelated" and root != info.id and root in decided:
                 label, score, ev = self._inherit(info.id, root, decided[root])
             if label == "unrelated" and score == 0.0:
@@ -107,8 +120,8 @@ class Verifier:
             basis[info.id] = ev[0].basis if ev else "none"
         weights = {"supports": 0.0, "refutes": 0.0}
         for st in stances:
-            root = root_doc(st.doc, originals)
-            if st.stance in weights and (root == st.doc or root not in originals):  # copies count once
+            root = roots[st.doc]
+            if st.stance in weights and (root == st.doc or root not in roots):  # copies count once
                 weights[st.stance] += st.score * TRUST.get(basis[st.doc], 0.5)
         return Explained(Verdict(claim=claim, verdict=verdict_rule(weights["supports"], weights["refutes"]),
                                  documents=stances), parsed, basis, {k: round(v, 4) for k, v in weights.items()})
@@ -150,10 +163,16 @@ class Verifier:
             label, used = lean(claim.reading, rel, sentences)
             ev = [Finding(label, round(s.coverage, 4), s.start, s.end, "text") for s in used[:3]]
             return label, round(max(s.coverage for s in used), 4), ev
-        if claim.reading.evaluation or claim.reading.modality == "deontic" or not structural:
-            return None
         spans = [(s.start, s.end) for s in sentences if s.subject and s.coverage >= NEAR]
-        kept = [f for f in structural if any(a < f.end and f.start < b for a, b in spans)]
+        kept = [f for f in structural if f.score >= EXACT or any(a < f.end and f.start < b for a, b in spans)]
+        return decide(kept) if kept else None
+
+    @staticmethod
+    def _spans(claim: ParsedClaim, text: str, structural: list[Finding]) -> tuple[str, float, list[Finding]] | None:
+        """A document outside the retrieved ones, judged by its stored events and claims alone, each kept only
+        where its own sentence holds some of the claim's words (cheap: no reading of the whole text)."""
+        kept = [f for f in structural
+                if f.score >= EXACT or coverage(claim.reading, set(folded(text[f.start:f.end])))[0] >= NEAR]
         return decide(kept) if kept else None
 
     def _inherit(self, doc: str, original: str, decided: tuple[str, float, list[Finding]]

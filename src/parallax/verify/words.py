@@ -38,7 +38,8 @@ def fold(word: str) -> str:
         w = w[:-3] + "or"
     w = re.sub(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$", r"iz\1", w)
     for suf in _SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= _MIN_STEM and not (suf == "s" and w.endswith("ss")):
+        if w.endswith(suf) and len(w) - len(suf) >= _MIN_STEM and not (suf == "s" and w.endswith("ss")) \
+                and not (suf == "ly" and w.endswith("ply")):  # "supply", "apply" are no adverbs
             w = w[: -len(suf)]
             if suf in ("ies", "ied"):
                 w += "y"
