@@ -103,12 +103,22 @@ def _in_parens(sdoc: Doc) -> set[int]:
 
 
 def _stative(root: Token) -> bool:
-    """"The sanctions are justified": a present-tense passive with no agent and no object reads as a state
-    (an evaluation), while "all hostages were rescued" or "should be granted" stay acts."""
+    """"The sanctions are justified": a present-tense passive with no agent, object or complement reads as a
+    state (an evaluation), while "all hostages were rescued", "should be granted" or "are aimed at X" stay
+    acts."""
     kids = list(root.children)
     return (root.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am", "'s", "'re")
                                        for c in kids)
-            and not any(c.dep_ in ("agent", "dobj", "aux") for c in kids))
+            and not any(c.dep_ in ("agent", "dobj", "aux", "prep", "xcomp", "ccomp", "advcl") for c in kids))
+
+
+def _semi_modal(root: Token) -> Token | None:
+    """"Trump is prepared to back off", "Kenya is ready to sign": an adjective with an infinitive works as a
+    modal, and the infinitive is the claim's act (not an evaluation "prepared")."""
+    if root.lemma_.lower() != "be":
+        return None
+    comp = next((c for c in root.children if c.dep_ == "acomp"), None)
+    return next((x for x in comp.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")), None) if comp else None
 
 
 def _role(t: Token, root: Token, copular: bool) -> str:
@@ -116,6 +126,8 @@ def _role(t: Token, root: Token, copular: bool) -> str:
         return "figure"
     if t.i == root.i:
         return "evaluation" if copular else "predicate"
+    if t.dep_ == "acomp" and not copular and root.head.i == t.i:  # the "prepared" of "is prepared to"
+        return "detail"
     if copular and t.head.i == root.i and t.dep_ in ("attr", "acomp", "oprd") and root.lemma_.lower() == "be":
         return "evaluation"
     if t.pos_ == "VERB" and t.dep_ in ("xcomp", "ccomp", "relcl", "advcl", "conj") and t.head.i == root.i:
@@ -133,24 +145,29 @@ def read_claim(sdoc: Doc, party_spans: list[tuple[int, int, str | None]], weight
     if sent is None:
         return out
     root = sent.root
-    copular = root.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in root.children) \
-        or _stative(root)
+    act = _semi_modal(root)
+    copular = act is None and (root.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp")
+                                                                   for c in root.children) or _stative(root))
+    subject_of = root
+    if act is not None:
+        root = act  # the act is the predicate; the subject still hangs from "be"
     parens = _in_parens(sdoc)
 
     def party(t: Token) -> bool:
         return any(s <= t.idx < e for s, e, _ in party_spans)
 
     kids = list(root.children)
-    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in subject_of.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None:
         span = sdoc[subj.left_edge.i:subj.right_edge.i + 1]
         out.subject = span.text
         head_party = [a for s, e, a in party_spans if a and s <= subj.idx < e]
         out.subject_party = (head_party or [None])[0]  # "Chile's radar" is about the radar, not Chile
-    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in [*kids, *subject_of.children] if c.dep_ in ("aux", "auxpass")}
     out.modality = ("deontic" if aux & DEONTIC else "future" if aux & FUTURE else
                     "hypothetical" if aux & HYPOTHETICAL else "asserted")
-    out.negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in kids) or any(
+    out.negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no longer")
+                      for c in [*kids, *subject_of.children]) or any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.lower_ in ("no", "neither") and d.dep_ == "det"
                                                           for d in c.children) for c in kids)
     out.predicate = None if copular else " ".join(

@@ -38,9 +38,15 @@ class Sentence:
     party: bool = False  # names any party of the claim
     matched: list[Term] = field(default_factory=list)
 
+    evaluative: bool = False  # the claim is an evaluation ("X is the aggressor", "the sanctions are justified")
+
     @property
     def relevant(self) -> bool:
-        return self.subject and self.coverage >= RELEVANT
+        """Holds enough of the claim and names its subject; for an evaluation, holds the evaluation itself (or
+        an alternative): a report of the sanctions does not speak to whether they are justified."""
+        if not (self.subject and self.coverage >= RELEVANT):
+            return False
+        return not self.evaluative or any(t.role == "evaluation" or t.optional for t in self.matched)
 
 
 @lru_cache(maxsize=256)
@@ -114,6 +120,7 @@ def read_document(reading: Reading, text: str, subject: Names | None, parties: N
     for i, (s, e, toks, keys) in enumerate(_sentences(text, tuple(spans) if spans is not None else None)):
         sent = Sentence(i, s, e, text[s:e], list(toks), list(keys))
         keyset = set(keys)
+        sent.evaluative = bool(reading.evaluation)
         sent.coverage, sent.matched = coverage(reading, keyset)
         if subject is not None:
             here = subject.found(keys, keyset)
