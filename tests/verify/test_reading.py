@@ -42,3 +42,9 @@ def test_figures_and_time_are_read(nlp):
     assert r.figures == ["339"] and r.time == ["Wednesday"]
     assert {"subject", "predicate", "evaluation", "objects", "figures", "negated", "quantifier", "modality",
             "key_terms"} <= set(r.as_dict())
+
+
+def test_the_subject_party_is_its_head_or_the_party_of_a_group_noun(nlp):
+    assert parse_claim("Chinese troops suffered heavy casualties in the clash", nlp).subject.country == "CHN"
+    assert parse_claim("Peru's government will resign", nlp).subject.country == "PER"
+    assert parse_claim("Chile's new radar poses a threat to Peru", nlp).subject is None  # about the radar

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from parallax.extract.actors.gazetteer import agent_for
 from parallax.verify.words import fold
 
 LIGHT_VERBS = frozenset("be have do get make take go become remain seem".split())
@@ -162,6 +163,8 @@ def read_claim(sdoc: Doc, party_spans: list[tuple[int, int, str | None]], weight
         span = sdoc[subj.left_edge.i:subj.right_edge.i + 1]
         out.subject = span.text
         head_party = [a for s, e, a in party_spans if a and s <= subj.idx < e]
+        if not head_party and agent_for(subj.text):  # "Chinese troops", "Peru's government": that party
+            head_party = [a for s, e, a in party_spans if a and span.start_char <= s < span.end_char]
         out.subject_party = (head_party or [None])[0]  # "Chile's radar" is about the radar, not Chile
     aux = {c.lower_ for c in [*kids, *subject_of.children] if c.dep_ in ("aux", "auxpass")}
     out.modality = ("deontic" if aux & DEONTIC else "future" if aux & FUTURE else
