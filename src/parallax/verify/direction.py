@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from parallax.extract.quotes.lexicon import DIRECT_ONLY, SPEECH_VERBS
 from parallax.link.stance.features import HEDGE, NEG_IMPLICATIVE, NEGATION
 from parallax.verify.reading import Reading
-from parallax.verify.relevance import NEAR, Sentence
+from parallax.verify.relevance import Sentence
 from parallax.verify.words import fold
 
 def _past(lemmas: frozenset[str]) -> frozenset[str]:

@@ -1,15 +1,20 @@
 """``verify``: a verdict on a claim against the stored corpus, one stance per stored document.
 
-The verdict rule (weights from scores). Each document's weight toward its stance is its score times the trust
-in how the stance was found: 1.0 for a stored event, 0.9 for a stored claim mention, 0.6 for the stance model
-alone (whose best sentence must hold most of the claim's words). Duplicates (exact or near copies of another
+Each retrieved document (BM25 over sentences first) is read for the claim's proposition (``reading``): it
+addresses the claim only when a sentence holds the claim's own words (``relevance``), and those sentences
+decide its stance by the guidelines (``direction``). Stored events and quoted claims between the claim's
+parties (``stance``) speak for act claims where their sentence holds some of the claim's words.
+
+The verdict rule (weights from scores). Each document's weight toward its stance is its score (the coverage
+of its best sentence, or the structural score) times the trust in how the stance was found: 1.0 for a stored
+event, 0.9 for a stored claim mention, 0.8 for the document's own sentences. Duplicates (exact or near copies of another
 stored document) carry the stance of their original but weigh nothing, so a wire story reprinted ten times
 counts once. With S and R the summed weights of
 supporting and refuting documents:
 
 * both S and R reach ``MIN_WEIGHT`` → **conflicting**;
 * only S does → **supported**; only R does → **refuted**;
-* neither (only discussion, weak model guesses, or nothing) → **not_enough_evidence**.
+* neither (only discussion, weak matches, or nothing) → **not_enough_evidence**.
 
 ``Verifier`` keeps the sentence index and the stored structure in memory and reloads them only when the
 store changes (its document count or highest sequence number), so a server answers repeated claims fast.
@@ -26,7 +31,7 @@ from parallax.store import Store
 from parallax.verify.claim import ParsedClaim, parse_claim
 from parallax.verify.facts import Facts, load_facts
 from parallax.verify.reading import Reading
-from parallax.verify.retrieve import Hit, SentenceIndex, open_index, store_key, tokenize
+from parallax.verify.retrieve import SentenceIndex, open_index, store_key, tokenize
 from parallax.verify.direction import lean
 from parallax.verify.relevance import (NEAR, Sentence, coverage, may_be_relevant, names_matcher, read_document,
                                       relevant)
@@ -35,7 +40,7 @@ from parallax.verify.stance import (EXACT, Finding, candidate_docs, claim_findin
                                     side_forms, structure_lookup)
 
 MIN_WEIGHT = 0.5
-TRUST = {"event": 1.0, "claim": 0.9, "text": 0.8, "model": 0.6}
+TRUST = {"event": 1.0, "claim": 0.9, "text": 0.8}
 
 
 @dataclass(slots=True)
