@@ -179,20 +179,23 @@ def structure_lookup(facts: Facts) -> dict[tuple[str, str], set[str]]:
                 if a is not None and a.country:
                     look.setdefault(("event", f"{t}/{a.country}"), set()).add(doc)
     frames: dict[str, str | None] = {}
+    read: dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]] = {}  # one reading per wording
     for doc, claims in facts.claims.items():
         for c in claims:
-            c.words = tuple(_WORD.findall(c.text))
-            c.lows = frozenset(w.lower() for w in c.words)
-            types = set()
+            got = read.get(c.text)
+            if got is None:
+                words = tuple(_WORD.findall(c.text))
+                lows = frozenset(map(str.lower, words))
+                for lemma in lows:
+                    if lemma not in frames:
+                        f = _frame(lemma)
+                        frames[lemma] = f.plover if f else None
+                got = read[c.text] = (words, lows, frozenset(t for w in lows if (t := frames[w])))
+            c.words, c.lows, c.types = got
             for lemma in c.lows:
                 look.setdefault(("verb", lemma), set()).add(doc)
-                if lemma not in frames:
-                    f = _frame(lemma)
-                    frames[lemma] = f.plover if f else None
-                if frames[lemma]:
-                    types.add(frames[lemma])
-                    look.setdefault(("verb-type", frames[lemma]), set()).add(doc)
-            c.types = frozenset(types)
+            for t in c.types:
+                look.setdefault(("verb-type", t), set()).add(doc)
     return look
 
 
