@@ -138,6 +138,31 @@ def row(name: str, c: dict[str, float], extra: dict[str, Any] | None = None) -> 
             "stance accuracy": _ratio(c["stance_ok"], c["stance_n"]), **(extra or {})}
 
 
+STANCES = ("supports", "refutes", "discusses", "unrelated")
+
+
+def stance_metrics(conf: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """Accuracy and macro-F1 (the scorer's definition: mean F1 over the four labels) from a gold x predicted
+    confusion matrix, so a pooled row is computed from the summed matrices, not averaged from ratios."""
+    n = sum(sum(r.values()) for r in conf.values())
+    f1s = []
+    for lab in STANCES:
+        tp = conf[lab][lab]
+        fp = sum(conf[g][lab] for g in STANCES if g != lab)
+        fn = sum(v for p, v in conf[lab].items() if p != lab)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return {"accuracy": _ratio(sum(conf[lab][lab] for lab in STANCES), n), "macro-F1": round(sum(f1s) / 4, 3),
+            "n": n, **{f"F1 {lab}": round(f, 3) for lab, f in zip(STANCES, f1s)}}
+
+
+def confusion_table(name: str, conf: dict[str, dict[str, int]]) -> str:
+    """One confusion matrix as markdown: rows gold, columns predicted (``missing``: no answer for the doc)."""
+    cols = [*STANCES, "missing"]
+    rows = [{"gold": g, **{p: conf[g].get(p, 0) for p in cols}} for g in STANCES]
+    return f"{name} (rows gold, columns predicted)\n\n" + table(
+        rows, [("gold", "gold \\ predicted", ""), *((p, p, "d") for p in cols)])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--stories", default="D,E,F,H,G")
@@ -150,7 +175,8 @@ def main() -> None:
     realnews_gold = json.loads((REALNEWS / "gold.json").read_text(encoding="utf-8"))
     gsr_gold = json.loads((GSR / "story.json").read_text(encoding="utf-8"))
     rows, pooled, types = [], Counter(), {k: Counter() for k in ("gold", "hit", "pred", "right")}
-    stance_rows = []
+    stance_rows: list[dict[str, Any]] = []
+    confusions: dict[str, dict[str, dict[str, int]]] = {}
     for story_id in args.stories.split(","):
         gold = gsr_gold if story_id == "G" else realnews_gold
         story = next(s for s in gold["stories"] if s["id"] == story_id)
@@ -163,8 +189,9 @@ def main() -> None:
         r.update(sc.score_contradictions(story, docs, export))
         if args.stance and story.get("pivot_claims"):
             r.update(sc.score_stances(story, docs, _parallax()[0], str(db)))
-            stance_rows.append({"story": story_id, "accuracy": r["stance_accuracy"], "macro-F1": r["stance_macro_f1"],
-                                "n": r["stance_n"]})
+            conf = r["stance_confusion"]
+            confusions[story_id] = conf
+            stance_rows.append({"story": story_id, **stance_metrics(conf)})
         c = _counts(r)
         rows.append(row(story_id + (" (GSR dev)" if story_id == "G" else ""), c))
         if story_id in POOLED:
@@ -183,10 +210,23 @@ def main() -> None:
           table(type_rows, [("type", "type", ""), ("gold", "gold", "d"), ("recall", "typed recall", ".3f"),
                             ("predicted", "predicted interstate", "d"), ("precision", "precision", ".3f")])]
     if stance_rows:
+        pooled_conf = {g: Counter() for g in STANCES}
+        for sid, conf in confusions.items():
+            if sid in POOLED:
+                for g in STANCES:
+                    pooled_conf[g].update(conf[g])
+        pooled_conf = {g: {p: pooled_conf[g].get(p, 0) for p in [*STANCES, "missing"]} for g in STANCES}
+        if len([s for s in confusions if s in POOLED]) > 1:
+            stance_rows.append({"story": "+".join(s for s in confusions if s in POOLED) + " pooled",
+                                **stance_metrics(pooled_conf)})
+            confusions["pooled"] = pooled_conf
         md += ["", "## Stance (through parallax verify)", "",
                table(stance_rows, [("story", "story", ""), ("accuracy", "accuracy", ".3f"),
-                                   ("macro-F1", "macro-F1", ".3f"), ("n", "labels", "d")])]
-    save_results("realnews", {"stories": args.stories, "stance": args.stance}, [*rows, *type_rows], "\n".join(md))
+                                   ("macro-F1", "macro-F1", ".3f"), ("n", "labels", "d"),
+                                   *((f"F1 {lab}", f"F1 {lab}", ".3f") for lab in STANCES)])]
+        md += ["", *("\n".join(["", confusion_table(sid, conf)]) for sid, conf in confusions.items())]
+    save_results("realnews", {"stories": args.stories, "stance": args.stance, "stance_confusion": confusions},
+                 [*rows, *type_rows, *stance_rows], "\n".join(md))
     print("\n".join(md))
 
 

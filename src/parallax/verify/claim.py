@@ -16,6 +16,7 @@ from parallax.extract.actors import extract_actors
 from parallax.extract.events import extract_events
 from parallax.extract.quotes.claims import proposition
 from parallax.model import Actor, Document
+from parallax.verify.reading import Reading, read_claim
 
 CLAIM_DOC = "claim"
 _NEGATIVE_MODES = {"negated", "denied"}
@@ -57,6 +58,8 @@ class ParsedClaim:
     words: list[str] = field(default_factory=list)  # content lemmas
     equipment: list[str] = field(default_factory=list)
     sides: list[Side] = field(default_factory=list)  # every actor the claim names
+    subject: Side | None = None  # the party the claim's grammatical subject names, if any
+    reading: Reading = field(default_factory=Reading)  # the proposition: who, what, about what, figures, negation
 
     @property
     def negative(self) -> bool:
@@ -70,6 +73,15 @@ def _side(actor: Actor | None) -> Side | None:
     return Side(name=actor.name, country=actor.country, kind=actor.kind, names=names)
 
 
+def background_weight():
+    """A word's weight in general news: its inverse document frequency in the stance model's vocabulary."""
+    from parallax.link.stance import StanceModel
+    from parallax.link.stance.features import stem
+
+    vocab = StanceModel.load().vocab
+    return lambda word: vocab.weight(stem(word.lower()))
+
+
 def parse_claim(text: str, nlp: Language | None = None) -> ParsedClaim:
     """Code ``text`` into actors, event type, polarity and mode with the article extractors."""
     if nlp is None:
@@ -81,6 +93,9 @@ def parse_claim(text: str, nlp: Language | None = None) -> ParsedClaim:
     actors = extract_actors(sdoc, doc)
     events = extract_events(sdoc, doc, actors)
     out = ParsedClaim(text=text)
+    out.reading = read_claim(sdoc, [(m.start, m.end, m.actor) for m in actors.mentions], background_weight())
+    out.reading.parties = [a.name for a in actors.actors.values()]
+    out.subject = _side(actors.actor(out.reading.subject_party))
     out.sides = [s for s in (_side(a) for a in actors.actors.values()) if s is not None]
     out.words = [t.lemma_.lower() for t in sdoc if t.is_alpha and not t.is_stop and t.pos_ not in ("PROPN", "PUNCT")]
     sent = next(iter(sdoc.sents), None)

@@ -36,6 +36,8 @@ class StoredClaim:
     start: int
     end: int
     words: tuple[str, ...] = ()  # filled once by the verifier: the text's words, for repeated matching
+    lows: frozenset[str] = frozenset()  # the same words lowercased, and the PLOVER types their verbs code:
+    types: frozenset[str] = frozenset()  # a claim with neither the verb nor a related type is skipped at once
 
 
 @dataclass(slots=True)
@@ -55,6 +57,7 @@ class Facts:
     events: dict[str, list[StoredEvent]] = field(default_factory=dict)
     claims: dict[str, list[StoredClaim]] = field(default_factory=dict)
     country_names: dict[str, set[str]] = field(default_factory=dict)  # ISO3 -> lowercase names, capitals, demonyms
+    country_people: dict[str, set[str]] = field(default_factory=dict)  # ISO3 -> its people's and bodies' names
 
 
 def load_facts(store: Store) -> Facts:
@@ -68,6 +71,12 @@ def load_facts(store: Store) -> Facts:
         f.actors[aid] = Actor(id=aid, name=name, kind=kind, country=country, aliases=alias_list)
         if kind == "country" and country:
             f.country_names.setdefault(country, set()).update(n.lower() for n in [name, *alias_list])
+        elif country and kind in ("person", "organization", "group") and name:
+            people = f.country_people.setdefault(country, set())
+            people.update(n.lower() for n in [name, *alias_list])
+            last = name.split()[-1]
+            if kind == "person" and len(last) >= 4 and last[0].isupper():
+                people.add(last.lower())
     cur = store.con.execute(
         'SELECT doc, "type", mode, source, target, cameo, "symmetric", "start", "end", equipment FROM events')
     while batch := cur.fetchmany(4096):

@@ -24,13 +24,11 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from parallax.store import Store
+from parallax.verify.words import split_sentences  # noqa: F401  (re-exported: the index's sentence spans)
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: a full stop after an abbreviation ("U.S.") no longer ends a sentence
 _TOKEN = re.compile(r"[a-z0-9]+")
-# A sentence ends at . ! ? (plus closing quotes) before a capital/digit/opening quote, or at a line break.
-_SENT_END = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "said", "says", "say", "told", "according"}
-_MIN_SENT = 12  # characters: shorter pieces (datelines, bylines) are never evidence
 
 log = logging.getLogger(__name__)
 
@@ -51,24 +49,6 @@ def _stem(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lowercase word tokens without stopwords (negations included: retrieval must find both polarities)."""
     return [_stem(w) for w in _TOKEN.findall(text.lower()) if w not in _STOP]
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans of the sentences of ``text``, whitespace trimmed, offsets exact."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in [*_SENT_END.finditer(text), None]:
-        end = (m.start() + len(m.group(1) or "")) if m else len(text)
-        start = pos
-        while start < end and text[start].isspace():
-            start += 1
-        stop = end
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
-        if stop - start >= _MIN_SENT:
-            spans.append((start, stop))
-        pos = m.end() if m else len(text)
-    return spans
 
 
 @dataclass(slots=True)
@@ -156,6 +136,18 @@ class SentenceIndex:
         except (OSError, ValueError, KeyError) as exc:
             log.debug("verify index cache unusable (%s); rebuilding", exc)
             return None
+
+    def spans(self, doc: str) -> list[tuple[int, int]] | None:
+        """The indexed sentence spans of one document (None for a document the index does not hold), so a
+        reader of retrieved documents need not split them again."""
+        pos = getattr(self, "_pos", None)
+        if pos is None:
+            pos = self._pos = {d: i for i, d in enumerate(self.docs)}
+        i = pos.get(doc)
+        if i is None:
+            return None
+        lo, hi = np.searchsorted(self.sent_doc, [i, i + 1])
+        return list(zip(self.starts[lo:hi].tolist(), self.ends[lo:hi].tolist()))
 
     # -- search -------------------------------------------------------------------------------------------
     def search(self, tokens: list[str], *, docs: int = 50, per_doc: int = 3) -> dict[str, list[Hit]]:

@@ -1,13 +1,13 @@
-"""A document's stance to a claim, structure first, the trained model second.
+"""A document's stance to a claim from its stored structure: events and quoted claims.
 
 Why structure first: similarity finds the sentences about a claim but cannot tell "will sell" from "will not
 sell". The stored events already carry that difference as a mode (asserted, future, negated, denied,
 reported, hypothetical), coded by the same extractor that read the claim, so a stored event with the claim's
 type (or family) between the same parties is read directly: asserted or future → the document affirms it,
 negated or denied → it negates it, reported or hypothetical → it only discusses it. Stored claim mentions
-(quoted propositions with a polarity and the document's stance to them) are read the same way. Only a
-document with no such structure falls back to the FNC-1 stance model on its best-matching sentences, with a
-lower weight, and only if those sentences name the claim's parties.
+(quoted propositions with a polarity and the document's stance to them) are read the same way. The text of
+a document is read by ``relevance`` and ``direction``; ``verdict`` lets the structure speak only for claims
+that are acts (not evaluations, not what should be done), where its sentence holds the claim's words.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from parallax.extract.events.lexicon import verb_frame
 from parallax.model import Actor
 from parallax.verify.claim import ParsedClaim, Side
 from parallax.verify.facts import Facts, StoredClaim, StoredEvent
-from parallax.verify.retrieve import Hit, tokenize
+from parallax.verify.retrieve import tokenize
 
 # Types close enough that one report bears on the other (arms "support" vs "aid", a deal vs cooperation).
 FAMILY = {"AID": "give", "SUPPORT": "give", "AGREE": "deal", "COOPERATE": "deal", "ACCUSE": "blame",
@@ -35,7 +35,6 @@ EXACT, RELATED, PARTIAL = 0.9, 0.7, 0.75  # evidence scores: same type, same fam
 CLAIM_SCORE = 0.8
 GENERIC_ITEMS = frozenset({"arm", "weapon", "equipment", "hardware", "military", "war", "defence", "defense",
                            "materiel", "system"})
-MODEL_COVERAGE = 0.75  # share of the claim's words a sentence must hold before the model may call it a side
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
@@ -113,12 +112,6 @@ def same_items(a: Sequence[str], b: Sequence[str]) -> bool:
     return bool(wa & wb)
 
 
-def coverage(claim: ParsedClaim, sentence: str) -> float:
-    """Share of the claim's words (stopwords out, inflections folded) that one sentence contains."""
-    want = set(tokenize(claim.text))
-    return len(want & set(tokenize(sentence))) / len(want) if want else 0.0
-
-
 def event_findings(claim: ParsedClaim, events: Sequence[StoredEvent], actors: dict[str, Actor]) -> list[Finding]:
     """Stored events of one document that code the claim's act between the claim's parties."""
     ctype, c_refusal = normal_type(claim.type, claim.cameo)
@@ -186,23 +179,35 @@ def structure_lookup(facts: Facts) -> dict[tuple[str, str], set[str]]:
                 if a is not None and a.country:
                     look.setdefault(("event", f"{t}/{a.country}"), set()).add(doc)
     frames: dict[str, str | None] = {}
+    read: dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]] = {}  # one reading per wording
     for doc, claims in facts.claims.items():
         for c in claims:
-            c.words = tuple(_WORD.findall(c.text))
-            for w in c.words:
-                lemma = w.lower()
+            got = read.get(c.text)
+            if got is None:
+                words = tuple(_WORD.findall(c.text))
+                lows = frozenset(map(str.lower, words))
+                for lemma in lows:
+                    if lemma not in frames:
+                        f = _frame(lemma)
+                        frames[lemma] = f.plover if f else None
+                got = read[c.text] = (words, lows, frozenset(t for w in lows if (t := frames[w])))
+            c.words, c.lows, c.types = got
+            for lemma in c.lows:
                 look.setdefault(("verb", lemma), set()).add(doc)
-                if lemma not in frames:
-                    f = _frame(lemma)
-                    frames[lemma] = f.plover if f else None
-                if frames[lemma]:
-                    look.setdefault(("verb-type", frames[lemma]), set()).add(doc)
+            for t in c.types:
+                look.setdefault(("verb-type", t), set()).add(doc)
     return look
 
 
 def side_forms(side: Side, facts: Facts) -> set[str]:
     """Lowercase names a text may use for a side: its own, plus the stored names of its country."""
     return side.names | (facts.country_names.get(side.country, set()) if side.country else set())
+
+
+def party_forms(side: Side, facts: Facts) -> set[str]:
+    """Names a sentence may use for a party: ``side_forms`` plus the names of stored people and bodies of its
+    country ("Zelenskyy" speaks for Ukraine), a person also by the last word of the name."""
+    return side_forms(side, facts) | (facts.country_people.get(side.country, set()) if side.country else set())
 
 
 def _mentions(text: str, forms: set[str]) -> bool:
@@ -225,8 +230,11 @@ def claim_findings(claim: ParsedClaim, claims: Sequence[StoredClaim], facts: Fac
     src_forms = side_forms(claim.source, facts) if claim.source else set()
     tgt_forms = side_forms(claim.target, facts) if claim.target else set()
     verb = (claim.predicate or "").split(" ")[0]
+    near = family(ctype) if ctype else set()
     out = []
     for c in claims:
+        if c.lows and verb not in c.lows and not (c.types & near):
+            continue  # neither the claim's verb nor an act of its type: nothing to read
         words = c.words or tuple(_WORD.findall(c.text))
         for i, w in enumerate(words):
             lemma = w.lower()
@@ -250,27 +258,6 @@ def claim_findings(claim: ParsedClaim, claims: Sequence[StoredClaim], facts: Fac
             out.append(Finding(stance, round(score, 4), c.start, c.end, "claim"))
             break
     return out
-
-
-def parties_named(claim: ParsedClaim, text: str, hits: Sequence[Hit], facts: Facts) -> list[bool]:
-    """For each party of the claim: do the document's best sentences name it (by any stored name)?"""
-    sides = [s for s in (claim.source, claim.target) if s is not None] or claim.sides
-    return [any(_mentions(text[h.start:h.end], side_forms(s, facts)) for h in hits) for s in sides]
-
-
-def model_findings(claim: ParsedClaim, text: str, hits: Sequence[Hit], facts: Facts,
-                   label: str, score: float) -> list[Finding]:
-    """The stance model's answer for a document, kept only as far as its best sentences name the parties:
-    none named → nothing (the model's "related" is then only shared words); some → at most discusses."""
-    if label == "unrelated" or not hits:
-        return []
-    named = parties_named(claim, text, hits, facts)
-    if named and not any(named):
-        return []
-    if label in ("supports", "refutes") and (not all(named) or
-                                            max(coverage(claim, text[h.start:h.end]) for h in hits) < MODEL_COVERAGE):
-        label = "discusses"  # the model saw a related text, not a statement of this claim
-    return [Finding(label, round(score, 4), h.start, h.end, "model") for h in hits[:2]]
 
 
 def decide(findings: Sequence[Finding]) -> tuple[str, float, list[Finding]]:

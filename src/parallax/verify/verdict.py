@@ -1,15 +1,20 @@
 """``verify``: a verdict on a claim against the stored corpus, one stance per stored document.
 
-The verdict rule (weights from scores). Each document's weight toward its stance is its score times the trust
-in how the stance was found: 1.0 for a stored event, 0.9 for a stored claim mention, 0.6 for the stance model
-alone (whose best sentence must hold most of the claim's words). Duplicates (exact or near copies of another
+Each retrieved document (BM25 over sentences first) is read for the claim's proposition (``reading``): it
+addresses the claim only when a sentence holds the claim's own words (``relevance``), and those sentences
+decide its stance by the guidelines (``direction``). Stored events and quoted claims between the claim's
+parties (``stance``) speak for act claims where their sentence holds some of the claim's words.
+
+The verdict rule (weights from scores). Each document's weight toward its stance is its score (the coverage
+of its best sentence, or the structural score) times the trust in how the stance was found: 1.0 for a stored
+event, 0.9 for a stored claim mention, 0.8 for the document's own sentences. Duplicates (exact or near copies of another
 stored document) carry the stance of their original but weigh nothing, so a wire story reprinted ten times
 counts once. With S and R the summed weights of
 supporting and refuting documents:
 
 * both S and R reach ``MIN_WEIGHT`` → **conflicting**;
 * only S does → **supported**; only R does → **refuted**;
-* neither (only discussion, weak model guesses, or nothing) → **not_enough_evidence**.
+* neither (only discussion, weak matches, or nothing) → **not_enough_evidence**.
 
 ``Verifier`` keeps the sentence index and the stored structure in memory and reloads them only when the
 store changes (its document count or highest sequence number), so a server answers repeated claims fast.
@@ -25,13 +30,17 @@ from parallax.model import Evidence, Stance, Verdict
 from parallax.store import Store
 from parallax.verify.claim import ParsedClaim, parse_claim
 from parallax.verify.facts import Facts, load_facts
-from parallax.verify.retrieve import Hit, SentenceIndex, open_index, store_key, tokenize
-from parallax.verify.stance import (Finding, candidate_docs, claim_findings, decide, event_findings, model_findings,
-                                    parties_named, side_forms, structure_lookup)
+from parallax.verify.reading import Reading
+from parallax.verify.retrieve import SentenceIndex, open_index, store_key, tokenize
+from parallax.verify.direction import lean
+from parallax.verify.relevance import (NEAR, Sentence, coverage, may_be_relevant, names_matcher, read_document,
+                                      relevant)
+from parallax.verify.words import folded
+from parallax.verify.stance import (EXACT, Finding, candidate_docs, claim_findings, decide, event_findings, party_forms,
+                                    side_forms, structure_lookup)
 
 MIN_WEIGHT = 0.5
-MODEL_DOCS = 20  # retrieved documents without structure that the stance model reads (best BM25 first)
-TRUST = {"event": 1.0, "claim": 0.9, "model": 0.6}
+TRUST = {"event": 1.0, "claim": 0.9, "text": 0.8}
 
 
 @dataclass(slots=True)
@@ -53,6 +62,7 @@ class Verifier:
         self.index: SentenceIndex | None = None
         self.facts: Facts | None = None
         self.lookup: dict[tuple[str, str], set[str]] = {}
+        self.roots: dict[str, str] = {}
 
     def refresh(self) -> None:
         """Load (or rebuild) the index and facts if the store changed since the last call."""
@@ -61,6 +71,8 @@ class Verifier:
             self.index = open_index(self.store)
             self.facts = load_facts(self.store)
             self.lookup = structure_lookup(self.facts)
+            originals = {d.id: d for d in self.facts.docs}
+            self.roots = {d.id: root_doc(d.id, originals) for d in self.facts.docs}  # once, not per claim
             self._key = key
 
     def verify(self, claim: str, *, top_k: int = 50) -> Verdict:
@@ -76,20 +88,34 @@ class Verifier:
         facts = self.facts
         parsed = parse_claim(claim)
         hits = self.index.search(self._query(parsed, facts), docs=top_k)
-        findings = self._structural(parsed, set(hits) | candidate_docs(parsed, facts, self.lookup), facts)
-        findings = {d: f for d, f in findings.items() if f or d in hits}
-        texts = self._texts(set(findings))
-        self._model(parsed, hits, texts, findings, facts)
+        # Stored events and claims speak only for an act claim: a report of sanctions says nothing about
+        # whether the sanctions are justified, nor about what should be done.
+        act = not (parsed.reading.evaluation or parsed.reading.modality == "deontic")
+        candidates = set(hits) | (candidate_docs(parsed, facts, self.lookup) if act else set())
+        structural = {d: f for d, f in self._structural(parsed, candidates, facts).items() if f} if act else {}
+        texts = self._texts(set(hits) | set(structural))
+        subject = names_matcher(party_forms(parsed.subject, facts)) if parsed.subject else None
+        parties = names_matcher({f for side in parsed.sides for f in side_forms(side, facts)})
+        decided: dict[str, tuple[str, float, list[Finding]]] = {}
+        for d in set(hits) | set(structural):
+            text = texts.get(d, "")
+            if d in hits and may_be_relevant(parsed.reading, text):  # read closely: relevance and direction
+                sentences = read_document(parsed.reading, text, subject, parties, self.index.spans(d))
+                found = self._read(parsed, sentences, structural.get(d, []))
+            elif d in structural:  # by its stored structure: the structure's own sentences hold the claim's words
+                found = self._spans(parsed, text, structural[d])
+            else:
+                found = None
+            if found is not None:
+                lab, sc, ev = found
+                decided[d] = (lab, sc, [_trim(f, text) for f in ev])
 
-        originals = {d.id: d for d in facts.docs}
+        roots = self.roots
         stances: list[Stance] = []
         basis: dict[str, str] = {}
-        decided: dict[str, tuple[str, float, list[Finding]]] = {
-            d: (lab, sc, [_trim(f, texts.get(d, "")) for f in ev])
-            for d, (lab, sc, ev) in ((d, decide(f)) for d, f in findings.items())}
         for info in facts.docs:
             label, score, ev = decided.get(info.id, ("unrelated", 0.0, []))
-            root = root_doc(info.id, originals)  # a copy of a copy speaks with the original's voice
+            root = roots[info.id]  # a copy of a copy speaks with the original's voice
             if label == "unrelated" and root != info.id and root in decided:
                 label, score, ev = self._inherit(info.id, root, decided[root])
             if label == "unrelated" and score == 0.0:
@@ -99,8 +125,8 @@ class Verifier:
             basis[info.id] = ev[0].basis if ev else "none"
         weights = {"supports": 0.0, "refutes": 0.0}
         for st in stances:
-            root = root_doc(st.doc, originals)
-            if st.stance in weights and (root == st.doc or root not in originals):  # copies count once
+            root = roots[st.doc]
+            if st.stance in weights and (root == st.doc or root not in roots):  # copies count once
                 weights[st.stance] += st.score * TRUST.get(basis[st.doc], 0.5)
         return Explained(Verdict(claim=claim, verdict=verdict_rule(weights["supports"], weights["refutes"]),
                                  documents=stances), parsed, basis, {k: round(v, 4) for k, v in weights.items()})
@@ -132,19 +158,27 @@ class Verifier:
         return out
 
     @staticmethod
-    def _model(claim: ParsedClaim, hits: dict[str, list[Hit]], texts: dict[str, str],
-               findings: dict[str, list[Finding]], facts: Facts) -> None:
-        """The stance model for the best retrieved documents that have no structural finding and whose best
-        sentences name every party of the claim (a document naming only some cannot support or refute it)."""
-        from parallax.link.stance import StanceModel
+    def _read(claim: ParsedClaim, sentences: list[Sentence], structural: list[Finding]
+              ) -> tuple[str, float, list[Finding]] | None:
+        """A document's stance from its own sentences (relevance, then direction); stored events and claims
+        speak only for an act claim and only where their sentence holds some of the claim's words, so a report
+        of sanctions says nothing about whether the sanctions are justified. None: the document is unrelated."""
+        rel = relevant(sentences)
+        if rel:
+            label, used = lean(claim.reading, rel, sentences)
+            ev = [Finding(label, round(s.coverage, 4), s.start, s.end, "text") for s in used[:3]]
+            return label, round(max(s.coverage for s in used), 4), ev
+        spans = [(s.start, s.end) for s in sentences if s.subject and s.coverage >= NEAR]
+        kept = [f for f in structural if f.score >= EXACT or any(a < f.end and f.start < b for a, b in spans)]
+        return decide(kept) if kept else None
 
-        todo = [d for d in hits if not findings.get(d) and d in texts and all(parties_named(claim, texts[d], hits[d],
-                                                                                               facts))][:MODEL_DOCS]
-        if not todo:
-            return
-        pairs = [(claim.text, " ".join(texts[d][h.start:h.end] for h in hits[d])) for d in todo]
-        for doc, (label, score) in zip(todo, StanceModel.load().predict(pairs)):
-            findings[doc] = model_findings(claim, texts[doc], hits[doc], facts, label, score)
+    @staticmethod
+    def _spans(claim: ParsedClaim, text: str, structural: list[Finding]) -> tuple[str, float, list[Finding]] | None:
+        """A document outside the retrieved ones, judged by its stored events and claims alone, each kept only
+        where its own sentence holds some of the claim's words (cheap: no reading of the whole text)."""
+        kept = [f for f in structural
+                if f.score >= EXACT or coverage(claim.reading, set(folded(text[f.start:f.end])))[0] >= NEAR]
+        return decide(kept) if kept else None
 
     def _inherit(self, doc: str, original: str, decided: tuple[str, float, list[Finding]]
                  ) -> tuple[str, float, list[Finding]]:
@@ -189,8 +223,9 @@ def verify(store: Store, claim: str, *, top_k: int = 50) -> Verdict:
     return Verifier(store).verify(claim, top_k=top_k)
 
 
-def verdict_json(verdict: Verdict, store: Store) -> dict[str, Any]:
-    """The contract's shape (shared/CONTRACT.md), evidence text included; ``outlet`` and ``title`` added."""
+def verdict_json(verdict: Verdict, store: Store, reading: Reading | None = None) -> dict[str, Any]:
+    """The contract's shape (shared/CONTRACT.md), evidence text included; ``outlet`` and ``title`` added, and
+    with ``reading`` an extra top-level ``reading``: how the claim was understood (contract fields unchanged)."""
     meta = {d: (o, t) for d, o, t in store.con.execute("SELECT id, outlet, title FROM documents").fetchall()}
     texts: dict[str, str] = {}
     need = sorted({e.doc for s in verdict.documents for e in s.evidence})
@@ -203,4 +238,7 @@ def verdict_json(verdict: Verdict, store: Store) -> dict[str, Any]:
         outlet, title = meta.get(st.doc, (None, None))
         docs.append({"doc": st.doc, "stance": st.stance, "score": st.score, "outlet": outlet, "title": title,
                      "evidence": [{"span": e.span, "text": texts.get(e.doc, "")[e.start:e.end]} for e in st.evidence]})
-    return {"claim": verdict.claim, "verdict": verdict.verdict, "documents": docs}
+    out: dict[str, Any] = {"claim": verdict.claim, "verdict": verdict.verdict, "documents": docs}
+    if reading is not None:
+        out["reading"] = reading.as_dict()
+    return out

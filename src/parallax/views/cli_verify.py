@@ -30,10 +30,12 @@ def verify(
 ) -> None:
     """Check a claim against every stored document: supported, refuted, conflicting or not enough evidence.
 
-    The claim is coded like an article sentence (actors, PLOVER event type, negation, mode); each document's
-    stored events and quoted claims between the same parties decide its stance (asserted → supports, negated
-    or denied → refutes, reported or hedged → discusses); documents without such structure fall back to the
-    stance model on their best-matching sentences. Every stance comes with its evidence sentences.
+    The claim is read as a proposition (who, what or which evaluation, about what, figures, time, negation,
+    quantifier, modality; shown as "Read as"). A document addresses the claim only when one of its sentences
+    holds the claim's own words (not merely its parties); such sentences decide the stance by the guidelines:
+    asserted in the outlet's voice or uncontested → supports, denied → refutes, alleged, hedged or disputed →
+    discusses. Stored events between the claim's parties count where a claim is an act. Every stance comes
+    with its evidence sentences.
 
     Examples:
 
@@ -53,16 +55,18 @@ def verify(
             if store.count("documents") == 0:
                 raise Failure(f"the store {db} has no documents: run 'parallax analyze PATH --db {db}' first")
             explained = Verifier(store).explain(claim, top_k=top_k)
-            data = verdict_json(explained.verdict, store)
+            data = verdict_json(explained.verdict, store, explained.claim.reading)
         if as_json:
             sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
             return
-        _render(data, explained.basis, show_all)
+        _render(data, explained.basis, show_all, explained.claim.reading)
 
 
-def _render(data: dict[str, Any], basis: dict[str, str], show_all: bool) -> None:
+def _render(data: dict[str, Any], basis: dict[str, str], show_all: bool, reading: Any = None) -> None:
     verdict = data["verdict"]
     out.print(f"[bold]Claim:[/bold] {escape(data['claim'])}", highlight=False)
+    if reading is not None:
+        out.print(f"[bold]Read as:[/bold] {escape(reading.describe())}", highlight=False)
     out.print(f"[bold]Verdict:[/bold] [{_STYLE[verdict]}]{verdict.replace('_', ' ')}[/]")
     counts: dict[str, int] = {}
     for d in data["documents"]:
