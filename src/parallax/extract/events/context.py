@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parallax.extract.actors.types import DocActors
+from parallax.extract.events.lexicon import REPORT_NOUNS, Frame
 from parallax.model import Quote
 
 # "the two countries", "both sides", "the two leaders": a plural that stands for the pair just named
@@ -125,3 +126,40 @@ def _surname_map(actors: DocActors) -> dict[str, str]:
         if len(hits) == 1:
             out[aid] = hits.pop()
     return out
+
+
+def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sources: list[str],
+             targets: list[str], pair: list[str], subj: list[Token]) -> tuple[list[str], list[str], list[str]]:
+    """Fill a side the sentence implies: "we" in a quote is its speaker, "the two countries" the pair just
+    named, and a verb's missing other side the counterpart of the previous sentences ("China rejected the
+    call": the caller)."""
+    if not sources and not pair:
+        for s in subj:
+            if s.lower_ in FIRST_PERSON and (sp := disc.speaker(s.idx)):
+                sources = [sp] if not frame.inverse else sources
+                targets = targets if not frame.inverse else [sp]
+            elif is_pair_phrase(s) and (frame.symmetric or not targets):  # "both countries withdrew ..."
+                pair = disc.pair(pred.sent, s)
+    if pair or frame.symmetric or light is not None or pred.pos_ != "VERB" or not _may_borrow(pred):
+        return sources, targets, pair
+    if sources and not targets and not frame.inverse:
+        t = disc.counterpart(sources[0])
+        targets = [t] if t else targets
+    elif targets and not sources and frame.inverse:
+        s = disc.counterpart(targets[0])
+        sources = [s] if s else sources
+    return sources, targets, pair
+
+
+def _may_borrow(verb: Token) -> bool:
+    """A verb may take its missing side from context only when nothing in its own clause names one: no actor
+    object, no clause of its own ("denied that ..."), no report it dismisses."""
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "xcomp"}:
+            return False
+        if c.dep_ in {"dobj", "dative", "oprd"} and c.pos_ in {"PROPN", "PRON"} and c.lower_ not in {"it", "them"}:
+            return False
+        if c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS \
+                and any(g.dep_ in {"acl", "ccomp"} for g in c.children):
+            return False
+    return True

@@ -1,0 +1,166 @@
+"""Who the parties of a predicate are: its subject, object and prepositional arguments resolved to actors.
+
+The parse walk that turns a predicate (verb or event noun, with its light verb) into source and target actors:
+subject or passive agent, objects and datives, the prepositions a frame names, possessors and modifiers of
+an event noun ("China's sanctions on X", "US-China talks"), and the few clause patterns where a side sits
+elsewhere ("demanded that Ottawa drop", "is in talks with X to buy"). Context from earlier sentences is
+:mod:`parallax.extract.events.context`'s job, not this one's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parallax.extract.actors.types import DocActors
+from parallax.extract.events import roles
+from parallax.extract.events.lexicon import Frame, noun_frame, verb_frame
+
+# a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
+_OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in"})
+_DECIDE_ON = frozenset({"vote", "decide", "agree", "rule", "work"})
+
+def owners(noun: Token, actors: DocActors) -> list[str]:
+    """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move"."""
+    out = roles.modifier_actors(noun, actors)
+    for objs in roles.prep_objects(noun, {"by", "from"}).values():
+        out += [a for a in roles.actors_of(objs, actors) if a not in out]
+    return out
+
+
+def arguments(pred: Token, light: Token | None, frame: Frame,
+               actors: DocActors) -> tuple[list[str], list[str], list[str], list[Token]]:
+    """(source actors, target actors, symmetric pair from "between"/joint modifiers, subject tokens)."""
+    deps = frame.target_deps
+    preps = {d for d in deps if d not in {"dobj", "dative", "oprd"}} | {"from", "between", "by", "of"}
+    if frame.indirect_object:
+        preps.add("with")  # "provided Kenya with assistance": read "with" to know the object is the recipient
+    pair: list[str] = []
+    if pred.pos_ == "VERB":
+        subj, passive = roles.subject_of(pred)
+        objs = [c for c in pred.children if c.dep_ in {"dobj", "oprd"} and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if passive:
+            objs, subj = subj, roles.agent_of(pred)
+        subj_actors = roles.actors_of(subj, actors)
+        pobj = roles.prep_objects(pred, preps)
+        for o in objs:
+            for k, v in roles.prep_objects(o, preps - {"of", "by"}).items():
+                pobj.setdefault(k, []).extend(v)
+        for c in pred.children:  # "sold jets worth £5 billion to Qatar"
+            if c.dep_ == "prep" and c.pos_ == "ADJ":
+                for k, v in roles.prep_objects(c, preps - {"of", "by"}).items():
+                    pobj.setdefault(k, []).extend(v)
+        tgt_tokens: list[Token] = []
+        if "dobj" in deps:
+            tgt_tokens += [t for o in objs for t in roles.conjuncts(o)]
+        if frame.indirect_object and "with" in pobj:  # "provided Ukraine with tanks"
+            tgt_tokens += [t for o in objs for t in roles.conjuncts(o)]
+        if "dative" in deps:
+            for c in pred.children:
+                if c.dep_ == "dative":
+                    tgt_tokens += [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else roles.conjuncts(c)
+        for d in deps:
+            if d not in {"dobj", "dative", "oprd"}:
+                tgt_tokens += pobj.get(d, [])
+        if "between" in pobj:
+            pair = roles.actors_of(pobj["between"], actors)
+        targets = roles.actors_of(tgt_tokens, actors)
+        if not targets and "dobj" in deps and frame.plover in {"REJECT", "ACCUSE", "SUPPORT", "THREATEN"}:
+            targets = [a for o in objs for a in owners(o, actors) if a not in subj_actors]  # "X's allegation"
+            if not targets:  # "rejected its offer": the nearest earlier other party
+                targets = [a for o in objs if (a := roles.possessive_antecedent(o, actors, subj_actors))]
+        if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"
+            targets = first_other(pred, actors, subj_actors)
+        sources = subj_actors
+        if frame.inverse:
+            sources, targets = roles.actors_of(pobj.get("from", []), actors), subj_actors
+            if not sources:  # "received Chinese air defence systems": the maker's nationality supplies
+                sources = [a for o in objs for a in roles.modifier_actors(o, actors) if a not in targets]
+            if not sources and pred.dep_ in {"acl", "advcl"}:  # "in talks with X to buy"
+                sources = talks_partner(pred.head, actors)
+        if not targets and frame.plover == "REQUEST":  # "demanded that Ottawa drop ...": the clause's subject
+            for c in pred.children:
+                if c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
+                    targets = roles.actors_of([t for t in c.children if t.dep_ == "nsubj"], actors)
+        return sources, targets, pair, subj
+
+    # event noun
+    own = roles.modifier_actors(pred, actors)
+    if not own and (a := roles.possessive_antecedent(pred, actors, [])):  # "over its procuring of ..."
+        own = [a]
+    pobj = roles.prep_objects(pred, preps, through_of=True)
+    subj: list[Token] = []
+    if light is not None:
+        for k, v in roles.prep_objects(light, preps - {"of", "by"}).items():
+            pobj.setdefault(k, []).extend(v)
+    if light is not None:
+        subj, passive = roles.subject_of(light)
+        if passive and light.dep_ != "acl":
+            subj = roles.agent_of(light)
+        sources = roles.actors_of(subj, actors)
+    else:
+        sources = []
+    if "by" in pobj:
+        sources = sources or roles.actors_of(pobj["by"], actors)
+    if frame.of_source and "of" in pobj:
+        sources = sources or roles.actors_of(pobj["of"], actors)
+    tgt_tokens = [t for d in deps if d not in {"dobj", "dative"} for t in pobj.get(d, [])]
+    if "of" in deps and frame.of_source:
+        tgt_tokens = [t for t in tgt_tokens if t not in pobj.get("of", [])]
+    targets = roles.actors_of(tgt_tokens, actors)
+    if "between" in pobj:
+        pair = roles.actors_of(pobj["between"], actors)
+    if frame.symmetric and len(own) >= 2 and not pair:
+        pair = own[:2]
+    if not sources:
+        sources = [a for a in own if a not in targets]
+    elif frame.symmetric and not targets:
+        targets = [a for a in own if a not in sources]
+    if not sources and light is None:
+        subj = occasion_subject(pred, frame)
+        sources = [a for a in roles.actors_of(subj, actors) if a not in targets]
+    if frame.inverse:
+        supplier = roles.actors_of(pobj.get("from", []), actors)
+        if not supplier:  # "its purchase of Russian systems": the goods' nationality supplies
+            supplier = [a for o in pobj.get("of", []) for a in roles.modifier_actors(o, actors)]
+        sources, targets = supplier, [a for a in sources if a not in supplier]
+    return sources, targets, pair, subj
+
+
+def talks_partner(head: Token, actors: DocActors) -> list[str]:
+    """The "with" party of a meeting or deal noun that a purpose clause hangs from ("is in talks with X to buy":
+    X sells)."""
+    nouns = [head] + [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for n in nouns:
+        frame = noun_frame(n.lemma_)
+        if n.pos_ == "NOUN" and frame and frame.plover in {"CONSULT", "AGREE"}:
+            return roles.actors_of(roles.prep_objects(n, {"with"}).get("with", []), actors)
+    return []
+
+
+def first_other(verb: Token, actors: DocActors, exclude: list[str]) -> list[str]:
+    """The first actor of another country named in a verb's complement clause: what a warning is about."""
+    mine = {(actors.actor(a).country or a) for a in exclude if actors.actor(a)}
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        for t in c.subtree:
+            if t.dep_ in {"pobj", "dobj"} and (a := roles.actor_of(t, actors)):
+                x = actors.actor(a)
+                if x is not None and (x.country or a) not in mine:
+                    return [a]
+    return []
+
+
+def occasion_subject(noun: Token, frame: Frame) -> list[Token]:
+    """Who took part in a meeting or measure named only as a noun: the subject of the verb it is the occasion
+    of ("hopes to resolve it during talks with X") or the matter of ("is set to vote on a tariff increase")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    prep, verb = noun.head, noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb_frame(verb.lemma_):
+        return []
+    low = prep.lower_
+    if (low in _OCCASION_PREPS and frame.plover in {"CONSULT", "COOPERATE", "AGREE"}) or \
+            (low == "on" and verb.lemma_.lower() in _DECIDE_ON):
+        return roles.subject_of(verb)[0]
+    return []
