@@ -216,8 +216,8 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     if frame.symmetric and not targets and len(sources) >= 2:
         add(sources[0], sources[1], True)
         return out
-    for s in sources[:3]:
-        for t in targets[:3]:
+    for s in sources[:4]:
+        for t in targets[:6]:  # "tariffs on Mexico, Canada, China and the EU": one event per target
             add(s, t, frame.symmetric and not frame.inverse)  # "met X", "held talks with X": mutual acts
     return out
 

@@ -130,9 +130,65 @@ def _named_before(tok: Token, actors: DocActors) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _own_span(tok: Token) -> tuple[int, int]:
+    """Character span of one member of a coordination: its own words, without its conjuncts."""
+    left = right = tok
+    for c in tok.children:
+        if c.dep_ in {"conj", "cc", "punct", "appos", "prep", "relcl", "acl"}:
+            continue
+        if c.i < tok.i and c.left_edge.i < left.i:
+            left = c.left_edge
+        elif c.i > tok.i and c.right_edge.i > right.i:
+            right = c.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def coordinated(tok: Token, actors: DocActors) -> list[str]:
+    """The parties a common noun lists rather than names: coordinated modifiers ("Canadian and Mexican
+    exports", "Chilean and Peruvian ministers"), an appositive list ("its rivals, China, India and Brazil"),
+    or a list it is of or in ("officials in the EU, Belgium and Italy"). Empty unless every member resolves."""
+    if tok.pos_ != "NOUN":
+        return []
+    lists: list[list[Token]] = []
+    for c in tok.children:
+        if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.conjuncts:
+            lists.append([c, *c.conjuncts])
+        elif c.dep_ == "appos":
+            lists.append([c, *c.conjuncts])
+    lists += _place_lists(tok)
+    for members in lists:
+        found = [actors.actor_at(*_own_span(m)) for m in members]
+        named = [a for a in found if a]
+        # "the EU, Belgium and other countries": a common noun may close the list, a name must resolve
+        if len(named) >= 2 and len(set(named)) == len(named) \
+                and all(a or m.pos_ == "NOUN" for a, m in zip(found, members)):
+            return named
+    return []
+
+
+def _place_lists(tok: Token, depth: int = 2) -> list[list[Token]]:
+    """Coordinated objects of "of/in/from" under a noun, one or two phrases down ("officials in charge of
+    trade in the EU, Belgium and Italy")."""
+    out: list[list[Token]] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}:
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.conjuncts and p.pos_ == "PROPN":
+                    out.append([p, *p.conjuncts])
+                elif depth > 1 and p.pos_ == "NOUN":
+                    out += _place_lists(p, depth - 1)
+    return out
+
+
 def actors_of(tokens: list[Token], actors: DocActors) -> list[str]:
     out: list[str] = []
     for t in tokens:
+        listed = coordinated(t, actors)
+        if listed:
+            out += [a for a in listed if a not in out]
+            continue
         a = actor_of(t, actors)
         if a is None and t.pos_ == "PRON" and t.dep_ in _SUBJ and t.lower_ in {"it", "they", "he", "she", "we"}:
             a = _pronoun_antecedent(t, actors)

@@ -1,0 +1,29 @@
+"""Parties named but not plainly attached to the predicate: coordinated modifiers and lists, appositive lists,
+nominal events' owners and complements, statement content."""
+
+from tests.extract.events_helpers import run
+
+
+def got(nlp, text, **kw):
+    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+
+
+def test_one_event_per_coordinated_nationality(nlp):
+    g = got(nlp, "Washington imposed new duties on Brazilian and Argentine steel.")
+    assert {("USA", "BRA", "SANCTION", "asserted"), ("USA", "ARG", "SANCTION", "asserted")} <= g
+
+
+def test_an_appositive_list_of_targets_gives_one_event_each(nlp):
+    g = got(nlp, "Brazil will impose tariffs on its main rivals, China, India, Japan and Korea.")
+    assert {t for s, t, ty, _ in g if s == "BRA" and ty == "SANCTION"} == {"CHN", "IND", "JPN", "KOR"}
+
+
+def test_coordinated_nationalities_of_a_subject_are_the_pair(nlp):
+    rows = run(nlp, "Chilean and Peruvian ministers signed a fisheries accord on Monday.")[0]
+    assert [(frozenset((s, t)), ty) for s, t, ty, _m, _e in rows] == [(frozenset({"CHL", "PER"}), "AGREE")]
+
+
+def test_officials_in_a_list_of_countries_are_each_met(nlp):
+    text = "The Turkish envoy met officials in charge of energy in Greece, Bulgaria, Romania and other Balkan states."
+    g = got(nlp, text)
+    assert {t for s, t, ty, _ in g if s == "TUR" and ty == "CONSULT"} == {"GRC", "BGR", "ROU"}
