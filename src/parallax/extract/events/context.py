@@ -35,6 +35,7 @@ class Discourse:
     index: int = -1
     events: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence, source, target)
     named: list[list[str]] = field(default_factory=list)  # per sentence: actor ids with a country, in order
+    current: list[tuple[str, str]] = field(default_factory=list)  # (source, target) coded so far in this sentence
     _canon: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -43,6 +44,7 @@ class Discourse:
     def enter(self, sent: Span) -> None:
         """Move to the next sentence and note the country-bearing actors it names."""
         self.index += 1
+        self.current = []
         seen: list[str] = []
         for m in self.actors.mentions_in(sent.start_char, sent.end_char):
             a = self.actors.actor(m.actor)
@@ -53,6 +55,10 @@ class Discourse:
     def record(self, source: str, target: str) -> None:
         self.events.append((self.index, source, target))
 
+    def note(self, source: str, target: str) -> None:
+        """An event just coded in this sentence: a later clause may answer it ("a charge Delhi rejected")."""
+        self.current.append((source, target))
+
     def canonical(self, aid: str) -> str:
         """A bare surname's actor ("Xi") as the fully named person of the same document ("Xi Jinping")."""
         return self._canon.get(aid, aid)
@@ -61,11 +67,13 @@ class Discourse:
         a = self.actors.actor(aid)
         return a.country if a else None
 
-    def counterpart(self, source: str, *, allow_named: bool = True) -> str | None:
-        """The other side of the latest event, in this or the two previous sentences, that ``source`` took
-        part in; else the one foreign country the previous sentence named. None when ambiguous."""
+    def counterpart(self, source: str, *, allow_named: bool = True, here: bool = True) -> str | None:
+        """The other side of the latest event, earlier in this sentence or in the two previous ones, that
+        ``source`` took part in; else the one foreign country the previous sentence named. None when ambiguous.
+        ``here=False`` skips this sentence's events (a clause that borrowed its subject belongs to them)."""
         mine = self.country(source) or source
-        for idx, s, t in reversed(self.events):
+        current = reversed(self.current) if here else ()
+        for idx, s, t in [*((self.index, s, t) for s, t in current), *reversed(self.events)]:
             if idx < self.index - 2:
                 break
             if (self.country(s) or s) == mine:
@@ -142,11 +150,12 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
                 pair = disc.pair(pred.sent, s)
     if pair or frame.symmetric or light is not None or pred.pos_ != "VERB" or not _may_borrow(pred):
         return sources, targets, pair
+    own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in pred.children)
     if sources and not targets and not frame.inverse:
-        t = disc.counterpart(sources[0])
+        t = disc.counterpart(sources[0], here=own)
         targets = [t] if t else targets
     elif targets and not sources and frame.inverse:
-        s = disc.counterpart(targets[0])
+        s = disc.counterpart(targets[0], here=own)
         sources = [s] if s else sources
     return sources, targets, pair
 

@@ -212,13 +212,14 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
 
     if len(pair) >= 2 and (frame.symmetric or not targets):
         add(pair[0], pair[1], True)
-        return out
-    if frame.symmetric and not targets and len(sources) >= 2:
+    elif frame.symmetric and not targets and len(sources) >= 2:
         add(sources[0], sources[1], True)
-        return out
-    for s in sources[:4]:
-        for t in targets[:6]:  # "tariffs on Mexico, Canada, China and the EU": one event per target
-            add(s, t, frame.symmetric and not frame.inverse)  # "met X", "held talks with X": mutual acts
+    else:
+        for s in sources[:4]:
+            for t in targets[:6]:  # "tariffs on Mexico, Canada, China and the EU": one event per target
+                add(s, t, frame.symmetric and not frame.inverse)  # "met X", "held talks with X": mutual acts
+    for f in out:
+        disc.note(f.source, f.target)
     return out
 
 
