@@ -14,3 +14,35 @@ def dyads(nlp, text, **kw):
 
 def test_a_reply_in_the_same_sentence_answers_the_earlier_clause(nlp):
     assert ("RUS", "EST", "REJECT") in dyads(nlp, "Estonia accused Russia of jamming GPS signals, a charge Moscow rejected.")
+
+
+def named(nlp, text):
+    rows, actors = run(nlp, text)
+    name = lambda aid: actors.actor(aid).country or actors.actor(aid).name  # noqa: E731
+    return {(name(e.source), name(e.target), ty) for _s, _t, ty, _m, e in rows}
+
+
+def test_they_is_the_bloc_the_previous_sentence_was_about(nlp):
+    text = "The Arab League met in Cairo on Friday. They called on Israel to halt the settlements."
+    assert ("Arab League", "ISR", "REQUEST") in named(nlp, text)
+
+
+def test_the_group_is_the_group_named_before(nlp):
+    text = "The Karen National Union claimed the ambush. The rebel group accused Myanmar of bombing villages."
+    assert ("Karen National Union", "MMR", "ACCUSE") in named(nlp, text)
+
+
+def test_an_object_pronoun_is_the_other_party_named_before_it(nlp):
+    text = "Venezuela expelled the Guyanese ambassador on Monday and accused it of provoking a border crisis."
+    assert ("VEN", "GUY", "ACCUSE") in dyads(nlp, text)
+
+
+def test_moscows_ally_is_not_moscow(nlp):
+    text = "Belarus hosted Russian troops on Monday. Poland warned Moscow's ally against provocations."
+    g = dyads(nlp, text)
+    assert ("POL", "BLR", "THREATEN") in g and ("POL", "RUS", "THREATEN") not in g
+
+
+def test_the_group_stands_for_no_country(nlp):
+    text = "Chile signed a trade deal with Peru. The group of experts criticised Bolivia."
+    assert not any(s == "CHL" and ty == "ACCUSE" for s, _t, ty in dyads(nlp, text))

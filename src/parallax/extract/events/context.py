@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events.lexicon import REPORT_NOUNS, Frame
+from parallax.extract.events.references import References
 from parallax.model import Quote
 
 # "the two countries", "both sides", "the two leaders": a plural that stands for the pair just named
@@ -37,14 +38,20 @@ class Discourse:
     named: list[list[str]] = field(default_factory=list)  # per sentence: actor ids with a country, in order
     current: list[tuple[str, str]] = field(default_factory=list)  # (source, target) coded so far in this sentence
     _canon: dict[str, str] = field(default_factory=dict)
+    _refs: References | None = None
 
     def __post_init__(self) -> None:
         self._canon = _surname_map(self.actors)
+        self._refs = References(self.actors, self.actors.doc)
 
     def enter(self, sent: Span) -> None:
-        """Move to the next sentence and note the country-bearing actors it names."""
+        """Move to the next sentence, resolve its pronouns and descriptions, note the country-bearing actors it
+        names."""
         self.index += 1
         self.current = []
+        spans = [(q.start, q.end) for q in self.quotes if q.start < sent.end_char and q.end > sent.start_char]
+        quoted = {t.i for t in sent if any(a <= t.idx < b for a, b in spans)}
+        self._refs.read(sent, quoted)  # type: ignore[union-attr]
         seen: list[str] = []
         for m in self.actors.mentions_in(sent.start_char, sent.end_char):
             a = self.actors.actor(m.actor)

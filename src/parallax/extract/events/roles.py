@@ -13,6 +13,8 @@ from parallax.extract.actors.types import DocActors
 # left modifiers that belong to a noun phrase's own words ("Turkey's foreign minister", "the Greek navy")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "hyph", "punct"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+# nouns that name another party by its relation to the possessor: "Moscow's ally" is not Moscow
+RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
 # verbs whose object (not subject) does the embedded act: "urged Iran to halt", "called on Russia to leave"
 OBJECT_CONTROL = frozenset("urge ask call press persuade encourage invite allow force help order tell "
                            "implore appeal demand request push".split())
@@ -90,9 +92,12 @@ def actor_of(tok: Token, actors: DocActors) -> str | None:
     """The local actor a noun phrase refers to, read from its own words (not its clauses)."""
     doc = tok.doc
     end = doc[tok.i].idx + len(tok)
+    relational = tok.lemma_.lower() in RELATIONAL
     for with_pronoun in (False, True):  # "his Greek counterpart" is Greek; "its offer" is whoever "its" is
         start = tok.i
         for c in tok.lefts:
+            if c.dep_ == "poss" and relational:  # "its NATO ally" is NATO, "Moscow's ally" not Moscow
+                continue
             if c.dep_ in _CORE_LEFT and (with_pronoun or not (c.dep_ == "poss" and c.pos_ == "PRON")):
                 start = min(start, c.left_edge.i)
         found = actors.actor_at(doc[start].idx, end)
