@@ -27,3 +27,9 @@ def test_officials_in_a_list_of_countries_are_each_met(nlp):
     text = "The Turkish envoy met officials in charge of energy in Greece, Bulgaria, Romania and other Balkan states."
     g = got(nlp, text)
     assert {t for s, t, ty, _ in g if s == "TUR" and ty == "CONSULT"} == {"GRC", "BGR", "ROU"}
+
+
+def test_a_threat_is_against_the_party_of_its_complement_or_condition(nlp):
+    assert ("IRN", "ARM", "THREATEN", "asserted") in got(nlp, "Iran threatened to cut off gas supplies to Armenia.")
+    text = "Russia has threatened to quit the talks if Norway goes ahead with the drills."
+    assert ("RUS", "NOR", "THREATEN", "asserted") in got(nlp, text)
