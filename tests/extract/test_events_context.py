@@ -46,3 +46,8 @@ def test_moscows_ally_is_not_moscow(nlp):
 def test_the_group_stands_for_no_country(nlp):
     text = "Chile signed a trade deal with Peru. The group of experts criticised Bolivia."
     assert not any(s == "CHL" and ty == "ACCUSE" for s, _t, ty in dyads(nlp, text))
+
+
+def test_between_the_two_sides_is_the_pair_just_named(nlp):
+    text = "Chile and Peru signed a fisheries deal. The vote was delayed to allow more consultation between the two sides."
+    assert ("CHL", "PER", "CONSULT") in dyads(nlp, text)

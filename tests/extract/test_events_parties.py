@@ -33,3 +33,15 @@ def test_a_threat_is_against_the_party_of_its_complement_or_condition(nlp):
     assert ("IRN", "ARM", "THREATEN", "asserted") in got(nlp, "Iran threatened to cut off gas supplies to Armenia.")
     text = "Russia has threatened to quit the talks if Norway goes ahead with the drills."
     assert ("RUS", "NOR", "THREATEN", "asserted") in got(nlp, text)
+
+
+def test_a_statement_condemning_is_its_issuers_condemnation(nlp):
+    g = got(nlp, "Venezuela issued a statement condemning the Guyanese military drills.")
+    assert ("VEN", "GUY", "ACCUSE", "asserted") in g
+
+
+def test_talks_with_a_party_are_held_by_the_speaker_or_their_leader(nlp):
+    assert ("DEU", "CHN", "CONSULT") in {(s, t, ty) for s, t, ty, _ in got(
+        nlp, "German Chancellor Olaf Scholz said talks with China must continue.")}
+    assert ("NOR", "SDN", "CONSULT") in {(s, t, ty) for s, t, ty, _ in got(
+        nlp, "Norway's foreign minister led five hours of talks with Sudanese officials.")}

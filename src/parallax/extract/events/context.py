@@ -155,6 +155,11 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
                 targets = targets if not frame.inverse else [sp]
             elif is_pair_phrase(s) and (frame.symmetric or not targets):  # "both countries withdrew ..."
                 pair = disc.pair(pred.sent, s)
+    if not pair and frame.symmetric:  # "more consultation between the two sides"
+        for p in (c for h in (pred, light) if h is not None for c in h.children if c.lower_ == "between"):
+            for o in p.children:
+                if o.dep_ == "pobj" and is_pair_phrase(o):
+                    pair = disc.pair(pred.sent, o)
     if pair or frame.symmetric or light is not None or pred.pos_ != "VERB" or not _may_borrow(pred):
         return sources, targets, pair
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in pred.children)

@@ -14,10 +14,14 @@ from spacy.tokens import Token
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import roles
 from parallax.extract.events.lexicon import Frame, noun_frame, verb_frame
+from parallax.extract.events.mode import SPEECH_VERBS
 
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
 _OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in"})
 _DECIDE_ON = frozenset({"vote", "decide", "agree", "rule", "work"})
+_MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# verbs whose subject takes part in the talks they govern: "led five hours of talks with X"
+_PARTAKE = frozenset("lead chair co-chair head".split())
 
 def owners(noun: Token, actors: DocActors) -> list[str]:
     """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move"."""
@@ -116,7 +120,7 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
     elif frame.symmetric and not targets:
         targets = [a for a in own if a not in sources]
     if not sources and light is None:
-        subj = occasion_subject(pred, frame)
+        subj = occasion_subject(pred, frame) or (participant(pred, frame) if targets else [])
         sources = [a for a in roles.actors_of(subj, actors) if a not in targets]
     if frame.inverse:
         supplier = roles.actors_of(pobj.get("from", []), actors)
@@ -163,7 +167,22 @@ def occasion_subject(noun: Token, frame: Frame) -> list[Token]:
     if verb.pos_ not in {"VERB", "AUX"} or verb_frame(verb.lemma_):
         return []
     low = prep.lower_
-    if (low in _OCCASION_PREPS and frame.plover in {"CONSULT", "COOPERATE", "AGREE"}) or \
+    if (low in _OCCASION_PREPS and frame.plover in _MUTUAL) or \
             (low == "on" and verb.lemma_.lower() in _DECIDE_ON):
         return roles.subject_of(verb)[0]
+    return []
+
+
+def participant(noun: Token, frame: Frame) -> list[Token]:
+    """The party of talks or cooperation "with X" that the sentence names as their speaker or leader: "Berlin
+    said talks with China must continue", "the minister led five hours of talks with X"."""
+    if frame.plover not in _MUTUAL:
+        return []
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":  # "hours of talks"
+        noun, head = head.head, head.head.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _PARTAKE:
+        return roles.subject_of(head)[0]
+    if noun.dep_ in {"nsubj", "nsubjpass"} and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
+        return roles.subject_of(head.head)[0]
     return []

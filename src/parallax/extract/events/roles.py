@@ -13,6 +13,11 @@ from parallax.extract.actors.types import DocActors
 # left modifiers that belong to a noun phrase's own words ("Turkey's foreign minister", "the Greek navy")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "hyph", "punct"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+# what a party issues that can itself condemn, demand or warn: "a statement condemning X"
+MESSAGE_NOUNS = frozenset("""
+statement warning letter message resolution declaration communique communiqué note notice ultimatum post
+appeal decree order bill legislation measure motion
+""".split())
 # nouns that name another party by its relation to the possessor: "Moscow's ally" is not Moscow
 RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
 # verbs whose object (not subject) does the embedded act: "urged Iran to halt", "called on Russia to leave"
@@ -38,6 +43,13 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return conjuncts(s), passive
         if cur.dep_ == "acl" and cur.tag_ == "VBN":  # "jets supplied by X"; "firms accused of selling"
             return [cur.head], cur is verb
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in MESSAGE_NOUNS:
+            cur = cur.head  # "issued a statement condemning X": who issued it condemns
+            while cur.dep_ in {"dobj", "pobj", "prep", "appos"} and cur.head is not cur:
+                cur = cur.head
+            if cur.pos_ not in {"VERB", "AUX"}:
+                break
+            continue
         if cur.dep_ == "acl" and cur.tag_ == "VB":  # "has no plans to sell", "is in talks with X to buy"
             cur = cur.head
             while cur.dep_ in {"dobj", "attr", "pobj", "prep"} and cur.head is not cur:
