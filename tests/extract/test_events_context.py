@@ -51,3 +51,16 @@ def test_the_group_stands_for_no_country(nlp):
 def test_between_the_two_sides_is_the_pair_just_named(nlp):
     text = "Chile and Peru signed a fisheries deal. The vote was delayed to allow more consultation between the two sides."
     assert ("CHL", "PER", "CONSULT") in dyads(nlp, text)
+
+
+def test_an_event_noun_takes_its_other_side_from_the_one_other_party_of_its_sentence(nlp):
+    assert ("RUS", "UKR", "ASSAULT") in dyads(nlp, "Russia's aggression has devastated Ukraine, the minister said.")
+    text = "Several sanctions bills against Turkey are pending in the U.S. Congress."
+    assert ("USA", "TUR", "SANCTION") in dyads(nlp, text)
+
+
+def test_no_other_side_from_a_partys_role_as_recipient_or_speaker(nlp):
+    text = "The ministers discussed imposing further costs on Russia, as well as additional support for Ukraine."
+    assert ("RUS", "UKR", "SUPPORT") not in dyads(nlp, text)
+    text = "Germany expected several European Union members to abstain from voting on the tariffs."
+    assert not any(t == "DEU" for _s, t, _ty in dyads(nlp, text))

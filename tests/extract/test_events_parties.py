@@ -45,3 +45,20 @@ def test_talks_with_a_party_are_held_by_the_speaker_or_their_leader(nlp):
         nlp, "German Chancellor Olaf Scholz said talks with China must continue.")}
     assert ("NOR", "SDN", "CONSULT") in {(s, t, ty) for s, t, ty, _ in got(
         nlp, "Norway's foreign minister led five hours of talks with Sudanese officials.")}
+
+
+def test_a_hyphenated_pair_is_source_and_target_of_a_one_way_event(nlp):
+    assert ("ARM", "AZE", "ASSAULT") in {(s, t, ty) for s, t, ty, _ in got(
+        nlp, "A lasting ceasefire could end the Armenia-Azerbaijan war.")}
+
+
+def test_a_possessor_owns_the_event_not_the_forum_named_in_it(nlp):
+    rows, actors = run(nlp, "Russia then used its Security Council veto to block the resolution.")
+    vetoes = [(actors.actor(e.source).country, actors.actor(e.target).name) for _s, _t, ty, _m, e in rows
+              if ty == "REJECT"]
+    assert vetoes == [("RUS", "UN Security Council")]
+
+
+def test_duties_on_goods_bound_for_a_country_are_that_countrys(nlp):
+    g = got(nlp, "The tariff hikes on Chinese steel imports to Brazil took effect on Monday.")
+    assert ("BRA", "CHN", "SANCTION", "asserted") in g

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parallax.extract.actors.types import DocActors
-from parallax.extract.events.lexicon import REPORT_NOUNS, Frame
+from parallax.extract.events.mode import SPEECH_VERBS
 from parallax.extract.events.references import References
 from parallax.model import Quote
 
@@ -25,6 +25,11 @@ country nation side leader man woman government minister president premier deleg
 capital counterpart foreign army navy military state
 """.split())
 FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+_PATIENT_PREPS = frozenset("on against for to toward towards into with over about of as".split())
+# verbs whose subject frames what the clause below says, and is not its party
+FRAMING_VERBS = SPEECH_VERBS | frozenset("""
+claim allege report suggest believe think expect fear hope note warn argue contend stress estimate
+""".split())
 
 
 @dataclass(slots=True)
@@ -92,6 +97,27 @@ class Discourse:
         foreign = {self.country(a): a for a in self.named[self.index - 1] if self.country(a) != mine}
         return next(iter(foreign.values())) if len(foreign) == 1 else None
 
+    def other_party(self, pred: Token, exclude: list[str], *, agent: bool = False) -> str | None:
+        """The one party the predicate's sentence names besides ``exclude``'s countries and those who speak or
+        think it ("Russia's aggression" in "we support Ukraine in the face of Russia's aggression, Canada
+        said"); with ``agent``, only a party named as a subject or a possessor or modifier can act."""
+        sent = pred.sent
+        mine = {self.country(a) or a for a in exclude}
+        for tok in sent:  # who says it is not whom it is about
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in FRAMING_VERBS:
+                for m in self.actors.mentions_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)):
+                    mine.add(self.country(m.actor) or m.actor)
+        if (sp := self.speaker(pred.idx)) is not None:
+            mine.add(self.country(sp) or sp)
+        found: dict[str, str] = {}
+        for m in self.actors.mentions_in(sent.start_char, sent.end_char):
+            if not m.actor or (key := self.country(m.actor) or m.actor) in mine:
+                continue
+            if agent and not _agentive(sent.doc, m.start, m.end):
+                continue
+            found.setdefault(key, self.canonical(m.actor))
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def pair(self, sent: Span, exclude: Token) -> list[str]:
         """The pair a "the two countries"/"both sides" phrase stands for: the two countries named elsewhere in
         its sentence, else the latest event's sides, else the previous sentence's two countries."""
@@ -143,44 +169,13 @@ def _surname_map(actors: DocActors) -> dict[str, str]:
     return out
 
 
-def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sources: list[str],
-             targets: list[str], pair: list[str], subj: list[Token]) -> tuple[list[str], list[str], list[str]]:
-    """Fill a side the sentence implies: "we" in a quote is its speaker, "the two countries" the pair just
-    named, and a verb's missing other side the counterpart of the previous sentences ("China rejected the
-    call": the caller)."""
-    if not sources and not pair:
-        for s in subj:
-            if s.lower_ in FIRST_PERSON and (sp := disc.speaker(s.idx)):
-                sources = [sp] if not frame.inverse else sources
-                targets = targets if not frame.inverse else [sp]
-            elif is_pair_phrase(s) and (frame.symmetric or not targets):  # "both countries withdrew ..."
-                pair = disc.pair(pred.sent, s)
-    if not pair and frame.symmetric:  # "more consultation between the two sides"
-        for p in (c for h in (pred, light) if h is not None for c in h.children if c.lower_ == "between"):
-            for o in p.children:
-                if o.dep_ == "pobj" and is_pair_phrase(o):
-                    pair = disc.pair(pred.sent, o)
-    if pair or frame.symmetric or light is not None or pred.pos_ != "VERB" or not _may_borrow(pred):
-        return sources, targets, pair
-    own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in pred.children)
-    if sources and not targets and not frame.inverse:
-        t = disc.counterpart(sources[0], here=own)
-        targets = [t] if t else targets
-    elif targets and not sources and frame.inverse:
-        s = disc.counterpart(targets[0], here=own)
-        sources = [s] if s else sources
-    return sources, targets, pair
-
-
-def _may_borrow(verb: Token) -> bool:
-    """A verb may take its missing side from context only when nothing in its own clause names one: no actor
-    object, no clause of its own ("denied that ..."), no report it dismisses."""
-    for c in verb.children:
-        if c.dep_ in {"ccomp", "xcomp"}:
-            return False
-        if c.dep_ in {"dobj", "dative", "oprd"} and c.pos_ in {"PROPN", "PRON"} and c.lower_ not in {"it", "them"}:
-            return False
-        if c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS \
-                and any(g.dep_ in {"acl", "ccomp"} for g in c.children):
-            return False
-    return True
+def _agentive(doc, start: int, end: int) -> bool:
+    """Whether the words at [start, end) can name who acts: not the object of a preposition that marks an
+    event's recipient or matter ("costs on Russia", "support for Ukraine", "fears of a weaker United States")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in {"compound", "amod", "nmod", "flat", "conj", "appos"} and tok.head is not tok:
+        tok = tok.head
+    return not (tok.dep_ == "pobj" and tok.head.lower_ in _PATIENT_PREPS)

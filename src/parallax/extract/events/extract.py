@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import details, roles
 from parallax.extract.events.codebook import goldstein
-from parallax.extract.events.context import Discourse, implied
+from parallax.extract.events.context import Discourse
+from parallax.extract.events.implied import implied
 from parallax.extract.events.lexicon import (ACCUSING_LABELS, CARRIER_HEADS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS,
                                              LIGHT_VERBS, MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSALS,
                                              Frame, noun_frame, verb_frame)

@@ -20,6 +20,7 @@ from parallax.extract.events.mode import SPEECH_VERBS
 _OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in"})
 _DECIDE_ON = frozenset({"vote", "decide", "agree", "rule", "work"})
 _MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_GOODS = frozenset("import export good product shipment commodity".split())
 # verbs whose subject takes part in the talks they govern: "led five hours of talks with X"
 _PARTAKE = frozenset("lead chair co-chair head".split())
 
@@ -85,6 +86,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
             for c in pred.children:
                 if c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
                     targets = roles.actors_of([t for t in c.children if t.dep_ == "nsubj"], actors)
+        if not sources and frame.plover == "SANCTION":  # "duties were imposed on exports to the U.S."
+            sources = importer(pred, tgt_tokens, actors)
         return sources, targets, pair, subj
 
     # event noun
@@ -115,6 +118,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         pair = roles.actors_of(pobj["between"], actors)
     if frame.symmetric and len(own) >= 2 and not pair:
         pair = own[:2]
+    elif len(own) >= 2 and not sources and not targets and not frame.inverse:  # "the Russia-Ukraine war"
+        sources, targets = own[:1], own[1:2]
     if not sources:
         sources = [a for a in own if a not in targets]
     elif frame.symmetric and not targets:
@@ -127,6 +132,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         if not supplier:  # "its purchase of Russian systems": the goods' nationality supplies
             supplier = [a for o in pobj.get("of", []) for a in roles.modifier_actors(o, actors)]
         sources, targets = supplier, [a for a in sources if a not in supplier]
+    if not sources and frame.plover == "SANCTION":
+        sources = importer(pred, tgt_tokens, actors)
     return sources, targets, pair, subj
 
 
@@ -185,4 +192,13 @@ def participant(noun: Token, frame: Frame) -> list[Token]:
         return roles.subject_of(head)[0]
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
         return roles.subject_of(head.head)[0]
+    return []
+
+
+def importer(pred: Token, goods: list[Token], actors: DocActors) -> list[str]:
+    """Who levies a duty on goods bound for it: "tariff hikes on Chinese imports to the U.S." are the U.S.'s."""
+    for t in [pred, *goods]:
+        objs = [o for k, v in roles.prep_objects(t, {"to", "into"}).items() for o in v]
+        if objs and (t is not pred or any(g.lemma_.lower() in _GOODS for g in goods)):
+            return roles.actors_of(objs, actors)
     return []

@@ -217,9 +217,13 @@ def actors_of(tokens: list[Token], actors: DocActors) -> list[str]:
 
 
 def modifier_actors(noun: Token, actors: DocActors) -> list[str]:
-    """Actors among a noun's own modifiers: "Russia's visit", "the Indian-Japanese exercise", "US-China talks"."""
+    """Actors among a noun's own modifiers: "Russia's visit", "the Indian-Japanese exercise", "US-China talks".
+    A possessor owns the event alone: "its Security Council veto" is its owner's, not the Council's."""
     out: list[str] = []
-    for c in noun.lefts:
+    poss = [c for c in noun.lefts if c.dep_ == "poss"]
+    if poss and poss[0].pos_ == "PRON":
+        return out
+    for c in poss or noun.lefts:
         if c.dep_ not in {"poss", "amod", "compound", "nmod"}:
             continue
         for t in c.subtree:
