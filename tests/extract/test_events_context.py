@@ -64,3 +64,24 @@ def test_no_other_side_from_a_partys_role_as_recipient_or_speaker(nlp):
     assert ("RUS", "UKR", "SUPPORT") not in dyads(nlp, text)
     text = "Germany expected several European Union members to abstain from voting on the tariffs."
     assert not any(t == "DEU" for _s, t, _ty in dyads(nlp, text))
+
+
+def test_a_casualty_report_takes_the_other_side_of_the_hostility_just_reported(nlp):
+    text = "China warned India against building roads in the Galwan valley. Twenty Indian soldiers were killed on Monday."
+    rows = run(nlp, text)[0]
+    assert [(s, t, ty) for s, t, ty, _m, e in rows if e.start > 60] == [("CHN", "IND", "ASSAULT")]
+
+
+def test_a_weapon_is_no_doer_and_the_place_of_the_attack_is(nlp):
+    text = "Three US servicemen were killed by an improvised explosive device outside of the Iraqi city of Basra."
+    assert ("IRQ", "USA", "ASSAULT") in dyads(nlp, text)
+
+
+def test_an_attack_on_people_of_no_named_side_is_on_the_place_not_on_a_bystander(nlp):
+    g = dyads(nlp, "Sudanese troops attacked a convoy operated by a Chinese company in Chad.")
+    assert ("SDN", "TCD", "ASSAULT") in g and ("SDN", "CHN", "ASSAULT") not in g
+
+
+def test_an_agentless_delivery_comes_from_the_supplier_just_reported(nlp):
+    text = "Turkey signed a deal with Russia for S-400 systems. The first batteries were delivered to Turkey in July."
+    assert ("RUS", "TUR", "AID") in dyads(nlp, text)

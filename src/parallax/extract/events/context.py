@@ -39,9 +39,9 @@ class Discourse:
     actors: DocActors
     quotes: Sequence[Quote] = ()
     index: int = -1
-    events: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence, source, target)
+    events: list[tuple[int, str, str, str]] = field(default_factory=list)  # (sentence, source, target, type)
     named: list[list[str]] = field(default_factory=list)  # per sentence: actor ids with a country, in order
-    current: list[tuple[str, str]] = field(default_factory=list)  # (source, target) coded so far in this sentence
+    current: list[tuple[str, str, str]] = field(default_factory=list)  # (source, target, type) so far in this sentence
     _canon: dict[str, str] = field(default_factory=dict)
     _refs: References | None = None
 
@@ -64,12 +64,12 @@ class Discourse:
                 seen.append(self.canonical(m.actor))  # type: ignore[arg-type]
         self.named.append(seen)
 
-    def record(self, source: str, target: str) -> None:
-        self.events.append((self.index, source, target))
+    def record(self, source: str, target: str, plover: str = "") -> None:
+        self.events.append((self.index, source, target, plover))
 
-    def note(self, source: str, target: str) -> None:
+    def note(self, source: str, target: str, plover: str = "") -> None:
         """An event just coded in this sentence: a later clause may answer it ("a charge Delhi rejected")."""
-        self.current.append((source, target))
+        self.current.append((source, target, plover))
 
     def canonical(self, aid: str) -> str:
         """A bare surname's actor ("Xi") as the fully named person of the same document ("Xi Jinping")."""
@@ -79,15 +79,19 @@ class Discourse:
         a = self.actors.actor(aid)
         return a.country if a else None
 
-    def counterpart(self, source: str, *, allow_named: bool = True, here: bool = True) -> str | None:
+    def counterpart(self, source: str, *, allow_named: bool = True, here: bool = True,
+                    types: frozenset[str] | None = None, window: int = 2) -> str | None:
         """The other side of the latest event, earlier in this sentence or in the two previous ones, that
         ``source`` took part in; else the one foreign country the previous sentence named. None when ambiguous.
-        ``here=False`` skips this sentence's events (a clause that borrowed its subject belongs to them)."""
+        ``here=False`` skips this sentence's events (a clause that borrowed its subject belongs to them);
+        ``types`` keeps only events of those types (a casualty report answers a clash, not a meeting)."""
         mine = self.country(source) or source
         current = reversed(self.current) if here else ()
-        for idx, s, t in [*((self.index, s, t) for s, t in current), *reversed(self.events)]:
-            if idx < self.index - 2:
+        for idx, s, t, ty in [*((self.index, s, t, ty) for s, t, ty in current), *reversed(self.events)]:
+            if idx < self.index - window:
                 break
+            if types is not None and ty not in types:
+                continue
             if (self.country(s) or s) == mine:
                 return t
             if (self.country(t) or t) == mine:
@@ -100,7 +104,12 @@ class Discourse:
     def other_party(self, pred: Token, exclude: list[str], *, agent: bool = False) -> str | None:
         """The one party the predicate's sentence names besides ``exclude``'s countries and those who speak or
         think it ("Russia's aggression" in "we support Ukraine in the face of Russia's aggression, Canada
-        said"); with ``agent``, only a party named as a subject or a possessor or modifier can act."""
+        said"); with ``agent``, only a party that is not named as a recipient or a matter can act."""
+        found = self.parties_here(pred, exclude, agent=agent)
+        return found[0] if len(found) == 1 else None
+
+    def parties_here(self, pred: Token, exclude: list[str], *, agent: bool = False) -> list[str]:
+        """The parties of the predicate's sentence, one per country, less ``exclude`` and the speakers."""
         sent = pred.sent
         mine = {self.country(a) or a for a in exclude}
         for tok in sent:  # who says it is not whom it is about
@@ -113,10 +122,10 @@ class Discourse:
         for m in self.actors.mentions_in(sent.start_char, sent.end_char):
             if not m.actor or (key := self.country(m.actor) or m.actor) in mine:
                 continue
-            if agent and not _agentive(sent.doc, m.start, m.end):
+            if _role(sent.doc, m.start, m.end) == ("patient" if agent else "agent"):
                 continue
             found.setdefault(key, self.canonical(m.actor))
-        return next(iter(found.values())) if len(found) == 1 else None
+        return list(found.values())
 
     def pair(self, sent: Span, exclude: Token) -> list[str]:
         """The pair a "the two countries"/"both sides" phrase stands for: the two countries named elsewhere in
@@ -131,7 +140,7 @@ class Discourse:
             here.setdefault(a.country, self.canonical(m.actor))  # type: ignore[arg-type]
         if len(here) == 2:
             return list(here.values())
-        for idx, s, t in reversed(self.events):
+        for idx, s, t, _ty in reversed(self.events):
             if idx < self.index - 2:
                 break
             return [s, t]
@@ -169,13 +178,21 @@ def _surname_map(actors: DocActors) -> dict[str, str]:
     return out
 
 
-def _agentive(doc, start: int, end: int) -> bool:
-    """Whether the words at [start, end) can name who acts: not the object of a preposition that marks an
-    event's recipient or matter ("costs on Russia", "support for Ukraine", "fears of a weaker United States")."""
+def _role(doc, start: int, end: int) -> str:
+    """How the words at [start, end) take part in their sentence: "patient" as the object of a preposition
+    that marks a recipient or matter ("costs on Russia", "support for Ukraine", "fears of a weaker United
+    States"), "agent" as the "by" doer of some other act ("a company operated by China"), else "free"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return "patient"
     tok = span.root
     while tok.dep_ in {"compound", "amod", "nmod", "flat", "conj", "appos"} and tok.head is not tok:
         tok = tok.head
-    return not (tok.dep_ == "pobj" and tok.head.lower_ in _PATIENT_PREPS)
+    prep = tok.head
+    if tok.dep_ != "pobj":
+        return "free"
+    if prep.dep_ == "agent" or prep.lower_ == "by":
+        return "agent"
+    if prep.lower_ not in _PATIENT_PREPS or (prep.lower_ == "of" and prep.head.pos_ == "ADP"):
+        return "free"  # "outside of the Iraqi city" places, not a matter
+    return "patient"

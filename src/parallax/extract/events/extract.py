@@ -75,7 +75,7 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
                 continue  # "The two men discussed ...": the talks just reported, not a second event
             seen.add(key)
             recent.append((disc.index, (frozenset((src, tgt)), f.plover)))
-            disc.record(f.source, f.target)
+            disc.record(f.source, f.target, f.plover)
             when = _pick_date(f, whens)
             future_date = bool(when and doc.published and when.date > doc.published[:len(when.date)])
             cameo = f.cameo
@@ -220,7 +220,7 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
             for t in targets[:6]:  # "tariffs on Mexico, Canada, China and the EU": one event per target
                 add(s, t, frame.symmetric and not frame.inverse)  # "met X", "held talks with X": mutual acts
     for f in out:
-        disc.note(f.source, f.target)
+        disc.note(f.source, f.target, f.plover)
     return out
 
 

@@ -14,6 +14,17 @@ from spacy.tokens import Token
 from parallax.extract.events.context import FIRST_PERSON, Discourse, is_pair_phrase
 from parallax.extract.events.lexicon import REPORT_NOUNS, Frame
 
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+# acts reported without their doer, and the earlier events whose doer they may take: a casualty report
+# answers a clash, a delivery the deal or the supply reported before
+_AGENTLESS = {"ASSAULT": _HOSTILE, "COERCE": _HOSTILE, "AID": frozenset({"AID", "AGREE"})}
+_REPORT_WINDOW = 4  # sentences back
+# subjects that are the means, not the doer: "a roadside bomb killed ..."
+_MEANS = frozenset("""
+attack bomb blast bombing explosion device strike airstrike missile rocket shell shelling drone fire gunfire
+clash clashes fighting ambush raid mine grenade artillery
+""".split())
+
 def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sources: list[str],
              targets: list[str], pair: list[str], subj: list[Token]) -> tuple[list[str], list[str], list[str]]:
     """Fill a side the sentence implies: "we" in a quote is its speaker, "the two countries" the pair just
@@ -31,17 +42,29 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
             for o in p.children:
                 if o.dep_ == "pobj" and is_pair_phrase(o):
                     pair = disc.pair(pred.sent, o)
+    if not pair and frame.symmetric and not sources and not targets and light is None and pred.pos_ != "VERB":
+        pair = _mutual_pair(pred, disc)  # "since talks failed in Hanoi", "their second summit"
     if not pair and not frame.symmetric and not frame.transfer and bool(sources) != bool(targets) \
             and (light is not None or pred.pos_ != "VERB") and not _done_by_a_thing(light or pred):
         # an event noun with one side: "Pyongyang's demand for relief", "sanctions against Turkey"
         other = disc.other_party(pred, sources or targets, agent=not sources)
         if other is not None:
             return (sources, [other], pair) if sources else ([other], targets, pair)
+    if targets and not sources and not frame.inverse and light is None and pred.pos_ == "VERB" \
+            and frame.plover in _AGENTLESS and _agentless(pred):
+        # "three soldiers were killed", "a roadside bomb killed two Indian soldiers", "arms were delivered to X"
+        family = _AGENTLESS[frame.plover]
+        s = disc.other_party(pred, targets, agent=True) or disc.counterpart(
+            targets[0], allow_named=frame.plover == "ASSAULT", types=family, window=_REPORT_WINDOW)
+        return ([s] if s else sources), targets, pair
     if pair or frame.symmetric or light is not None or pred.pos_ != "VERB" or not _may_borrow(pred):
         return sources, targets, pair
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in pred.children)
     if sources and not targets and not frame.inverse:
-        t = disc.counterpart(sources[0], here=own)
+        # an attack on a place or on people of no named side: the other party of its sentence ("attacked a
+        # train in Pakistan's Balochistan"), else the counterpart of the previous sentences
+        t = (disc.other_party(pred, sources) if frame.plover in {"ASSAULT", "COERCE"} else None) \
+            or disc.counterpart(sources[0], here=own)
         targets = [t] if t else targets
     elif targets and not sources and frame.inverse:
         s = disc.counterpart(targets[0], here=own)
@@ -69,3 +92,21 @@ def _done_by_a_thing(tok: Token) -> bool:
         return False
     head = tok.head
     return tok.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in head.children)
+
+
+def _mutual_pair(noun: Token, disc: Discourse) -> list[str]:
+    """Who held talks named without their parties: "their second summit" is the pair just named. (Talks merely
+    mentioned beside two parties are as often hypothetical or someone else's: no pair from that.)"""
+    if any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+        return disc.pair(noun.sent, noun)
+    return []
+
+
+def _agentless(verb: Token) -> bool:
+    """A passive without its "by" agent, or an act whose subject is the weapon rather than the doer."""
+    kids = list(verb.children)
+    if any(c.dep_ == "nsubjpass" for c in kids):
+        agents = [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return all(p.pos_ == "NOUN" and p.lemma_.lower() in _MEANS for p in agents)
+    subj = [c for c in kids if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].pos_ == "NOUN" and subj[0].lemma_.lower() in _MEANS
