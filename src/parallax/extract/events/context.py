@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parallax.extract.actors.types import DocActors
+from parallax.extract.events import roles
 from parallax.extract.events.mode import SPEECH_VERBS
 from parallax.extract.events.references import References
 from parallax.model import Quote
@@ -75,6 +76,9 @@ class Discourse:
         """A bare surname's actor ("Xi") as the fully named person of the same document ("Xi Jinping")."""
         return self._canon.get(aid, aid)
 
+    def side(self, aid: str) -> str:
+        return roles.side_of(self.actors, aid)
+
     def country(self, aid: str | None) -> str | None:
         a = self.actors.actor(aid)
         return a.country if a else None
@@ -85,16 +89,16 @@ class Discourse:
         ``source`` took part in; else the one foreign country the previous sentence named. None when ambiguous.
         ``here=False`` skips this sentence's events (a clause that borrowed its subject belongs to them);
         ``types`` keeps only events of those types (a casualty report answers a clash, not a meeting)."""
-        mine = self.country(source) or source
+        mine = self.side(source)
         current = reversed(self.current) if here else ()
         for idx, s, t, ty in [*((self.index, s, t, ty) for s, t, ty in current), *reversed(self.events)]:
             if idx < self.index - window:
                 break
             if types is not None and ty not in types:
                 continue
-            if (self.country(s) or s) == mine:
+            if self.side(s) == mine:
                 return t
-            if (self.country(t) or t) == mine:
+            if self.side(t) == mine:
                 return s
         if not allow_named or self.index < 1:
             return None
@@ -111,16 +115,16 @@ class Discourse:
     def parties_here(self, pred: Token, exclude: list[str], *, agent: bool = False) -> list[str]:
         """The parties of the predicate's sentence, one per country, less ``exclude`` and the speakers."""
         sent = pred.sent
-        mine = {self.country(a) or a for a in exclude}
+        mine = {self.side(a) for a in exclude}
         for tok in sent:  # who says it is not whom it is about
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in FRAMING_VERBS:
                 for m in self.actors.mentions_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)):
-                    mine.add(self.country(m.actor) or m.actor)
+                    mine.add(self.side(m.actor))
         if (sp := self.speaker(pred.idx)) is not None:
-            mine.add(self.country(sp) or sp)
+            mine.add(self.side(sp))
         found: dict[str, str] = {}
         for m in self.actors.mentions_in(sent.start_char, sent.end_char):
-            if not m.actor or (key := self.country(m.actor) or m.actor) in mine:
+            if not m.actor or (key := self.side(m.actor)) in mine:
                 continue
             if _role(sent.doc, m.start, m.end) == ("patient" if agent else "agent"):
                 continue

@@ -152,15 +152,14 @@ def first_other(verb: Token, actors: DocActors, exclude: list[str]) -> list[str]
     """The first actor of another country named in a verb's complement or condition: what a warning or threat
     is about ("warned that it will exert pressure on Iran", "threatened to use force against X", "threatened
     to walk out if the United States goes ahead")."""
-    mine = {(actors.actor(a).country or a) for a in exclude if actors.actor(a)}
+    mine = {roles.side_of(actors, a) for a in exclude}
     for c in verb.children:
         if c.dep_ not in {"ccomp", "xcomp"} and not (c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)):
             continue
         for t in c.subtree:
             if t.dep_ in {"pobj", "dobj", "nsubj"} and (a := roles.actor_of(t, actors)):
-                x = actors.actor(a)
-                if x is not None and (x.country or a) not in mine:
+                if roles.side_of(actors, a) not in mine:
                     return [a]
     return []
 

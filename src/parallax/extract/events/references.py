@@ -125,8 +125,7 @@ class References:
         return classes is None or party_class(self.actors.actor(aid)) in classes
 
     def _country(self, aid: str | None) -> str | None:
-        a = self.actors.actor(aid)
-        return (a.country or aid) if a else None
+        return roles.side_of(self.actors, aid) if aid and self.actors.actor(aid) else None
 
     def _governing_subject(self, tok: Token, classes: set[str] | None) -> str | None:
         """The actor subject of the nearest clause above ``tok`` ("X said it would ...")."""

@@ -25,6 +25,13 @@ OBJECT_CONTROL = frozenset("urge ask call press persuade encourage invite allow 
                            "implore appeal demand request push".split())
 
 
+def side_of(actors: DocActors, aid: str) -> str:
+    """The side an actor acts for in an event: a person or body of a country acts for it; anyone else for
+    themselves. Every "same side?" test of the event extractor goes through here."""
+    a = actors.actor(aid)
+    return a.country if a is not None and a.country else aid
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """A token with the tokens coordinated with it ("Kenya and Uganda")."""
     return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON"}]]
@@ -242,7 +249,7 @@ def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) ->
     if pron is None:
         return None
     sent = pron.sent
-    mine = {(actors.actor(a).country or a) for a in exclude if actors.actor(a)}  # type: ignore[union-attr]
+    mine = {side_of(actors, a) for a in exclude}
     start = sent.start_char
     if sent.start > 0:
         start = sent.doc[sent.start - 1].sent.start_char
@@ -250,6 +257,6 @@ def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) ->
         a = actors.actor(m.actor)
         if a is None or a.kind not in {"country", "organization", "group"}:
             continue
-        if (a.country or m.actor) not in mine:
+        if side_of(actors, m.actor) not in mine:
             return m.actor
     return None
