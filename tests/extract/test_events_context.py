@@ -85,3 +85,15 @@ def test_an_attack_on_people_of_no_named_side_is_on_the_place_not_on_a_bystander
 def test_an_agentless_delivery_comes_from_the_supplier_just_reported(nlp):
     text = "Turkey signed a deal with Russia for S-400 systems. The first batteries were delivered to Turkey in July."
     assert ("RUS", "TUR", "AID") in dyads(nlp, text)
+
+
+def test_militants_are_the_one_armed_group_named_around_them(nlp):
+    text = "Militants attacked an army post in Myanmar on Sunday. The Karen National Union claimed responsibility."
+    assert ("Karen National Union", "MMR", "ASSAULT") in named(nlp, text)
+    assert ("Islamic State", "NER", "ASSAULT") in named(nlp, "Fighters of the Islamic State attacked a checkpoint in Niger on Sunday.")
+
+
+def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
+    text = ("Militants attacked an army post in Myanmar on Sunday. "
+            "The Karen National Union and the Arakan Army both denied responsibility.")
+    assert not any(ty == "ASSAULT" for _s, _t, ty in named(nlp, text))

@@ -26,6 +26,12 @@ DESCRIBES = {
                        insurgent guerrilla jihadist""".split(), "group"),
     **dict.fromkeys("bloc alliance".split(), "bloc"),
 }
+# plurals that name an armed group's members without naming it: "militants attacked a train"
+ARMED = frozenset("""
+militant terrorist insurgent separatist rebel guerrilla jihadist gunman fighter attacker extremist
+""".split())
+_ARMED_REACH = 120  # tokens either side in which the armed group must be the only one named
+_STATE_BODIES = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY"})
 _DEFINITE = frozenset({"the", "that", "this"})
 PRONOUNS = {"it": {"state", "bloc", "group"}, "they": {"group", "bloc", "officials"},
             "them": {"group", "bloc", "officials"}}
@@ -41,7 +47,9 @@ def party_class(a: Actor | None) -> str | None:
     if a.agent == "IGO":
         return "bloc"
     if a.kind in {"organization", "group"}:
-        return "officials" if a.country and a.kind == "group" else "group"
+        if a.country and (a.kind == "group" or (a.agent or "").rstrip("?") in _STATE_BODIES):
+            return "officials"  # a state's people or bodies: "they", never "the group"
+        return "group"
     return "person"
 
 
@@ -66,9 +74,11 @@ class References:
                 continue
             if tok.pos_ == "PRON" and low in PRONOUNS and tok.i not in quoted:
                 self._add(tok.idx, tok.idx + len(tok), self._pronoun(tok, PRONOUNS[low]), "pronoun")
-            elif tok.pos_ == "NOUN" and (lem in DESCRIBES or lem in RELATIONAL) \
+            elif tok.pos_ == "NOUN" and (lem in DESCRIBES or lem in RELATIONAL or lem in ARMED) \
                     and not roles.actor_of(tok, self.actors):
                 found, start = self._description(tok)
+                if found is None and lem in ARMED and tok.tag_ == "NNS":
+                    found, start = self._armed(tok), tok.idx
                 self._add(start, tok.idx + len(tok), found, "description")
         self.sentences.append(sent)
         self.subjects.append(self._main_subject(sent))
@@ -121,6 +131,26 @@ class References:
         window = {a for a in self._previous(2) if self._fits(a, {cls})}
         return (window.pop() if len(window) == 1 else None), start
 
+    def _armed(self, tok: Token) -> str | None:
+        """"Militants", "terrorists": the one group the text names around them, before or after ("Militants
+        attacked a train ... The Baloch Liberation Army claimed responsibility")."""
+        for c in tok.children:  # "militants linked with the BLA", "fighters of the group"
+            heads = [c] if c.dep_ == "prep" and c.lower_ in {"of", "from"} else \
+                [p for p in c.children if p.dep_ == "prep"] if c.dep_ == "acl" else []
+            for p in heads:
+                for o in p.children:
+                    a = roles.actor_of(o, self.actors) if o.dep_ == "pobj" else None
+                    if a and self._fits(a, {"group"}):
+                        return a
+        doc = tok.doc
+        lo, hi = doc[max(0, tok.i - _ARMED_REACH)], doc[min(len(doc) - 1, tok.i + _ARMED_REACH)]
+        groups = {m.actor for m in self.actors.mentions_in(lo.idx, hi.idx + len(hi))
+                  if m.actor and self._fits(m.actor, {"group"})}
+        names = {aid: self.actors.actors[aid].name for aid in groups}
+        short = {aid for aid, n in names.items() if any(n == _initials(o) for o in names.values())}
+        groups -= short  # "the Baloch Liberation Army, or BLA": one group
+        return groups.pop() if len(groups) == 1 else None
+
     def _fits(self, aid: str, classes: set[str] | None) -> bool:
         return classes is None or party_class(self.actors.actor(aid)) in classes
 
@@ -161,3 +191,8 @@ class References:
             if c.dep_ in _SUBJ:
                 return roles.actor_of(c, self.actors)
         return None
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.split() if w[:1].isupper() and w.lower() not in {"of", "the", "and", "for"}]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
