@@ -62,3 +62,16 @@ def test_a_possessor_owns_the_event_not_the_forum_named_in_it(nlp):
 def test_duties_on_goods_bound_for_a_country_are_that_countrys(nlp):
     g = got(nlp, "The tariff hikes on Chinese steel imports to Brazil took effect on Monday.")
     assert ("BRA", "CHN", "SANCTION", "asserted") in g
+
+
+def test_stating_that_another_side_backed_an_attack_accuses_it(nlp):
+    assert ("PAK", "IND", "ACCUSE", "asserted") in got(nlp, "Pakistan says India backed the attack.")
+    text = "Lithuanian Foreign Minister Gabrielius Landsbergis said Belarus had failed to stop the smugglers."
+    assert ("LTU", "BLR", "ACCUSE", "asserted") in got(nlp, text)
+
+
+def test_no_accusation_from_an_analyst_or_of_ones_own_side(nlp):
+    g = got(nlp, "A Polish analyst said Russia attacked the fuel depot.")
+    assert not any(ty == "ACCUSE" for _s, _t, ty, _m in g)
+    g = got(nlp, "The Kremlin said Russian forces attacked Ukrainian positions.")
+    assert not any(ty == "ACCUSE" for _s, _t, ty, _m in g)

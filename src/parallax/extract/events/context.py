@@ -154,10 +154,11 @@ class Discourse:
                 return list(prev.values())
         return []
 
-    def speaker(self, pos: int) -> str | None:
-        """The speaker of the quote containing character ``pos`` ("we" inside a quote is the speaker)."""
+    def speaker(self, pos: int, *, direct: bool = False) -> str | None:
+        """The speaker of the quote containing character ``pos`` ("we" inside a quote is the speaker); with
+        ``direct``, only of words quoted verbatim."""
         for q in self.quotes:
-            if q.start <= pos < q.end and q.speaker:
+            if q.start <= pos < q.end and q.speaker and (q.kind == "direct" or not direct):
                 return q.speaker
         return None
 

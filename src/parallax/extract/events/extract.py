@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.actors.types import DocActors
-from parallax.extract.events import details, roles
+from parallax.extract.events import details, roles, statements
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import Discourse
 from parallax.extract.events.implied import implied
@@ -28,6 +28,7 @@ from parallax.model import Document, Event, Quote
 from parallax.language.spans import Covering
 
 REFUSALS = frozenset({"refuse", "decline"})
+ACCUSATION = Frame("say", "V", "112", "ACCUSE", frozenset())
 THREATS = frozenset({"threaten"})
 _REJECT_CODE = {"AID": "1222", "CONSULT": "125", "AGREE": "127", "COOPERATE": "121"}
 _THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138", "CONSULT": "1313", "AGREE": "1313",
@@ -114,7 +115,14 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
                 if light is None and (frame.light_only or _object_of_trigger(pred)):
                     continue
                 found += _code(pred, light, frame, actors, disc)
-    return found
+    return found + _accusations(sent, found, actors, disc)
+
+
+def _accusations(sent: Span, found: list[_Found], actors: DocActors, disc: Discourse) -> list[_Found]:
+    """ACCUSE events of hostile acts a government states of another side ("Pakistan says India backed ...")."""
+    hostile = [(f.light or f.predicate, f.source, f.plover) for f in found]
+    return [_Found(p, None, ACCUSATION, "ACCUSE", ACCUSATION.cameo, s, t, False)
+            for p, s, t in statements.accusations(sent, actors, hostile, lambda i: disc.speaker(i, direct=True))]
 
 
 def _verb_frame(verb: Token) -> Frame | None:
