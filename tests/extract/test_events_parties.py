@@ -75,3 +75,14 @@ def test_no_accusation_from_an_analyst_or_of_ones_own_side(nlp):
     assert not any(ty == "ACCUSE" for _s, _t, ty, _m in g)
     g = got(nlp, "The Kremlin said Russian forces attacked Ukrainian positions.")
     assert not any(ty == "ACCUSE" for _s, _t, ty, _m in g)
+
+
+def test_who_is_accused_of_an_act_does_it(nlp):
+    g = got(nlp, "Amnesty International accused the United States of sending weapons to Israel.")
+    assert ("USA", "ISR", "AID") in {(s, t, ty) for s, t, ty, _ in g}
+    assert not any(t == "ISR" and s != "USA" for s, t, _ty, _m in g)
+
+
+def test_playing_a_role_in_talks_takes_part_in_them(nlp):
+    g = got(nlp, "Washington credited Norway and Qatar for playing a constructive role in talks with Sudan.")
+    assert {("NOR", "SDN", "CONSULT"), ("QAT", "SDN", "CONSULT")} <= {(s, t, ty) for s, t, ty, _ in g}

@@ -189,6 +189,10 @@ def participant(noun: Token, frame: Frame) -> list[Token]:
         noun, head = head.head, head.head.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in _PARTAKE:
         return roles.subject_of(head)[0]
+    role = head.head  # "played a constructive role in talks with X", "took part in talks with X"
+    if noun.dep_ == "pobj" and head.lower_ == "in" and role.lemma_.lower() in {"role", "part"} \
+            and role.dep_ == "dobj" and role.head.lemma_.lower() in {"play", "take"}:
+        return roles.subject_of(role.head)[0]
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
         return roles.subject_of(head.head)[0]
     return []

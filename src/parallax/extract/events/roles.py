@@ -70,6 +70,11 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 if p.dep_ == "prep" and p.lower_ in {"on", "upon"}:
                     objs += [c for c in p.children if c.dep_ == "pobj"]
             return (conjuncts(objs[0]) if objs else []), False
+        if cur.dep_ == "pcomp" and cur.head.lower_ in {"of", "for"}:  # "accused Russia of jamming": Russia jams
+            held = cur.head.head
+            objs = [held] if held.dep_ == "dobj" else [c for c in held.children if c.dep_ == "dobj"]
+            if objs:
+                return conjuncts(objs[0]), False
         if cur.dep_ in {"xcomp", "conj", "advcl"} or (cur.dep_ == "pcomp"):
             cur = cur.head
             if cur.dep_ == "prep":
