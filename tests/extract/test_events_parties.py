@@ -86,3 +86,9 @@ def test_who_is_accused_of_an_act_does_it(nlp):
 def test_playing_a_role_in_talks_takes_part_in_them(nlp):
     g = got(nlp, "Washington credited Norway and Qatar for playing a constructive role in talks with Sudan.")
     assert {("NOR", "SDN", "CONSULT"), ("QAT", "SDN", "CONSULT")} <= {(s, t, ty) for s, t, ty, _ in g}
+
+
+def test_two_leaders_who_each_called_a_third_did_not_meet_each_other(nlp):
+    text = ("Both Mexican President Claudia Sheinbaum and Canadian Prime Minister Mark Carney told Trump "
+            "in phone conversations that they had made progress.")
+    assert not any({s, t} == {"MEX", "CAN"} for s, t, _ty, _m in got(nlp, text))

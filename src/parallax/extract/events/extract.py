@@ -22,7 +22,7 @@ from parallax.extract.events.lexicon import (ACCUSING_LABELS, CARRIER_HEADS, ECO
                                              LIGHT_VERBS, MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSALS,
                                              Frame, noun_frame, verb_frame)
 from parallax.extract.events.mode import event_mode
-from parallax.extract.events.parties import arguments, owners
+from parallax.extract.events.parties import arguments, owners, unnamed_other
 from parallax.extract.events.when import DateContext, When, in_future_clause
 from parallax.model import Document, Event, Quote
 from parallax.language.spans import Covering
@@ -221,7 +221,7 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
 
     if len(pair) >= 2 and (frame.symmetric or not targets):
         add(pair[0], pair[1], True)
-    elif frame.symmetric and not targets and len(sources) >= 2:
+    elif frame.symmetric and not targets and len(sources) >= 2 and not unnamed_other(anchor, actors):
         add(sources[0], sources[1], True)
     else:
         for s in sources[:4]:

@@ -205,3 +205,13 @@ def importer(pred: Token, goods: list[Token], actors: DocActors) -> list[str]:
         if objs and (t is not pred or any(g.lemma_.lower() in _GOODS for g in goods)):
             return roles.actors_of(objs, actors)
     return []
+
+
+def unnamed_other(verb: Token, actors: DocActors) -> bool:
+    """Whether a verb names a party it was done to or with, of no known side: "Sheinbaum and Trudeau told Trump
+    in phone calls" is two calls with Trump, not a meeting of the two."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+             if p.dep_ == "pobj"]
+    return any(o.pos_ == "PROPN" and (o.ent_type_ in {"PERSON", "GPE", "ORG", "NORP"} or roles.actor_of(o, actors))
+               for o in objs)
