@@ -92,3 +92,12 @@ def test_two_leaders_who_each_called_a_third_did_not_meet_each_other(nlp):
     text = ("Both Mexican President Claudia Sheinbaum and Canadian Prime Minister Mark Carney told Trump "
             "in phone conversations that they had made progress.")
     assert not any({s, t} == {"MEX", "CAN"} for s, t, _ty, _m in got(nlp, text))
+
+
+def test_agreeing_to_a_proposal_is_agreeing_with_its_proposer(nlp):
+    assert ("ARM", "RUS", "AGREE", "asserted") in got(nlp, "Armenia agreed to a Russian-proposed truce on Monday.")
+
+
+def test_welcoming_news_that_a_party_acted_supports_that_party(nlp):
+    text = "Lawmakers in Washington welcomed the announcement that Ukraine had agreed to the truce."
+    assert ("USA", "UKR", "SUPPORT", "asserted") in got(nlp, text)

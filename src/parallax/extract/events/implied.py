@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parallax.extract.events import roles
 from parallax.extract.events.context import FIRST_PERSON, Discourse, is_pair_phrase
 from parallax.extract.events.lexicon import REPORT_NOUNS, Frame
 
@@ -57,6 +58,12 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
         s = disc.other_party(pred, targets, agent=True) or disc.counterpart(
             targets[0], allow_named=frame.plover == "ASSAULT", types=family, window=_REPORT_WINDOW)
         return ([s] if s else sources), targets, pair
+    if frame.plover == "AGREE" and pred.pos_ == "VERB" and light is None and sources and not targets and not pair:
+        # "Ukraine agreed to the ceasefire": to whoever proposed it, else the counterpart just reported
+        agreed_to = any(c.dep_ == "prep" and c.lower_ in {"to", "on"} for c in pred.children)
+        t = _proposer(pred, disc, sources) or (
+            disc.counterpart(sources[0], allow_named=False, here=False) if agreed_to else None)
+        return sources, ([t] if t else targets), pair
     if pair or frame.symmetric or light is not None or pred.pos_ != "VERB" or not _may_borrow(pred):
         return sources, targets, pair
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in pred.children)
@@ -110,3 +117,14 @@ def _agentless(verb: Token) -> bool:
         return all(p.pos_ == "NOUN" and p.lemma_.lower() in _MEANS for p in agents)
     subj = [c for c in kids if c.dep_ == "nsubj"]
     return bool(subj) and subj[0].pos_ == "NOUN" and subj[0].lemma_.lower() in _MEANS
+
+
+def _proposer(verb: Token, disc: Discourse, exclude: list[str]) -> str | None:
+    """Whose proposal an agreement accepts: "agreed to a U.S.-proposed ceasefire", "accepted China's plan"."""
+    mine = {disc.side(a) for a in exclude}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "on", "with"}):
+        for o in (p for p in prep.children if p.dep_ == "pobj"):
+            for a in roles.modifier_actors(o, disc.actors):
+                if disc.side(a) not in mine:
+                    return a
+    return None

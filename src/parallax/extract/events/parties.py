@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import roles
-from parallax.extract.events.lexicon import Frame, noun_frame, verb_frame
+from parallax.extract.events.lexicon import REPORT_NOUNS, Frame, noun_frame, verb_frame
 from parallax.extract.events.mode import SPEECH_VERBS
 
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
@@ -73,6 +73,10 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
             targets = [a for o in objs for a in owners(o, actors) if a not in subj_actors]  # "X's allegation"
             if not targets:  # "rejected its offer": the nearest earlier other party
                 targets = [a for o in objs if (a := roles.possessive_antecedent(o, actors, subj_actors))]
+            if not targets and frame.plover in {"SUPPORT", "ACCUSE"}:  # "welcomed the news that Kyiv agreed"
+                targets = [a for o in objs if o.lemma_.lower() not in REPORT_NOUNS for c in o.children
+                           if c.dep_ in {"acl", "ccomp"} for a in roles.actors_of(
+                               [t for t in c.children if t.dep_ == "nsubj"], actors) if a not in subj_actors]
         if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"
             targets = first_other(pred, actors, subj_actors)
         sources = subj_actors
