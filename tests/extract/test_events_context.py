@@ -97,3 +97,9 @@ def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
     text = ("Militants attacked an army post in Myanmar on Sunday. "
             "The Karen National Union and the Arakan Army both denied responsibility.")
     assert not any(ty == "ASSAULT" for _s, _t, ty in named(nlp, text))
+
+
+def test_a_destination_is_not_the_victim_and_a_conditional_clause_borrows_nothing(nlp):
+    assert not any(t == "TUR" for _s, t, _ty in dyads(nlp, "Sweden will not deport the activists to Turkey, the court ruled."))
+    g = dyads(nlp, "Ankara is threatening retaliation against Washington if hit by sanctions.")
+    assert not any(ty == "ASSAULT" for _s, _t, ty in g)

@@ -101,3 +101,12 @@ def test_agreeing_to_a_proposal_is_agreeing_with_its_proposer(nlp):
 def test_welcoming_news_that_a_party_acted_supports_that_party(nlp):
     text = "Lawmakers in Washington welcomed the announcement that Ukraine had agreed to the truce."
     assert ("USA", "UKR", "SUPPORT", "asserted") in got(nlp, text)
+
+
+def test_a_statement_is_its_owners_and_a_vetoed_one_is_nobodys(nlp):
+    g = got(nlp, "Hungary vetoed an EU statement criticising China.")
+    assert not any(ty == "ACCUSE" for _s, _t, ty, _m in g)
+    rows, actors = run(nlp, "The EU issued a statement on Monday. Hungary welcomed a Russian statement criticising Japan.")
+    accusations = {(actors.actor(e.source).country, actors.actor(e.target).country)
+                   for _s, _t, ty, _m, e in rows if ty == "ACCUSE"}
+    assert accusations == {("RUS", "JPN")}

@@ -27,6 +27,7 @@ capital counterpart foreign army navy military state
 """.split())
 FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 _PATIENT_PREPS = frozenset("on against for to toward towards into with over about of as".split())
+_PLACE_PREPS = frozenset("in near outside inside at across within off around along throughout".split())
 # verbs whose subject frames what the clause below says, and is not its party
 FRAMING_VERBS = SPEECH_VERBS | frozenset("""
 claim allege report suggest believe think expect fear hope note warn argue contend stress estimate
@@ -105,14 +106,17 @@ class Discourse:
         foreign = {self.country(a): a for a in self.named[self.index - 1] if self.country(a) != mine}
         return next(iter(foreign.values())) if len(foreign) == 1 else None
 
-    def other_party(self, pred: Token, exclude: list[str], *, agent: bool = False) -> str | None:
+    def other_party(self, pred: Token, exclude: list[str], *, agent: bool = False,
+                    place: bool = False) -> str | None:
         """The one party the predicate's sentence names besides ``exclude``'s countries and those who speak or
         think it ("Russia's aggression" in "we support Ukraine in the face of Russia's aggression, Canada
-        said"); with ``agent``, only a party that is not named as a recipient or a matter can act."""
-        found = self.parties_here(pred, exclude, agent=agent)
+        said"); with ``agent``, only a party that is not named as a recipient or a matter can act; with
+        ``place``, only one named as the place or the people acted on ("attacked a train in Pakistan")."""
+        found = self.parties_here(pred, exclude, agent=agent, place=place)
         return found[0] if len(found) == 1 else None
 
-    def parties_here(self, pred: Token, exclude: list[str], *, agent: bool = False) -> list[str]:
+    def parties_here(self, pred: Token, exclude: list[str], *, agent: bool = False,
+                     place: bool = False) -> list[str]:
         """The parties of the predicate's sentence, one per country, less ``exclude`` and the speakers."""
         sent = pred.sent
         mine = {self.side(a) for a in exclude}
@@ -126,7 +130,8 @@ class Discourse:
         for m in self.actors.mentions_in(sent.start_char, sent.end_char):
             if not m.actor or (key := self.side(m.actor)) in mine:
                 continue
-            if _role(sent.doc, m.start, m.end) == ("patient" if agent else "agent"):
+            role = _role(sent.doc, m.start, m.end)
+            if role in (("patient", "destination") if agent else ("agent",)) or (place and role == "destination"):
                 continue
             found.setdefault(key, self.canonical(m.actor))
         return list(found.values())
@@ -185,8 +190,9 @@ def _surname_map(actors: DocActors) -> dict[str, str]:
 
 def _role(doc, start: int, end: int) -> str:
     """How the words at [start, end) take part in their sentence: "patient" as the object of a preposition
-    that marks a recipient or matter ("costs on Russia", "support for Ukraine", "fears of a weaker United
-    States"), "agent" as the "by" doer of some other act ("a company operated by China"), else "free"."""
+    that marks a recipient, destination or matter ("costs on Russia", "support for Ukraine", "deport them to
+    Turkey"), "agent" as the "by" doer of some other act ("a company operated by China"), "place" as where
+    something happens ("in Pakistan's Balochistan"), else "free"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return "patient"
@@ -198,6 +204,8 @@ def _role(doc, start: int, end: int) -> str:
         return "free"
     if prep.dep_ == "agent" or prep.lower_ == "by":
         return "agent"
-    if prep.lower_ not in _PATIENT_PREPS or (prep.lower_ == "of" and prep.head.pos_ == "ADP"):
-        return "free"  # "outside of the Iraqi city" places, not a matter
-    return "patient"
+    if prep.lower_ in _PLACE_PREPS or (prep.lower_ == "of" and prep.head.pos_ == "ADP"):
+        return "place"  # "in Pakistan's Balochistan", "outside of the Iraqi city"
+    if prep.lower_ in {"to", "into", "toward", "towards"} and prep.head.pos_ in {"VERB", "AUX"}:
+        return "destination"  # "deport them to Turkey": where to, not whom
+    return "patient" if prep.lower_ in _PATIENT_PREPS else "free"

@@ -60,7 +60,8 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
         return ([s] if s else sources), targets, pair
     if frame.plover == "AGREE" and pred.pos_ == "VERB" and light is None and sources and not targets and not pair:
         # "Ukraine agreed to the ceasefire": to whoever proposed it, else the counterpart just reported
-        agreed_to = any(c.dep_ == "prep" and c.lower_ in {"to", "on"} for c in pred.children)
+        agreed_to = any(c.dep_ == "prep" and c.lower_ in {"to", "on"} for c in pred.children) \
+            and pred.dep_ in {"ROOT", "ccomp", "conj"}  # a stated agreement, not one asked for
         t = _proposer(pred, disc, sources) or (
             disc.counterpart(sources[0], allow_named=False, here=False) if agreed_to else None)
         return sources, ([t] if t else targets), pair
@@ -70,8 +71,9 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
     if sources and not targets and not frame.inverse:
         # an attack on a place or on people of no named side: the other party of its sentence ("attacked a
         # train in Pakistan's Balochistan"), else the counterpart of the previous sentences
-        t = (disc.other_party(pred, sources) if frame.plover in {"ASSAULT", "COERCE"} else None) \
-            or disc.counterpart(sources[0], here=own)
+        active = own or (pred.tag_ != "VBN" and not any(c.dep_ == "agent" for c in pred.children))
+        t = (disc.other_party(pred, sources, place=True) if frame.plover in {"ASSAULT", "COERCE"} and active
+             else None) or disc.counterpart(sources[0], here=own)
         targets = [t] if t else targets
     elif targets and not sources and frame.inverse:
         s = disc.counterpart(targets[0], here=own)

@@ -18,6 +18,10 @@ MESSAGE_NOUNS = frozenset("""
 statement warning letter message resolution declaration communique communiqué note notice ultimatum post
 appeal decree order bill legislation measure motion
 """.split())
+# verbs that stop a message from being issued at all
+BLOCKING_VERBS = frozenset("veto block reject scrap withdraw kill shelve".split())
+# verbs by which a party puts out a message in its own name
+ISSUING_VERBS = frozenset("issue release publish post send sign adopt pass make deliver read circulate".split())
 # nouns that name another party by its relation to the possessor: "Moscow's ally" is not Moscow
 RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
 # verbs whose object (not subject) does the embedded act: "urged Iran to halt", "called on Russia to leave"
@@ -51,10 +55,16 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
         if cur.dep_ == "acl" and cur.tag_ == "VBN":  # "jets supplied by X"; "firms accused of selling"
             return [cur.head], cur is verb
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in MESSAGE_NOUNS:
-            cur = cur.head  # "issued a statement condemning X": who issued it condemns
+            message = cur.head  # "an EU statement condemning X" is the EU's; "issued a statement condemning X"
+            if message.dep_ in {"dobj", "nsubjpass"} and message.head.lemma_.lower() in BLOCKING_VERBS:
+                break  # "vetoed a statement condemning X": nobody condemned
+            if any(c.dep_ in {"poss", "compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in
+                                                                     {"NORP", "GPE", "ORG"}) for c in message.lefts):
+                return [message], False
+            cur = message
             while cur.dep_ in {"dobj", "pobj", "prep", "appos"} and cur.head is not cur:
                 cur = cur.head
-            if cur.pos_ not in {"VERB", "AUX"}:
+            if cur.pos_ not in {"VERB", "AUX"} or cur.lemma_.lower() not in ISSUING_VERBS:
                 break
             continue
         if cur.dep_ == "acl" and cur.tag_ == "VB":  # "has no plans to sell", "is in talks with X to buy"
