@@ -13,7 +13,8 @@ def dyads(nlp, text, **kw):
 
 
 def test_a_reply_in_the_same_sentence_answers_the_earlier_clause(nlp):
-    assert ("RUS", "EST", "REJECT") in dyads(nlp, "Estonia accused Russia of jamming GPS signals, a charge Moscow rejected.")
+    text = "Estonia accused Russia of jamming GPS signals, a charge Moscow rejected."
+    assert ("RUS", "EST", "REJECT") in dyads(nlp, text)
 
 
 def named(nlp, text):
@@ -49,7 +50,8 @@ def test_the_group_stands_for_no_country(nlp):
 
 
 def test_between_the_two_sides_is_the_pair_just_named(nlp):
-    text = "Chile and Peru signed a fisheries deal. The vote was delayed to allow more consultation between the two sides."
+    text = ("Chile and Peru signed a fisheries deal. "
+            "The vote was delayed to allow more consultation between the two sides.")
     assert ("CHL", "PER", "CONSULT") in dyads(nlp, text)
 
 
@@ -67,7 +69,8 @@ def test_no_other_side_from_a_partys_role_as_recipient_or_speaker(nlp):
 
 
 def test_a_casualty_report_takes_the_other_side_of_the_hostility_just_reported(nlp):
-    text = "China warned India against building roads in the Galwan valley. Twenty Indian soldiers were killed on Monday."
+    text = ("China warned India against building roads in the Galwan valley. "
+            "Twenty Indian soldiers were killed on Monday.")
     rows = run(nlp, text)[0]
     assert [(s, t, ty) for s, t, ty, _m, e in rows if e.start > 60] == [("CHN", "IND", "ASSAULT")]
 
@@ -90,7 +93,8 @@ def test_an_agentless_delivery_comes_from_the_supplier_just_reported(nlp):
 def test_militants_are_the_one_armed_group_named_around_them(nlp):
     text = "Militants attacked an army post in Myanmar on Sunday. The Karen National Union claimed responsibility."
     assert ("Karen National Union", "MMR", "ASSAULT") in named(nlp, text)
-    assert ("Islamic State", "NER", "ASSAULT") in named(nlp, "Fighters of the Islamic State attacked a checkpoint in Niger on Sunday.")
+    text = "Fighters of the Islamic State attacked a checkpoint in Niger on Sunday."
+    assert ("Islamic State", "NER", "ASSAULT") in named(nlp, text)
 
 
 def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
@@ -100,6 +104,7 @@ def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
 
 
 def test_a_destination_is_not_the_victim_and_a_conditional_clause_borrows_nothing(nlp):
-    assert not any(t == "TUR" for _s, t, _ty in dyads(nlp, "Sweden will not deport the activists to Turkey, the court ruled."))
+    text = "Sweden will not deport the activists to Turkey, the court ruled."
+    assert not any(t == "TUR" for _s, t, _ty in dyads(nlp, text))
     g = dyads(nlp, "Ankara is threatening retaliation against Washington if hit by sanctions.")
     assert not any(ty == "ASSAULT" for _s, _t, ty in g)

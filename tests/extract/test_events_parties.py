@@ -106,7 +106,8 @@ def test_welcoming_news_that_a_party_acted_supports_that_party(nlp):
 def test_a_statement_is_its_owners_and_a_vetoed_one_is_nobodys(nlp):
     g = got(nlp, "Hungary vetoed an EU statement criticising China.")
     assert not any(ty == "ACCUSE" for _s, _t, ty, _m in g)
-    rows, actors = run(nlp, "The EU issued a statement on Monday. Hungary welcomed a Russian statement criticising Japan.")
+    text = "The EU issued a statement on Monday. Hungary welcomed a Russian statement criticising Japan."
+    rows, actors = run(nlp, text)
     accusations = {(actors.actor(e.source).country, actors.actor(e.target).country)
                    for _s, _t, ty, _m, e in rows if ty == "ACCUSE"}
     assert accusations == {("RUS", "JPN")}
