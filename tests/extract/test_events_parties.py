@@ -111,3 +111,9 @@ def test_a_statement_is_its_owners_and_a_vetoed_one_is_nobodys(nlp):
     accusations = {(actors.actor(e.source).country, actors.actor(e.target).country)
                    for _s, _t, ty, _m, e in rows if ty == "ACCUSE"}
     assert accusations == {("RUS", "JPN")}
+
+
+def test_an_embargo_on_sales_to_a_country_hits_that_country_and_a_duty_is_the_importers(nlp):
+    assert ("USA", "PAK", "SANCTION", "asserted") in got(nlp, "Washington imposed an embargo on arms sales to Pakistan.")
+    g = got(nlp, "The tariff hikes on Chinese steel imports to Brazil took effect on Monday.")
+    assert ("BRA", "CHN", "SANCTION", "asserted") in g and not any(t == "BRA" for _s, t, _ty, _m in g)

@@ -20,7 +20,8 @@ from parallax.extract.events.mode import SPEECH_VERBS
 _OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in"})
 _DECIDE_ON = frozenset({"vote", "decide", "agree", "rule", "work"})
 _MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-_GOODS = frozenset("import export good product shipment commodity".split())
+_GOODS = frozenset("import export good product shipment commodity sale delivery transfer arm weapon".split())
+_DUTIES = frozenset("tariff duty levy surcharge tax".split())
 # verbs whose subject takes part in the talks they govern: "led five hours of talks with X"
 _PARTAKE = frozenset("lead chair co-chair head".split())
 
@@ -90,8 +91,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
             for c in pred.children:
                 if c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
                     targets = roles.actors_of([t for t in c.children if t.dep_ == "nsubj"], actors)
-        if not sources and frame.plover == "SANCTION":  # "duties were imposed on exports to the U.S."
-            sources = importer(pred, tgt_tokens, actors)
+        if frame.plover == "SANCTION":  # "duties on exports to the U.S.", "banned arms sales to Pakistan"
+            sources, targets = bound_goods(pred, tgt_tokens, actors, sources, targets)
         return sources, targets, pair, subj
 
     # event noun
@@ -136,8 +137,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         if not supplier:  # "its purchase of Russian systems": the goods' nationality supplies
             supplier = [a for o in pobj.get("of", []) for a in roles.modifier_actors(o, actors)]
         sources, targets = supplier, [a for a in sources if a not in supplier]
-    if not sources and frame.plover == "SANCTION":
-        sources = importer(pred, tgt_tokens, actors)
+    if frame.plover == "SANCTION":
+        sources, targets = bound_goods(pred, tgt_tokens, actors, sources, targets)
     return sources, targets, pair, subj
 
 
@@ -202,13 +203,24 @@ def participant(noun: Token, frame: Frame) -> list[Token]:
     return []
 
 
-def importer(pred: Token, goods: list[Token], actors: DocActors) -> list[str]:
-    """Who levies a duty on goods bound for it: "tariff hikes on Chinese imports to the U.S." are the U.S.'s."""
+def bound_goods(pred: Token, goods: list[Token], actors: DocActors, sources: list[str],
+                targets: list[str]) -> tuple[list[str], list[str]]:
+    """A measure on goods bound for a country: a duty is levied by the country they enter ("tariff hikes on
+    Chinese imports to the U.S." are the U.S.'s); an embargo or ban hits the country they would go to ("an
+    embargo on arms sales to Pakistan")."""
+    dest: list[str] = []
     for t in [pred, *goods]:
-        objs = [o for k, v in roles.prep_objects(t, {"to", "into"}).items() for o in v]
+        objs = [o for v in roles.prep_objects(t, {"to", "into"}).values() for o in v]
         if objs and (t is not pred or any(g.lemma_.lower() in _GOODS for g in goods)):
-            return roles.actors_of(objs, actors)
-    return []
+            dest = roles.actors_of(objs, actors)
+            break
+    duty = pred.lemma_.lower() in _DUTIES or any(c.dep_ == "compound" and c.lemma_.lower() in _DUTIES
+                                                  for c in pred.children)
+    if duty and not sources:
+        return dest, targets
+    if not duty and not targets:
+        return sources, [a for a in dest if a not in sources]
+    return sources, targets
 
 
 def unnamed_other(verb: Token, actors: DocActors) -> bool:
