@@ -114,6 +114,7 @@ def test_a_statement_is_its_owners_and_a_vetoed_one_is_nobodys(nlp):
 
 
 def test_an_embargo_on_sales_to_a_country_hits_that_country_and_a_duty_is_the_importers(nlp):
-    assert ("USA", "PAK", "SANCTION", "asserted") in got(nlp, "Washington imposed an embargo on arms sales to Pakistan.")
+    text = "After talks with India, Washington imposed an embargo on arms sales to Pakistan."
+    assert ("USA", "PAK", "SANCTION", "asserted") in got(nlp, text)
     g = got(nlp, "The tariff hikes on Chinese steel imports to Brazil took effect on Monday.")
     assert ("BRA", "CHN", "SANCTION", "asserted") in g and not any(t == "BRA" for _s, t, _ty, _m in g)

@@ -138,7 +138,7 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
             supplier = [a for o in pobj.get("of", []) for a in roles.modifier_actors(o, actors)]
         sources, targets = supplier, [a for a in sources if a not in supplier]
     if frame.plover == "SANCTION":
-        sources, targets = bound_goods(pred, tgt_tokens, actors, sources, targets)
+        sources, targets = bound_goods(pred, tgt_tokens, actors, sources, targets, light)
     return sources, targets, pair, subj
 
 
@@ -204,14 +204,14 @@ def participant(noun: Token, frame: Frame) -> list[Token]:
 
 
 def bound_goods(pred: Token, goods: list[Token], actors: DocActors, sources: list[str],
-                targets: list[str]) -> tuple[list[str], list[str]]:
+                targets: list[str], light: Token | None = None) -> tuple[list[str], list[str]]:
     """A measure on goods bound for a country: a duty is levied by the country they enter ("tariff hikes on
     Chinese imports to the U.S." are the U.S.'s); an embargo or ban hits the country they would go to ("an
     embargo on arms sales to Pakistan")."""
     dest: list[str] = []
-    for t in [pred, *goods]:
+    for t in [pred, *goods, *([light] if light is not None else [])]:
         objs = [o for v in roles.prep_objects(t, {"to", "into"}).values() for o in v]
-        if objs and (t is not pred or any(g.lemma_.lower() in _GOODS for g in goods)):
+        if objs and (t not in (pred, light) or any(g.lemma_.lower() in _GOODS for g in goods)):
             dest = roles.actors_of(objs, actors)
             break
     duty = pred.lemma_.lower() in _DUTIES or any(c.dep_ == "compound" and c.lemma_.lower() in _DUTIES
