@@ -118,3 +118,22 @@ def test_an_embargo_on_sales_to_a_country_hits_that_country_and_a_duty_is_the_im
     assert ("USA", "PAK", "SANCTION", "asserted") in got(nlp, text)
     g = got(nlp, "The tariff hikes on Chinese steel imports to Brazil took effect on Monday.")
     assert ("BRA", "CHN", "SANCTION", "asserted") in g and not any(t == "BRA" for _s, t, _ty, _m in g)
+
+
+def test_a_quoted_hostile_act_by_another_side_is_the_speakers_asserted_accusation(nlp):
+    from parallax.extract.actors import extract_actors
+    from parallax.extract.events import extract_events
+    from parallax.model import Document, Quote
+
+    text = '"We may yet support Georgia in the face of Russia\'s aggression," the Lithuanian foreign minister said.'
+    doc = Document(id="t", key="t", text=text, published="2024-03-14", language="en")
+    sdoc = nlp(text)
+    actors = extract_actors(sdoc, doc)
+    speaker = next(m.actor for m in actors.mentions if "minister" in m.text)
+    end = text.index(',"') + 2
+    q = Quote(id="t:q0", doc="t", speaker=speaker, speaker_text="the Lithuanian foreign minister", anonymous=False,
+              kind="direct", start=0, end=end, text=text[:end])
+    events = extract_events(sdoc, doc, actors, [q])
+    accusations = [(actors.actor(e.source).country, actors.actor(e.target).country, e.mode) for e in events
+                   if e.type == "ACCUSE"]
+    assert accusations == [("LTU", "RUS", "asserted")]

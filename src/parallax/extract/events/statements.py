@@ -33,7 +33,7 @@ _FAILING = frozenset({"fail", "refuse"})
 
 def accusations(sent: Span, actors: DocActors, hostile: Iterable[tuple[Token, str, str]],
                 speaker_at: Callable[[int], str | None]) -> list[tuple[Token, str, str]]:
-    """(claim verb or event predicate, accuser, accused) for each accusation ``sent`` makes by statement.
+    """(claim verb or sentence root, accuser, accused) for each accusation ``sent`` makes by statement.
 
     ``hostile`` holds the sentence's coded events as (predicate, source, type); an event inside a quote whose
     speaker is of another side is that speaker's accusation too ("Russia's illegal aggression," Joly said).
@@ -52,7 +52,7 @@ def accusations(sent: Span, actors: DocActors, hostile: Iterable[tuple[Token, st
     for pred, source, plover in hostile:
         speaker = speaker_at(pred.idx)
         if plover in HOSTILE and speaker and _state_side(actors, speaker) and _sides_differ(actors, speaker, source):
-            out.append((pred, speaker, source))
+            out.append((pred.sent.root, speaker, source))  # the saying is asserted, whatever the act's mode
     return out
 
 
@@ -69,14 +69,14 @@ def _hostile_clause(pred: Token) -> bool:
 
 
 def _state_side(actors: DocActors, aid: str) -> bool:
-    """A voice of a state or IGO: a country, an IGO, or a named official or body of a state (no anonymous
-    "sources", no analyst who merely has a nationality)."""
+    """A voice of a state or IGO: a country, an IGO, or an official or body of a state, named or by office ("the
+    Lithuanian foreign minister"); no unnamed "sources" or "officials", no analyst who merely has a nationality."""
     a = actors.actor(aid)
     if a is None:
         return False
     if a.kind == "country" or a.agent == "IGO":
         return True
-    return bool(a.country) and not a.anonymous and (a.agent or "").rstrip("?") in STATE_AGENTS
+    return bool(a.country) and not (a.anonymous and a.kind == "group") and (a.agent or "").rstrip("?") in STATE_AGENTS
 
 
 def _sides_differ(actors: DocActors, a: str, b: str) -> bool:
