@@ -14,8 +14,9 @@ from parallax.model import Claim, Document
 
 # Bump when any extractor changes, so the next run re-analyses stored documents (7: junk actors rejected;
 # 8: speech acts and described speakers in quotes; 9: predicates from the CAMEO verb dictionary; 10: disputes,
-# people counted by outcome, figures stated as a change or a duration).
-ANALYSIS_VERSION = 10
+# people counted by outcome, figures stated as a change or a duration; 11: event parties from context:
+# coordination, references, implied sides, statement accusations).
+ANALYSIS_VERSION = 11
 
 
 def _without_metadata(found: dict, doc: Document) -> dict:

@@ -9,14 +9,31 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
-from parallax.extract.events.lexicon import noun_frame
 
 # left modifiers that belong to a noun phrase's own words ("Turkey's foreign minister", "the Greek navy")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "hyph", "punct"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+# what a party issues that can itself condemn, demand or warn: "a statement condemning X"
+MESSAGE_NOUNS = frozenset("""
+statement warning letter message resolution declaration communique communiqué note notice ultimatum post
+appeal decree order bill legislation measure motion
+""".split())
+# verbs that stop a message from being issued at all
+BLOCKING_VERBS = frozenset("veto block reject scrap withdraw kill shelve".split())
+# verbs by which a party puts out a message in its own name
+ISSUING_VERBS = frozenset("issue release publish post send sign adopt pass make deliver read circulate".split())
+# nouns that name another party by its relation to the possessor: "Moscow's ally" is not Moscow
+RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
 # verbs whose object (not subject) does the embedded act: "urged Iran to halt", "called on Russia to leave"
 OBJECT_CONTROL = frozenset("urge ask call press persuade encourage invite allow force help order tell "
                            "implore appeal demand request push".split())
+
+
+def side_of(actors: DocActors, aid: str) -> str:
+    """The side an actor acts for in an event: a person or body of a country acts for it; anyone else for
+    themselves. Every "same side?" test of the event extractor goes through here."""
+    a = actors.actor(aid)
+    return a.country if a is not None and a.country else aid
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -37,6 +54,19 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return conjuncts(s), passive
         if cur.dep_ == "acl" and cur.tag_ == "VBN":  # "jets supplied by X"; "firms accused of selling"
             return [cur.head], cur is verb
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in MESSAGE_NOUNS:
+            message = cur.head  # "an EU statement condemning X" is the EU's; "issued a statement condemning X"
+            if message.dep_ in {"dobj", "nsubjpass"} and message.head.lemma_.lower() in BLOCKING_VERBS:
+                break  # "vetoed a statement condemning X": nobody condemned
+            if any(c.dep_ in {"poss", "compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in
+                                                                     {"NORP", "GPE", "ORG"}) for c in message.lefts):
+                return [message], False
+            cur = message
+            while cur.dep_ in {"dobj", "pobj", "prep", "appos"} and cur.head is not cur:
+                cur = cur.head
+            if cur.pos_ not in {"VERB", "AUX"} or cur.lemma_.lower() not in ISSUING_VERBS:
+                break
+            continue
         if cur.dep_ == "acl" and cur.tag_ == "VB":  # "has no plans to sell", "is in talks with X to buy"
             cur = cur.head
             while cur.dep_ in {"dobj", "attr", "pobj", "prep"} and cur.head is not cur:
@@ -50,6 +80,11 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 if p.dep_ == "prep" and p.lower_ in {"on", "upon"}:
                     objs += [c for c in p.children if c.dep_ == "pobj"]
             return (conjuncts(objs[0]) if objs else []), False
+        if cur.dep_ == "pcomp" and cur.head.lower_ in {"of", "for"}:  # "accused Russia of jamming": Russia jams
+            held = cur.head.head
+            objs = [held] if held.dep_ == "dobj" else [c for c in held.children if c.dep_ == "dobj"]
+            if objs:
+                return conjuncts(objs[0]), False
         if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} or (cur.dep_ == "pcomp"):
             cur = cur.head
             if cur.dep_ == "prep":
@@ -91,9 +126,12 @@ def actor_of(tok: Token, actors: DocActors) -> str | None:
     """The local actor a noun phrase refers to, read from its own words (not its clauses)."""
     doc = tok.doc
     end = doc[tok.i].idx + len(tok)
+    relational = tok.lemma_.lower() in RELATIONAL
     for with_pronoun in (False, True):  # "his Greek counterpart" is Greek; "its offer" is whoever "its" is
         start = tok.i
         for c in tok.lefts:
+            if c.dep_ == "poss" and relational:  # "its NATO ally" is NATO, "Moscow's ally" not Moscow
+                continue
             if c.dep_ in _CORE_LEFT and (with_pronoun or not (c.dep_ == "poss" and c.pos_ == "PRON")):
                 start = min(start, c.left_edge.i)
         found = actors.actor_at(doc[start].idx, end)
@@ -140,9 +178,65 @@ def _named_before(tok: Token, actors: DocActors) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _own_span(tok: Token) -> tuple[int, int]:
+    """Character span of one member of a coordination: its own words, without its conjuncts."""
+    left = right = tok
+    for c in tok.children:
+        if c.dep_ in {"conj", "cc", "punct", "appos", "prep", "relcl", "acl"}:
+            continue
+        if c.i < tok.i and c.left_edge.i < left.i:
+            left = c.left_edge
+        elif c.i > tok.i and c.right_edge.i > right.i:
+            right = c.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def coordinated(tok: Token, actors: DocActors) -> list[str]:
+    """The parties a common noun lists rather than names: coordinated modifiers ("Canadian and Mexican
+    exports", "Chilean and Peruvian ministers"), an appositive list ("its rivals, China, India and Brazil"),
+    or a list it is of or in ("officials in the EU, Belgium and Italy"). Empty unless every member resolves."""
+    if tok.pos_ != "NOUN":
+        return []
+    lists: list[list[Token]] = []
+    for c in tok.children:
+        if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.conjuncts:
+            lists.append([c, *c.conjuncts])
+        elif c.dep_ == "appos":
+            lists.append([c, *c.conjuncts])
+    lists += _place_lists(tok)
+    for members in lists:
+        found = [actors.actor_at(*_own_span(m)) for m in members]
+        named = [a for a in found if a]
+        # "the EU, Belgium and other countries": a common noun may close the list, a name must resolve
+        if len(named) >= 2 and len(set(named)) == len(named) \
+                and all(a or m.pos_ == "NOUN" for a, m in zip(found, members)):
+            return named
+    return []
+
+
+def _place_lists(tok: Token, depth: int = 2) -> list[list[Token]]:
+    """Coordinated objects of "of/in/from" under a noun, one or two phrases down ("officials in charge of
+    trade in the EU, Belgium and Italy")."""
+    out: list[list[Token]] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}:
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.conjuncts and p.pos_ == "PROPN":
+                    out.append([p, *p.conjuncts])
+                elif depth > 1 and p.pos_ == "NOUN":
+                    out += _place_lists(p, depth - 1)
+    return out
+
+
 def actors_of(tokens: list[Token], actors: DocActors) -> list[str]:
     out: list[str] = []
     for t in tokens:
+        listed = coordinated(t, actors)
+        if listed:
+            out += [a for a in listed if a not in out]
+            continue
         a = actor_of(t, actors)
         if a is None and t.pos_ == "PRON" and t.dep_ in _SUBJ and t.lower_ in {"it", "they", "he", "she", "we"}:
             a = _pronoun_antecedent(t, actors)
@@ -154,9 +248,13 @@ def actors_of(tokens: list[Token], actors: DocActors) -> list[str]:
 
 
 def modifier_actors(noun: Token, actors: DocActors) -> list[str]:
-    """Actors among a noun's own modifiers: "Russia's visit", "the Indian-Japanese exercise", "US-China talks"."""
+    """Actors among a noun's own modifiers: "Russia's visit", "the Indian-Japanese exercise", "US-China talks".
+    A possessor owns the event alone: "its Security Council veto" is its owner's, not the Council's."""
     out: list[str] = []
-    for c in noun.lefts:
+    poss = [c for c in noun.lefts if c.dep_ == "poss"]
+    if poss and poss[0].pos_ == "PRON":
+        return out
+    for c in poss or noun.lefts:
         if c.dep_ not in {"poss", "amod", "compound", "nmod"}:
             continue
         for t in c.subtree:
@@ -175,7 +273,7 @@ def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) ->
     if pron is None:
         return None
     sent = pron.sent
-    mine = {(actors.actor(a).country or a) for a in exclude if actors.actor(a)}  # type: ignore[union-attr]
+    mine = {side_of(actors, a) for a in exclude}
     start = sent.start_char
     if sent.start > 0:
         start = sent.doc[sent.start - 1].sent.start_char
@@ -183,31 +281,6 @@ def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) ->
         a = actors.actor(m.actor)
         if a is None or a.kind not in {"country", "organization", "group"}:
             continue
-        if (a.country or m.actor) not in mine:
+        if side_of(actors, m.actor) not in mine:
             return m.actor
     return None
-
-
-def owners(noun: Token, actors: DocActors) -> list[str]:
-    """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move"."""
-    out = modifier_actors(noun, actors)
-    for objs in prep_objects(noun, {"by", "from"}).values():
-        out += [a for a in actors_of(objs, actors) if a not in out]
-    return out
-
-
-def content_subjects(noun: Token, actors: DocActors) -> list[str]:
-    """The subject of the clause a report noun announces: "the announcement that Ukraine had agreed" → Ukraine."""
-    for c in noun.children:
-        if c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            return actors_of([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}], actors)
-    return []
-
-
-def partners(noun: Token, actors: DocActors) -> list[str]:
-    """The other party of a mutual act named as a noun: "talks with Kyiv", "contact with the United States"."""
-    frame = noun_frame(noun.lemma_)
-    if frame is None or not frame.symmetric:
-        return []
-    found = prep_objects(noun, {"with", "between"})
-    return actors_of(found.get("with", []) + found.get("between", []), actors)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
-from parallax.extract.events import cameo, roles
+from parallax.extract.events import cameo, parties, roles
 from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_VERBS,
                                              MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS,
                                              Frame,
@@ -130,7 +130,7 @@ def lends_to_noun(verb: Token, frame: Frame, actors: DocActors) -> bool:
             if c.lemma_.lower() in REPORT_NOUNS and any(g.dep_ in {"acl", "ccomp", "relcl"} for g in c.children):
                 # "dismissed reports that ...": the embedded act is the event, in denied mode; but rejecting
                 # someone's allegation is also a rejection of that someone
-                return not (frame.plover == "REJECT" and roles.owners(c, actors))
+                return not (frame.plover == "REJECT" and parties.owners(c, actors))
             if verb.lemma_.lower() in LIGHT_VERBS and noun_frame(c.lemma_):
                 return True
     return _relative_light(verb) is not None

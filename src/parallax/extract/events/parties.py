@@ -1,0 +1,279 @@
+"""Who the parties of a predicate are: its subject, object and prepositional arguments resolved to actors.
+
+The parse walk that turns a predicate (verb, feeling adjective or event noun, with its light verb) into source
+and target actors: subject or passive agent, objects and datives, the prepositions a frame names, possessors
+and modifiers of an event noun ("China's sanctions on X", "US-China talks"), owners of what is rejected or
+welcomed, partners of refused talks, and the few clause patterns where a side sits elsewhere ("demanded that
+Ottawa drop", "is in talks with X to buy"). Context from earlier sentences is
+:mod:`parallax.extract.events.context`'s job, not this one's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parallax.extract.actors.types import DocActors
+from parallax.extract.events import roles
+from parallax.extract.events.lexicon import REPORT_NOUNS, Frame, noun_frame, verb_frame
+from parallax.extract.events.mode import SPEECH_VERBS
+
+# a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
+_OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "after", "amid", "in", "for"})
+_DECIDE_ON = frozenset({"vote", "decide", "agree", "rule", "work"})
+_MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_GOODS = frozenset("import export good product shipment commodity sale delivery transfer arm weapon".split())
+_DUTIES = frozenset("tariff duty levy surcharge tax".split())
+# verbs whose subject takes part in the talks they govern: "led five hours of talks with X"
+_PARTAKE = frozenset("lead chair co-chair head".split())
+# what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
+_OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST"})
+
+
+def owners(noun: Token, actors: DocActors) -> list[str]:
+    """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move"."""
+    out = roles.modifier_actors(noun, actors)
+    for objs in roles.prep_objects(noun, {"by", "from"}).values():
+        out += [a for a in roles.actors_of(objs, actors) if a not in out]
+    return out
+
+
+def content_subjects(noun: Token, actors: DocActors) -> list[str]:
+    """The subject of the clause a noun announces: "the announcement that Ukraine had agreed" → Ukraine (a
+    report or claim is the embedded act's business, not its welcomer's)."""
+    if noun.lemma_.lower() in REPORT_NOUNS:
+        return []
+    for c in noun.children:
+        if c.dep_ in {"acl", "ccomp"} or (c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                      for m in c.children)):
+            found = roles.actors_of([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}], actors)
+            if found:
+                return found
+    return []
+
+
+def partners(noun: Token, actors: DocActors) -> list[str]:
+    """The other party of a mutual act named as a noun: "talks with Kyiv", "contact with the United States"."""
+    frame = noun_frame(noun.lemma_)
+    if frame is None or not frame.symmetric:
+        return []
+    found = roles.prep_objects(noun, {"with", "between"})
+    return roles.actors_of(found.get("with", []) + found.get("between", []), actors)
+
+
+def arguments(pred: Token, light: Token | None, frame: Frame,
+               actors: DocActors) -> tuple[list[str], list[str], list[str], list[Token]]:
+    """(source actors, target actors, symmetric pair from "between"/joint modifiers, subject tokens)."""
+    deps = frame.target_deps
+    preps = {d for d in deps if d not in {"dobj", "dative", "oprd"}} | {"from", "between", "by", "of"}
+    if frame.indirect_object:
+        preps.add("with")  # "provided Kenya with assistance": read "with" to know the object is the recipient
+    pair: list[str] = []
+    if pred.pos_ == "VERB" or frame.kind == "A":
+        subj, passive = roles.subject_of(pred)
+        passive = passive and frame.kind != "A"  # "is concerned about": the concerned one is the subject
+        objs = [c for c in pred.children if c.dep_ in {"dobj", "oprd"} and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if passive:
+            objs, subj = subj, roles.agent_of(pred)
+        subj_actors = roles.actors_of(subj, actors)
+        pobj = roles.prep_objects(pred, preps)
+        for o in objs:
+            for k, v in roles.prep_objects(o, preps - {"of", "by"}).items():
+                pobj.setdefault(k, []).extend(v)
+        for c in pred.children:  # "sold jets worth £5 billion to Qatar"
+            if c.dep_ == "prep" and c.pos_ == "ADJ":
+                for k, v in roles.prep_objects(c, preps - {"of", "by"}).items():
+                    pobj.setdefault(k, []).extend(v)
+        tgt_tokens: list[Token] = []
+        if "dobj" in deps:
+            tgt_tokens += [t for o in objs for t in roles.conjuncts(o)]
+        if frame.indirect_object and "with" in pobj:  # "provided Ukraine with tanks"
+            tgt_tokens += [t for o in objs for t in roles.conjuncts(o)]
+        if "dative" in deps:
+            for c in pred.children:
+                if c.dep_ == "dative":
+                    tgt_tokens += [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else roles.conjuncts(c)
+        for d in deps:
+            if d not in {"dobj", "dative", "oprd"}:
+                tgt_tokens += pobj.get(d, [])
+        if "between" in pobj:
+            pair = roles.actors_of(pobj["between"], actors)
+        targets = roles.actors_of(tgt_tokens, actors)
+        if not targets and "dobj" in deps and frame.plover in _OWNED:
+            targets = [a for o in objs for a in owners(o, actors) if a not in subj_actors]  # "X's allegation"
+            if not targets:  # "rejected its offer": the nearest earlier other party
+                targets = [a for o in objs if (a := roles.possessive_antecedent(o, actors, subj_actors))]
+            if not targets and frame.plover in {"SUPPORT", "ACCUSE"}:  # "welcomed the announcement that X ..."
+                targets = [a for o in objs for a in content_subjects(o, actors) if a not in subj_actors]
+        if not targets and frame.plover != "ACCUSE":  # "ruled out talks with Kyiv", "boycott contact with X"
+            targets = [a for o in objs for a in partners(o, actors) if a not in subj_actors]
+        if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
+            targets = dispute_party(pred, actors, subj_actors)
+        if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"
+            targets = first_other(pred, actors, subj_actors)
+        sources = subj_actors
+        if frame.inverse:
+            sources, targets = roles.actors_of(pobj.get("from", []), actors), subj_actors
+            if not sources:  # "received Chinese air defence systems": the maker's nationality supplies
+                sources = [a for o in objs for a in roles.modifier_actors(o, actors) if a not in targets]
+            if not sources and pred.dep_ in {"acl", "advcl"}:  # "in talks with X to buy"
+                sources = talks_partner(pred.head, actors)
+        if not targets and (frame.plover == "REQUEST" or frame.kind == "A"):  # "demanded that Ottawa drop ...",
+            # "worried Moscow may not stop": the clause's subject
+            for c in pred.children:
+                if c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
+                    targets = roles.actors_of([t for t in c.children if t.dep_ == "nsubj"], actors)
+        if frame.plover == "SANCTION":  # "duties on exports to the U.S.", "banned arms sales to Pakistan"
+            sources, targets = bound_goods(pred, tgt_tokens, actors, sources, targets)
+        return sources, targets, pair, subj
+
+    # event noun
+    own = roles.modifier_actors(pred, actors)
+    if not own and (a := roles.possessive_antecedent(pred, actors, [])):  # "over its procuring of ..."
+        own = [a]
+    pobj = roles.prep_objects(pred, preps, through_of=True)
+    subj: list[Token] = []
+    if light is not None:
+        for k, v in roles.prep_objects(light, preps - {"of", "by"}).items():
+            pobj.setdefault(k, []).extend(v)
+    if light is not None and light.pos_ == "NOUN":  # "Washington's suspension of aid": the reversal's owner
+        sources = owners(light, actors)
+    elif light is not None:
+        subj, passive = roles.subject_of(light)
+        if passive and light.dep_ != "acl":
+            subj = roles.agent_of(light)
+        sources = roles.actors_of(subj, actors)
+    else:
+        sources = []
+    if "by" in pobj:
+        sources = sources or roles.actors_of(pobj["by"], actors)
+    if frame.of_source and "of" in pobj:
+        sources = sources or roles.actors_of(pobj["of"], actors)
+    tgt_tokens = [t for d in deps if d not in {"dobj", "dative"} for t in pobj.get(d, [])]
+    if "of" in deps and frame.of_source:
+        tgt_tokens = [t for t in tgt_tokens if t not in pobj.get("of", [])]
+    targets = roles.actors_of(tgt_tokens, actors)
+    if not targets and light is not None:  # "offered Moscow a prisoner exchange": the light verb's dative
+        targets = roles.actors_of([c for c in light.children if c.dep_ == "dative" and c.pos_ != "ADP"], actors)
+    if "between" in pobj:
+        pair = roles.actors_of(pobj["between"], actors)
+    if (frame.symmetric or frame.plover == "ASSAULT") and len(own) >= 2 and not pair:
+        pair = own[:2]  # "US-China talks", "the Russia-Ukraine war": the first named acts
+    elif len(own) >= 2 and not sources and not targets and not frame.inverse:  # "the Russia-Ukraine war"
+        sources, targets = own[:1], own[1:2]
+    if not sources:
+        sources = [a for a in own if a not in targets]
+    elif frame.symmetric and not targets:
+        targets = [a for a in own if a not in sources]
+    if not sources and light is None:
+        subj = occasion_subject(pred, frame) or (participant(pred, frame) if targets else [])
+        sources = [a for a in roles.actors_of(subj, actors) if a not in targets]
+    if frame.inverse:
+        supplier = roles.actors_of(pobj.get("from", []), actors)
+        if not supplier:  # "its purchase of Russian systems": the goods' nationality supplies
+            supplier = [a for o in pobj.get("of", []) for a in roles.modifier_actors(o, actors)]
+        sources, targets = supplier, [a for a in sources if a not in supplier]
+    if frame.plover == "SANCTION":
+        sources, targets = bound_goods(pred, tgt_tokens, actors, sources, targets, light)
+    return sources, targets, pair, subj
+
+
+def dispute_party(verb: Token, actors: DocActors, exclude: list[str]) -> list[str]:
+    """The other party of the dispute or talks a yielding verb is set in: "won't back down in its row with X"."""
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for n in c.children:
+                if n.dep_ == "pobj" and noun_frame(n.lemma_):
+                    found = roles.actors_of(roles.prep_objects(n, {"with", "against", "over"}).get("with", []), actors)
+                    return [a for a in found if a not in exclude]
+    return []
+
+
+def talks_partner(head: Token, actors: DocActors) -> list[str]:
+    """The "with" party of a meeting or deal noun that a purpose clause hangs from ("is in talks with X to buy":
+    X sells)."""
+    nouns = [head] + [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for n in nouns:
+        frame = noun_frame(n.lemma_)
+        if n.pos_ == "NOUN" and frame and frame.plover in {"CONSULT", "AGREE"}:
+            return roles.actors_of(roles.prep_objects(n, {"with"}).get("with", []), actors)
+    return []
+
+
+def first_other(verb: Token, actors: DocActors, exclude: list[str]) -> list[str]:
+    """The first actor of another country named in a verb's complement or condition: what a warning or threat
+    is about ("warned that it will exert pressure on Iran", "threatened to use force against X", "threatened
+    to walk out if the United States goes ahead")."""
+    mine = {roles.side_of(actors, a) for a in exclude}
+    for c in verb.children:
+        if c.dep_ not in {"ccomp", "xcomp"} and not (c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)):
+            continue
+        for t in c.subtree:
+            if t.dep_ in {"pobj", "dobj", "nsubj"} and (a := roles.actor_of(t, actors)):
+                if roles.side_of(actors, a) not in mine:
+                    return [a]
+    return []
+
+
+def occasion_subject(noun: Token, frame: Frame) -> list[Token]:
+    """Who took part in a meeting or measure named only as a noun: the subject of the verb it is the occasion
+    of ("hopes to resolve it during talks with X") or the matter of ("is set to vote on a tariff increase")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    prep, verb = noun.head, noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb_frame(verb.lemma_):
+        return []
+    low = prep.lower_
+    if (low in _OCCASION_PREPS and frame.plover in _MUTUAL) or \
+            (low == "on" and verb.lemma_.lower() in _DECIDE_ON):
+        return roles.subject_of(verb)[0]
+    return []
+
+
+def participant(noun: Token, frame: Frame) -> list[Token]:
+    """The party of talks or cooperation "with X" that the sentence names as their speaker or leader: "Berlin
+    said talks with China must continue", "the minister led five hours of talks with X"."""
+    if frame.plover not in _MUTUAL:
+        return []
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":  # "hours of talks"
+        noun, head = head.head, head.head.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _PARTAKE:
+        return roles.subject_of(head)[0]
+    role = head.head  # "played a constructive role in talks with X", "took part in talks with X"
+    if noun.dep_ == "pobj" and head.lower_ == "in" and role.lemma_.lower() in {"role", "part"} \
+            and role.dep_ == "dobj" and role.head.lemma_.lower() in {"play", "take"}:
+        return roles.subject_of(role.head)[0]
+    if noun.dep_ in {"nsubj", "nsubjpass"} and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
+        return roles.subject_of(head.head)[0]
+    return []
+
+
+def bound_goods(pred: Token, goods: list[Token], actors: DocActors, sources: list[str],
+                targets: list[str], light: Token | None = None) -> tuple[list[str], list[str]]:
+    """A measure on goods bound for a country: a duty is levied by the country they enter ("tariff hikes on
+    Chinese imports to the U.S." are the U.S.'s); an embargo or ban hits the country they would go to ("an
+    embargo on arms sales to Pakistan")."""
+    dest: list[str] = []
+    for t in [pred, *goods, *([light] if light is not None else [])]:
+        objs = [o for v in roles.prep_objects(t, {"to", "into"}).values() for o in v]
+        if objs and (t not in (pred, light) or any(g.lemma_.lower() in _GOODS for g in goods)):
+            dest = roles.actors_of(objs, actors)
+            break
+    duty = pred.lemma_.lower() in _DUTIES or any(c.dep_ == "compound" and c.lemma_.lower() in _DUTIES
+                                                  for c in pred.children)
+    if duty and not sources:
+        return dest, targets
+    if not duty and not targets:
+        return sources, [a for a in dest if a not in sources]
+    return sources, targets
+
+
+def unnamed_other(verb: Token, actors: DocActors) -> bool:
+    """Whether a verb names a party it was done to or with, of no known side: "Sheinbaum and Trudeau told Trump
+    in phone calls" is two calls with Trump, not a meeting of the two."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+             if p.dep_ == "pobj"]
+    return any(o.pos_ == "PROPN" and (o.ent_type_ in {"PERSON", "GPE", "ORG", "NORP"} or roles.actor_of(o, actors))
+               for o in objs)

@@ -1,0 +1,110 @@
+"""Sides an event takes from its context: earlier clauses of the sentence, earlier sentences, pronouns and
+descriptions that stand for a party named before, casualty reports."""
+
+from tests.extract.events_helpers import run
+
+
+def got(nlp, text, **kw):
+    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+
+
+def dyads(nlp, text, **kw):
+    return {(s, t, ty) for s, t, ty, _m, _ in run(nlp, text, **kw)[0]}
+
+
+def test_a_reply_in_the_same_sentence_answers_the_earlier_clause(nlp):
+    text = "Estonia accused Russia of jamming GPS signals, a charge Moscow rejected."
+    assert ("RUS", "EST", "REJECT") in dyads(nlp, text)
+
+
+def named(nlp, text):
+    rows, actors = run(nlp, text)
+    name = lambda aid: actors.actor(aid).country or actors.actor(aid).name  # noqa: E731
+    return {(name(e.source), name(e.target), ty) for _s, _t, ty, _m, e in rows}
+
+
+def test_they_is_the_bloc_the_previous_sentence_was_about(nlp):
+    text = "The Arab League met in Cairo on Friday. They called on Israel to halt the settlements."
+    assert ("Arab League", "ISR", "REQUEST") in named(nlp, text)
+
+
+def test_the_group_is_the_group_named_before(nlp):
+    text = "The Karen National Union claimed the ambush. The rebel group accused Myanmar of bombing villages."
+    assert ("Karen National Union", "MMR", "ACCUSE") in named(nlp, text)
+
+
+def test_an_object_pronoun_is_the_other_party_named_before_it(nlp):
+    text = "Venezuela expelled the Guyanese ambassador on Monday and accused it of provoking a border crisis."
+    assert ("VEN", "GUY", "ACCUSE") in dyads(nlp, text)
+
+
+def test_moscows_ally_is_not_moscow(nlp):
+    text = "Belarus hosted Russian troops on Monday. Poland warned Moscow's ally against provocations."
+    g = dyads(nlp, text)
+    assert ("POL", "BLR", "THREATEN") in g and ("POL", "RUS", "THREATEN") not in g
+
+
+def test_the_group_stands_for_no_country(nlp):
+    text = "Chile signed a trade deal with Peru. The group of experts criticised Bolivia."
+    assert not any(s == "CHL" and ty == "ACCUSE" for s, _t, ty in dyads(nlp, text))
+
+
+def test_between_the_two_sides_is_the_pair_just_named(nlp):
+    text = ("Chile and Peru signed a fisheries deal. "
+            "The vote was delayed to allow more consultation between the two sides.")
+    assert ("CHL", "PER", "CONSULT") in dyads(nlp, text)
+
+
+def test_an_event_noun_takes_its_other_side_from_the_one_other_party_of_its_sentence(nlp):
+    assert ("RUS", "UKR", "ASSAULT") in dyads(nlp, "Russia's aggression has devastated Ukraine, the minister said.")
+    text = "Several sanctions bills against Turkey are pending in the U.S. Congress."
+    assert ("USA", "TUR", "SANCTION") in dyads(nlp, text)
+
+
+def test_no_other_side_from_a_partys_role_as_recipient_or_speaker(nlp):
+    text = "The ministers discussed imposing further costs on Russia, as well as additional support for Ukraine."
+    assert ("RUS", "UKR", "SUPPORT") not in dyads(nlp, text)
+    text = "Germany expected several European Union members to abstain from voting on the tariffs."
+    assert not any(t == "DEU" for _s, t, _ty in dyads(nlp, text))
+
+
+def test_a_casualty_report_takes_the_other_side_of_the_hostility_just_reported(nlp):
+    text = ("China warned India against building roads in the Galwan valley. "
+            "Twenty Indian soldiers were killed on Monday.")
+    rows = run(nlp, text)[0]
+    assert [(s, t, ty) for s, t, ty, _m, e in rows if e.start > 60] == [("CHN", "IND", "ASSAULT")]
+
+
+def test_a_weapon_is_no_doer_and_the_place_of_the_attack_is(nlp):
+    text = "Three US servicemen were killed by an improvised explosive device outside of the Iraqi city of Basra."
+    assert ("IRQ", "USA", "ASSAULT") in dyads(nlp, text)
+
+
+def test_an_attack_on_people_of_no_named_side_is_on_the_place_not_on_a_bystander(nlp):
+    g = dyads(nlp, "Sudanese troops attacked a convoy operated by a Chinese company in Chad.")
+    assert ("SDN", "TCD", "ASSAULT") in g and ("SDN", "CHN", "ASSAULT") not in g
+
+
+def test_an_agentless_delivery_comes_from_the_supplier_just_reported(nlp):
+    text = "Turkey signed a deal with Russia for S-400 systems. The first batteries were delivered to Turkey in July."
+    assert ("RUS", "TUR", "AID") in dyads(nlp, text)
+
+
+def test_militants_are_the_one_armed_group_named_around_them(nlp):
+    text = "Militants attacked an army post in Myanmar on Sunday. The Karen National Union claimed responsibility."
+    assert ("Karen National Union", "MMR", "ASSAULT") in named(nlp, text)
+    text = "Fighters of the Islamic State attacked a checkpoint in Niger on Sunday."
+    assert ("Islamic State", "NER", "ASSAULT") in named(nlp, text)
+
+
+def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
+    text = ("Militants attacked an army post in Myanmar on Sunday. "
+            "The Karen National Union and the Arakan Army both denied responsibility.")
+    assert not any(ty == "ASSAULT" for _s, _t, ty in named(nlp, text))
+
+
+def test_a_destination_is_not_the_victim_and_a_conditional_clause_borrows_nothing(nlp):
+    text = "Sweden will not deport the activists to Turkey, the court ruled."
+    assert not any(t == "TUR" for _s, t, _ty in dyads(nlp, text))
+    g = dyads(nlp, "Ankara is threatening retaliation against Washington if hit by sanctions.")
+    assert not any(ty == "ASSAULT" for _s, _t, ty in g)
