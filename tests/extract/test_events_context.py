@@ -108,3 +108,9 @@ def test_a_destination_is_not_the_victim_and_a_conditional_clause_borrows_nothin
     assert not any(t == "TUR" for _s, t, _ty in dyads(nlp, text))
     g = dyads(nlp, "Ankara is threatening retaliation against Washington if hit by sanctions.")
     assert not any(ty == "ASSAULT" for _s, _t, ty in g)
+
+
+def test_only_a_curated_event_noun_takes_its_other_side_from_the_sentence(nlp):
+    # a frame the CAMEO dictionary derives must state both its sides ("retaliation"); a curated one may borrow
+    assert dyads(nlp, "Retaliation against Armenia was debated in the Turkish parliament on Monday.") == set()
+    assert ("TUR", "ARM", "SANCTION") in dyads(nlp, "An embargo against Armenia was debated in the Turkish parliament.")
