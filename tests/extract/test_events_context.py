@@ -114,3 +114,21 @@ def test_only_a_curated_event_noun_takes_its_other_side_from_the_sentence(nlp):
     # a frame the CAMEO dictionary derives must state both its sides ("retaliation"); a curated one may borrow
     assert dyads(nlp, "Retaliation against Armenia was debated in the Turkish parliament on Monday.") == set()
     assert ("TUR", "ARM", "SANCTION") in dyads(nlp, "An embargo against Armenia was debated in the Turkish parliament.")
+
+
+def test_a_reported_speaker_may_be_the_doer_of_the_event_noun_they_announce(nlp):
+    from parallax.extract.actors import extract_actors
+    from parallax.extract.events import extract_events
+    from parallax.model import Document, Quote
+
+    text = "Seoul has hinted that it could retaliate with tariffs on Japanese cars."
+    doc = Document(id="t", key="t", text=text, published="2024-03-14", language="en")
+    sdoc = nlp(text)
+    actors = extract_actors(sdoc, doc)
+    speaker = next(m.actor for m in actors.mentions if m.text == "Seoul")
+    start = text.index("it could")
+    q = Quote(id="t:q0", doc="t", speaker=speaker, speaker_text="Seoul", anonymous=False, kind="indirect",
+              start=start, end=len(text) - 1, text=text[start:-1])
+    events = extract_events(sdoc, doc, actors, [q])
+    assert ("KOR", "JPN", "SANCTION") in {(actors.actor(e.source).country, actors.actor(e.target).country, e.type)
+                                         for e in events}

@@ -110,8 +110,9 @@ class Discourse:
                     place: bool = False) -> str | None:
         """The one party the predicate's sentence names besides ``exclude``'s countries and those who speak or
         think it ("Russia's aggression" in "we support Ukraine in the face of Russia's aggression, Canada
-        said"); with ``agent``, only a party that is not named as a recipient or a matter can act; with
-        ``place``, only one named as the place or the people acted on ("attacked a train in Pakistan")."""
+        said"; of a quote's speakers, only those quoted verbatim); with ``agent``, only a party that is not named
+        as a recipient or a matter can act; with ``place``, only one named as the place or the people acted on
+        ("attacked a train in Pakistan")."""
         found = self.parties_here(pred, exclude, agent=agent, place=place)
         return found[0] if len(found) == 1 else None
 
@@ -124,8 +125,8 @@ class Discourse:
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in FRAMING_VERBS:
                 for m in self.actors.mentions_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)):
                     mine.add(self.side(m.actor))
-        if (sp := self.speaker(pred.idx)) is not None:
-            mine.add(self.side(sp))
+        if (sp := self.speaker(pred.idx, direct=True)) is not None:  # "Russia's aggression," Joly said; but
+            mine.add(self.side(sp))  # reported speech ("Seoul hinted it could retaliate with tariffs") may be theirs
         found: dict[str, str] = {}
         for m in self.actors.mentions_in(sent.start_char, sent.end_char):
             if not m.actor or (key := self.side(m.actor)) in mine:
