@@ -12,8 +12,9 @@ from dataclasses import replace
 from parallax.ingest.metalines import in_metadata, metadata_spans
 from parallax.model import Claim, Document
 
-# Bump when any extractor changes, so the next run re-analyses stored documents (7: junk actors rejected).
-ANALYSIS_VERSION = 7
+# Bump when any extractor changes, so the next run re-analyses stored documents (7: junk actors rejected;
+# 8: actors from the Phoenix dictionaries, armed groups and IGOs as parties of their own).
+ANALYSIS_VERSION = 8
 
 
 def _without_metadata(found: dict, doc: Document) -> dict:

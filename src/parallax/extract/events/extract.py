@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import DocActors, side, state_side
 from parallax.extract.events import details, roles
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import FIRST_PERSON, Discourse, is_pair_phrase
@@ -218,6 +218,8 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     def add(s: str, t: str, sym: bool) -> None:
         if s == t or _same_country(s, t, actors):
             return
+        if not (state_side(actors.actor(s)) or state_side(actors.actor(t))):
+            return  # two groups, or a group and someone of no country: no state or IGO takes part
         out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, implied))
 
     if len(pair) >= 2 and (frame.symmetric or not targets):
@@ -381,14 +383,14 @@ def _talks_partner(head: Token, actors: DocActors) -> list[str]:
 
 def _first_other(verb: Token, actors: DocActors, exclude: list[str]) -> list[str]:
     """The first actor of another country named in a verb's complement clause: what a warning is about."""
-    mine = {(actors.actor(a).country or a) for a in exclude if actors.actor(a)}
+    mine = {_who(a, actors) for a in exclude}
     for c in verb.children:
         if c.dep_ != "ccomp":
             continue
         for t in c.subtree:
             if t.dep_ in {"pobj", "dobj"} and (a := roles.actor_of(t, actors)):
                 x = actors.actor(a)
-                if x is not None and (x.country or a) not in mine:
+                if x is not None and _who(a, actors) not in mine:
                     return [a]
     return []
 
@@ -409,13 +411,12 @@ def _occasion_subject(noun: Token, frame: Frame) -> list[Token]:
 
 
 def _who(aid: str, actors: DocActors) -> str:
-    a = actors.actor(aid)
-    return a.country if a and a.country else aid
+    return side(actors.actor(aid), aid)
 
 
 def _same_country(a: str, b: str, actors: DocActors) -> bool:
-    x, y = actors.actor(a), actors.actor(b)
-    return bool(x and y and x.country and x.country == y.country)
+    """One side: a minister and his country; not an armed group and the state it fights."""
+    return _who(a, actors) == _who(b, actors)
 
 
 def _military(pred: Token) -> bool:

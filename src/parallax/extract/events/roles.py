@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import DocActors, side
 
 # left modifiers that belong to a noun phrase's own words ("Turkey's foreign minister", "the Greek navy")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "hyph", "punct"})
@@ -165,7 +165,7 @@ def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) ->
     if pron is None:
         return None
     sent = pron.sent
-    mine = {(actors.actor(a).country or a) for a in exclude if actors.actor(a)}  # type: ignore[union-attr]
+    mine = {side(actors.actor(a), a) for a in exclude}
     start = sent.start_char
     if sent.start > 0:
         start = sent.doc[sent.start - 1].sent.start_char
@@ -173,6 +173,6 @@ def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) ->
         a = actors.actor(m.actor)
         if a is None or a.kind not in {"country", "organization", "group"}:
             continue
-        if (a.country or m.actor) not in mine:
+        if side(a, m.actor) not in mine:
             return m.actor
     return None
