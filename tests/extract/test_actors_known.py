@@ -109,3 +109,9 @@ def test_known_person_without_date_keeps_shared_country(nlp):
     text = "Omar al-Bashir met the envoy in Khartoum."
     a = _at(_actors(nlp, text, published=None), text, "Omar al-Bashir")
     assert a.country == "SDN"
+
+
+def test_office_parsed_as_a_second_subject_is_the_title(nlp):
+    text = "In response, Peru's navy chief of staff Jorge Ruiz said, \"The use of force is not the privilege of Chile.\""
+    a = _at(_actors(nlp, text), text, "Jorge Ruiz")
+    assert a.country == "PER" and a.roles == ["navy chief of staff"]

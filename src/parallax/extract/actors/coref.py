@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from parallax.extract.actors.types import DocActors
@@ -33,8 +34,8 @@ def link_references(out: DocActors, sdoc: Doc, definite: list[Span],
     for k, s in enumerate(sents):
         for t in s:
             sent_of[t.i] = k
-    for tok in sdoc:
-        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
+    for tok in tokens_with(sdoc, "LOWER", PRONOUNS):
+        if tok.pos_ != "PRON":
             continue
         k = sent_of.get(tok.i, 0)
         lo = sents[max(0, k - 1)].start_char
@@ -132,6 +133,15 @@ ARMED_NOUNS = frozenset({"militant", "insurgent", "rebel", "separatist", "fighte
 GROUP_NOUNS = frozenset({"group", "outfit", "organization", "organisation", "movement"})
 
 
+def tokens_with(sdoc: Doc, attr: str, words: frozenset[str] | set[str]) -> list:
+    """The tokens whose ``attr`` (LEMMA, LOWER) is one of ``words``, found on the doc's attribute array: a
+    Python loop over every token costs more than the rest of the rule."""
+    strings = sdoc.vocab.strings
+    wanted = numpy.fromiter((strings.add(w) for w in words), dtype=numpy.uint64)
+    column = sdoc.to_array(attr)
+    return [sdoc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, wanted))]
+
+
 def _may_be_armed(a) -> bool:
     """An organisation or group that is no IGO or outlet, nor a state's body (an army with a country)."""
     return a.kind in {"organization", "group"} and a.agent not in {"IGO", "MED", "NGO"} and not (
@@ -148,7 +158,7 @@ def armed_references(out: DocActors, sdoc: Doc, covered: set[int],
     """
     armed: set[str] = {aid for aid, a in out.actors.items() if a.agent == "REB" and a.kind != "person"}
     named: list[tuple[Span, str | None]] = []
-    for tok in sdoc:
+    for tok in tokens_with(sdoc, "LEMMA", ARMED_NOUNS | GROUP_NOUNS):
         if tok.pos_ != "NOUN" or tok.i in covered or tok.dep_ in {"compound", "amod", "nmod"}:
             continue
         lemma = tok.lemma_.lower()

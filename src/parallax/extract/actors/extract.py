@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from parallax.extract.actors.coref import (appositive_pairs, armed_references, institution_countries,
-                                           link_references, merge_short_names, name_initials)
+                                           link_references, merge_short_names, name_initials, tokens_with)
 from parallax.extract.actors.gazetteer import Entry, agent_for, gazetteer
 from parallax.extract.actors.known import (STATE_NOUNS, acronym_pairs, apply_org, bloc_code, fill_people, give_home,
                                            known_org)
@@ -26,7 +26,6 @@ from parallax.extract.actors.spans import entity_spans
 from parallax.extract.actors.titles import HONORIFICS, OFFICE_HEADS, is_office, role_of, title_word
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events.details import names_equipment
-from parallax.language.spans import doc_text
 from parallax.model import Actor, Document, Evidence, Mention, RoleClaim
 
 # nouns that stand for an unnamed person or group of people when no name is given
@@ -322,7 +321,7 @@ def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple
     is the bloc meeting."""
     definite: list[Span] = []
     orgs = [e for e in ents if e.label_ == "ORG"]
-    for root in sdoc:
+    for root in tokens_with(sdoc, "LOWER", ANON_NOUNS | STATE_NOUNS):
         if root.pos_ != "NOUN" or root.i in used or root.ent_type_ == "PERSON":
             continue
         if root.lower_ in STATE_NOUNS and root.dep_ not in {"compound", "amod", "nmod"}:
@@ -352,7 +351,7 @@ def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple
         start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
         if end - start > 120:
             start, end = chunk.start_char, chunk.end_char
-        text = doc_text(sdoc)[start:end]
+        text = b.doc.text[start:end]
         org = next((e.text for e in orgs if e.start >= sub[0].i and e.end <= sub[-1].i + 1), None)
         if country is None and bloc is not None and plural:
             b.mention(start, end, bloc, "description")
@@ -376,7 +375,7 @@ def _state_body(b: _Builder, root, gaz_at: dict[int, tuple[Span, Entry]], used: 
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
     if end - start > 80:
         return
-    text = doc_text(root.doc)[start:end]
+    text = b.doc.text[start:end]
     aid = b.actor(f"anon:{start}", name=text, kind="group" if root.tag_ == "NNS" else "organization",
                   agent=agent_for(text), anonymous=True)
     b.mention(start, end, aid, "description")

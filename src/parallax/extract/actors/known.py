@@ -8,7 +8,10 @@
   outside its dated range gives no agent; a country shared by all the person's records still holds);
 * a person whose title names no country gets one from an office the dictionaries tie to one country
   ("Secretary of State"), else from the same office stated with a country elsewhere in the document
-  ("the Ruritanian prime minister" ... "Prime Minister X": the same office, its qualifier aside).
+  ("the Ruritanian prime minister" ... "Prime Minister X": the same office, its qualifier aside);
+* an acronym beside the full name it abbreviates is one body ("BLA" and "the Baloch Liberation Army");
+* officials and state bodies the text names without a country ("the military", "security sources", "Gen. X")
+  are the document's own country's, when one country dominates the document (:func:`home_country`).
 Dictionary knowledge only fills what the text left empty.
 """
 

@@ -29,6 +29,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
+from parallax.extract.actors.coref import tokens_with
 from parallax.extract.actors.dictionary import dictionary
 from parallax.extract.actors.gazetteer import agent_for, city_country, fold, gazetteer
 from parallax.extract.actors.titles import is_office, left_title
@@ -243,7 +244,9 @@ class NonActors:
             if sp.label_ in {"ORG", "NORP", "PERSON"} and self._outlet_context(sp, modified + equated):
                 self.outlets.add(key)
         if spans:
-            for tok in spans[0].doc:  # "Both X (air base) and ...": a place even where NER tagged nothing
+            doc = spans[0].doc
+            for paren in tokens_with(doc, "ORTH", {"("}):  # "Both X (air base) and ...": a place untagged
+                tok = doc[paren.i - 1] if paren.i > 0 else paren
                 if tok.pos_ == "PROPN" and tok.is_title and tok.i + 1 < len(tok.doc) and tok.nbor().text == "(":
                     if any(h.lemma_.lower() in SITE_NOUNS for h in _equated(tok.doc[tok.i: tok.i + 1])):
                         self.places.add(name_key(tok.text))

@@ -160,6 +160,23 @@ def _comma_title(name: Span) -> list[Token]:
     return [t for t in head.subtree if t.i <= i and t.i >= name.sent.start]
 
 
+def _split_title(name: Span) -> list[Token]:
+    """"Ruritania's army chief of staff Omar Said said": the parser made the office and the name two subjects
+    of one verb; the office's phrase right before the name is the title."""
+    doc = name.doc
+    if name.start == 0:
+        return []
+    h = doc[name.start - 1]
+    for _ in range(3):  # from "staff" up through "of" to "chief"
+        if h.head.i >= name.start or h.head.i < name.sent.start or h.head is h or h.dep_ not in {"pobj", "prep"}:
+            break
+        h = h.head
+    if not is_office(h) or h.i >= name.start or h.head.i != name.root.head.i or h.dep_ != name.root.dep_:
+        return []
+    toks = [t for t in h.subtree if t.i < name.start]
+    return toks if toks and toks[-1].i == name.start - 1 and len(toks) <= 12 else []
+
+
 def _appos_after(name: Span) -> list[Token]:
     """The apposition right after the name: "Tom Reyes, a defence analyst with ...,"."""
     root = name.root
@@ -199,7 +216,7 @@ def _cut_at_comma(toks: list[Token]) -> list[Token]:
 def role_of(name: Span, gaz: dict[int, tuple[Span, Entry]]) -> RoleInfo | None:
     """The office, country and organisation the text gives a person at this mention, if any."""
     left = left_title(name)
-    tokens = left or _appos_before(name) or _comma_title(name) or _appos_after(name)
+    tokens = left or _appos_before(name) or _comma_title(name) or _split_title(name) or _appos_after(name)
     if not tokens:
         return None
     country, used = _country(tokens, gaz)
