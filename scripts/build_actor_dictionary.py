@@ -267,7 +267,7 @@ _MINOR = {"of", "the", "and", "for", "in", "on", "al", "el", "de"}
 
 def _code(r: Record) -> str:
     """The record's stable short code: a one-word name ("TALIBAN"), else its first acronym form, in the file's
-    order ("ISIS", "YPG"), else the initials of its name ("BLA")."""
+    order ("ISIS", "YPG"), else the initials of its name ("BLA"), else the name itself."""
     words = [v for f in r.forms for v in _variants(f)]
     if len(r.name.split()) == 1:
         return r.name.replace(".", "").upper()
@@ -275,7 +275,10 @@ def _code(r: Record) -> str:
         w = w.replace(".", "").replace(" ", "")
         if 2 <= len(w) <= 6 and w.isalnum() and w.isupper():
             return w
-    return "".join(w[0] for w in r.name.replace("-", " ").split() if w.lower() not in _MINOR and w[0].isalnum())
+    initials = "".join(w[0] for w in r.name.replace("-", " ").split() if w.lower() not in _MINOR and w[0].isalnum())
+    if len(initials) >= 2:
+        return initials
+    return "".join(c for c in r.name.upper() if c.isalnum() or c == " ").strip()  # "AL QAIDA", not "Q"
 
 
 def main() -> None:

@@ -198,10 +198,10 @@ def appositive_pairs(out: DocActors, sdoc: Doc) -> list[tuple[str, str]]:
         if a is None or a.kind != "group" or a.country or m.actor in {p[0] for p in pairs}:
             continue
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or span.root.pos_ != "NOUN":
+            continue  # a description ("the X militia"), not a name: "al-Qaida, the Y and Z" is a list
         for c in span.root.children:
-            if c.dep_ != "appos" or c.i < span.end:
+            if c.dep_ != "appos" or c.i < span.end or any(x.dep_ in {"cc", "conj"} for x in c.children):
                 continue
             sub = list(c.subtree)
             named = {x.actor for x in out.mentions_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
