@@ -115,3 +115,12 @@ def test_office_parsed_as_a_second_subject_is_the_title(nlp):
     text = "In response, Peru's navy chief of staff Jorge Ruiz said, \"The use of force is not the privilege of Chile.\""
     a = _at(_actors(nlp, text), text, "Jorge Ruiz")
     assert a.country == "PER" and a.roles == ["navy chief of staff"]
+
+
+def test_name_repeated_where_ner_missed_it(nlp):
+    text = ("Separatist militants from the Kasai Liberation Front (KLF) attacked a Chilean post. Chile and Peru "
+            "have both designated KLF as a terrorist group. Later the KLF said it would fight on.")
+    found = _actors(nlp, text)
+    group = _at(found, text, "Kasai Liberation Front")
+    starts = [i for i in range(len(text)) if text.startswith("KLF", i)]
+    assert all(found.actor(found.actor_at(s, s + 3)) is group for s in starts)

@@ -210,3 +210,32 @@ def appositive_pairs(out: DocActors, sdoc: Doc) -> list[tuple[str, str]]:
                 pairs.append((m.actor, named.pop()))  # type: ignore[arg-type]
                 break
     return pairs
+
+
+def repeat_names(out: DocActors, sdoc: Doc, mention: Callable[[int, int, str | None, str], Mention]) -> None:
+    """A name the document has tied to one actor, again where NER missed it: an acronym ("the designated
+    RLF"), a known group's one-word name, a person's surname ("Kovar's visit")."""
+    forms: dict[str, str | None] = {}
+    for aid, a in out.actors.items():
+        if a.anonymous or a.kind == "country":
+            continue
+        names = [a.name, *a.aliases]
+        if a.kind == "person":
+            words = a.name.split()
+            names = [words[-1]] if len(words) >= 2 else []
+        for n in names:
+            one = n.replace(".", "")
+            if " " in n or len(one) < 2 or not n[:1].isupper():
+                continue
+            if a.kind != "person" and not (one.isupper() or a.agent in {"REB", "IGO"}):
+                continue  # a one-word name of an ordinary organisation may be a word or a place
+            forms[n] = aid if forms.get(n, aid) == aid else None  # two actors share it: neither
+    if not forms:
+        return
+    covered = bytearray(sdoc[-1].idx + len(sdoc[-1].text_with_ws) if len(sdoc) else 0)
+    for m in out.mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for tok in tokens_with(sdoc, "ORTH", {f for f, aid in forms.items() if aid}):
+        if tok.pos_ != "PROPN" or any(covered[tok.idx: tok.idx + len(tok)]):
+            continue
+        mention(tok.idx, tok.idx + len(tok), forms[tok.text], "name")

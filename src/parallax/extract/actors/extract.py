@@ -16,7 +16,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from parallax.extract.actors.coref import (appositive_pairs, armed_references, institution_countries,
-                                           link_references, merge_short_names, name_initials, tokens_with)
+                                           link_references, merge_short_names, name_initials, repeat_names,
+                                           tokens_with)
 from parallax.extract.actors.gazetteer import Entry, agent_for, gazetteer
 from parallax.extract.actors.known import (STATE_NOUNS, acronym_pairs, apply_org, bloc_code, fill_people, give_home,
                                            known_org)
@@ -406,6 +407,7 @@ def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
     _organisations(b, sdoc, ents, judge, gaz_at, covered, people)
     used = {t.i for m in b.out.mentions for t in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []}
     definite = _anonymous(b, sdoc, ents, gaz_at, used)
+    repeat_names(b.out, sdoc, b.mention)
     link_references(b.out, sdoc, definite, b.mention)
     b.out.sort()
     for src, dst in [*acronym_pairs(b.out), *appositive_pairs(b.out, sdoc)]:  # "BLA"; "the militia, the RLF"
