@@ -124,3 +124,17 @@ def test_name_repeated_where_ner_missed_it(nlp):
     group = _at(found, text, "Kasai Liberation Front")
     starts = [i for i in range(len(text)) if text.startswith("KLF", i)]
     assert all(found.actor(found.actor_at(s, s + 3)) is group for s in starts)
+
+
+def test_text_office_of_an_igo_wins_over_the_dictionary(nlp):
+    # the dictionary has this person as his country's minister; the text makes him a UN official
+    text = "U.N. Secretary-General Sergey Lavrov condemned the attack on Monday."
+    a = _at(_actors(nlp, text), text, "Sergey Lavrov")
+    assert a.country is None and a.agent == "IGO"
+
+
+def test_visiting_leader_named_without_country_gets_none(nlp):
+    text = ("Prime Minister Omar Zaid will meet Chile's President Ana Ruiz in Santiago. Chile said the visit "
+            "would help trade. Chilean officials welcomed it.")
+    a = _at(_actors(nlp, text), text, "Omar Zaid")
+    assert a.country is None

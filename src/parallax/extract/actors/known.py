@@ -8,7 +8,8 @@
   outside its dated range gives no agent; a country shared by all the person's records still holds);
 * a person whose title names no country gets one from an office the dictionaries tie to one country
   ("Secretary of State"), else from the same office stated with a country elsewhere in the document
-  ("the Ruritanian prime minister" ... "Prime Minister X": the same office, its qualifier aside);
+  ("the Ruritanian prime minister" ... "Prime Minister X": the same office, its qualifier aside, when no
+  other named person holds it for that country);
 * an acronym beside the full name it abbreviates is one body ("BLA" and "the Baloch Liberation Army");
 * officials and state bodies the text names without a country ("the military", "security sources", "Gen. X")
   are the document's own country's, when one country dominates the document (:func:`home_country`).
@@ -85,6 +86,15 @@ def _offices(a: Actor) -> set[str]:
     return {k for r in [*a.roles, *([a.name] if a.anonymous else [])] if (k := office_key(r)) and len(k) <= 40}
 
 
+def _igo(org: str) -> bool:
+    """Whether an organisation name is an intergovernmental body (a gazetteer bloc or a dictionary IGO)."""
+    entry = gazetteer().forms.get(org)
+    if entry is not None and entry.kind == "bloc":
+        return entry.agent in {"IGO", "JUD"}
+    found = known_org(org, None)
+    return found is not None and found.agent == "IGO"
+
+
 def _untitled(name: str) -> str:
     """A name without a leading office or honorific NER kept in it ("Archbishop X Y", "Sheikh X Y")."""
     words = name.split()
@@ -96,13 +106,17 @@ def _untitled(name: str) -> str:
 def fill_people(out: DocActors, when: str | None) -> None:
     """Country and agent for the named people the text left without them."""
     d = dictionary()
-    offices: dict[str, set[str]] = {}  # office -> countries the document gives its holders
+    named: dict[str, set[str]] = {}  # office -> countries whose holder the document names
+    offices: dict[str, set[str]] = {}  # office -> countries of the unnamed holders it describes
     for a in out.actors.values():
         if a.kind == "person" and a.country:
             for w in _offices(a):
-                offices.setdefault(w, set()).add(a.country)
+                (offices if a.anonymous else named).setdefault(w, set()).add(a.country)
     for a in out.actors.values():
         if a.kind != "person" or (a.country and a.agent):
+            continue
+        if a.organization and _igo(a.organization):  # "U.N. Secretary-General X" acts for the UN, not a state
+            a.agent = a.agent or "IGO"
             continue
         rec = None if a.anonymous else next(
             (r for n in [a.name, *a.aliases] if len(n.split()) >= 2 and (r := d.person(_untitled(n), when))), None)
@@ -125,7 +139,7 @@ def fill_people(out: DocActors, when: str | None) -> None:
             continue
         # "prime minister", "foreign minister": one holder a country; a bare "ambassador" or "president" may be
         # anyone's, so a one-word office is not enough
-        stated = set().union(*(offices.get(w, set()) for w in _offices(a) if " " in w))
+        stated = set().union(*(offices.get(w, set()) - named.get(w, set()) for w in _offices(a) if " " in w))
         if len(stated) == 1:  # the one country the document gives this office
             a.country = next(iter(stated))
 
@@ -155,6 +169,8 @@ def acronym_pairs(out: DocActors) -> list[tuple[str, str]]:
 
 # nouns for a state's own bodies, written without the state when the story has made it plain
 STATE_NOUNS = frozenset({"military", "army", "government", "forces", "troops", "soldiers", "authorities", "police"})
+VISITING_OFFICES = frozenset({"president", "prime", "premier", "king", "queen", "chancellor", "emir", "sultan",
+                              "minister", "ambassador", "envoy", "secretary"})
 NON_STATE_AGENTS = frozenset({"EDU", "MED", "NGO", "BUS", "REB", "OPP", "PTY", "IGO"})
 HOME_MIN = 3  # mentions the document's own country needs, and twice the next country's
 
@@ -179,6 +195,10 @@ def give_home(out: DocActors) -> None:
     home = home_country(out)
     if home is None:
         return
+    people = Counter(a.country for a in out.actors.values() if a.kind == "person" and not a.anonymous and a.country)
+    # a named leader or diplomat is the home country's only when the named people with a country mostly are
+    # too: a story about a visit names the visiting prime minister without a nationality as often as not
+    named_home = people[home] >= 2 and people[home] * 2 > sum(people.values())
     for a in out.actors.values():
         if a.country or a.kind not in {"person", "group", "organization"} or a.agent in NON_STATE_AGENTS:
             continue
@@ -188,8 +208,10 @@ def give_home(out: DocActors) -> None:
             # "the military", "security sources": a state's; "officials", "the diplomats": anyone's
             if words and (words[-1] in STATE_NOUNS or (qualifier or "").rstrip("?") in STATE_AGENTS):
                 a.country = home
-        elif a.kind == "person" and not a.anonymous and a.agent and a.agent.rstrip("?") in STATE_AGENTS:
-            a.country = home
+        elif a.kind == "person" and not a.anonymous and (a.agent or "").rstrip("?") in STATE_AGENTS:
+            words = {w for r in a.roles for w in r.lower().replace("-", " ").split()}
+            if named_home or not words & VISITING_OFFICES:
+                a.country = home
 
 
 @lru_cache(maxsize=1)

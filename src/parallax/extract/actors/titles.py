@@ -231,6 +231,8 @@ def role_of(name: Span, gaz: dict[int, tuple[Span, Entry]]) -> RoleInfo | None:
     org = None
     if orgs and not (len(orgs[0]) == 1 and is_office(orgs[0][0])):  # "Defense" alone is a title word
         org = orgs[0].text[4:] if orgs[0].text.lower().startswith("the ") else orgs[0].text
+    if org is None and country is None:  # "U.N. Secretary-General": the office of a bloc or IGO
+        org = next((hit[1].name for t in tokens if (hit := gaz.get(t.i)) and hit[1].kind == "bloc"), None)
     # a prepositional tail ("with the Centre for ...", "at Bolt University") names the affiliation, not the office
     office = [t for t in tokens if t.i not in used]
     cut = next((k for k, t in enumerate(office) if t.pos_ == "ADP" and t.lower_ != "of" and k > 0), None)
