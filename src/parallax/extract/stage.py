@@ -15,8 +15,9 @@ from parallax.model import Claim, Document
 # Bump when any extractor changes, so the next run re-analyses stored documents (7: junk actors rejected;
 # 8: speech acts and described speakers in quotes; 9: predicates from the CAMEO verb dictionary; 10: disputes,
 # people counted by outcome, figures stated as a change or a duration; 11: event parties from context:
-# coordination, references, implied sides, statement accusations).
-ANALYSIS_VERSION = 11
+# coordination, references, implied sides, statement accusations; 12: actors from the Phoenix dictionaries,
+# armed groups and IGOs as parties of their own, an event needs a state or IGO side).
+ANALYSIS_VERSION = 12
 
 
 def _without_metadata(found: dict, doc: Document) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from parallax.extract.actors.types import DocActors
@@ -33,8 +34,8 @@ def link_references(out: DocActors, sdoc: Doc, definite: list[Span],
     for k, s in enumerate(sents):
         for t in s:
             sent_of[t.i] = k
-    for tok in sdoc:
-        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
+    for tok in tokens_with(sdoc, "LOWER", PRONOUNS):
+        if tok.pos_ != "PRON":
             continue
         k = sent_of.get(tok.i, 0)
         lo = sents[max(0, k - 1)].start_char
@@ -124,3 +125,117 @@ def institution_countries(out: DocActors, sdoc: Doc) -> list[tuple[str, str]]:
             country = same.pop() if len(same) == 1 else None
         a.country = country
     return pairs
+
+
+# nouns for fighters of a non-state armed group: "militants", "the insurgents", "BLA fighters"
+ARMED_NOUNS = frozenset({"militant", "insurgent", "rebel", "separatist", "fighter", "gunman", "guerrilla",
+                         "jihadist", "terrorist", "attacker", "hijacker", "extremist", "militia"})
+GROUP_NOUNS = frozenset({"group", "outfit", "organization", "organisation", "movement"})
+
+
+def tokens_with(sdoc: Doc, attr: str, words: frozenset[str] | set[str]) -> list:
+    """The tokens whose ``attr`` (LEMMA, LOWER) is one of ``words``, found on the doc's attribute array: a
+    Python loop over every token costs more than the rest of the rule."""
+    strings = sdoc.vocab.strings
+    wanted = numpy.fromiter((strings.add(w) for w in words), dtype=numpy.uint64)
+    column = sdoc.to_array(attr)
+    return [sdoc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, wanted))]
+
+
+def _may_be_armed(a) -> bool:
+    """An organisation or group that is no IGO or outlet, nor a state's body (an army with a country)."""
+    return a.kind in {"organization", "group"} and a.agent not in {"IGO", "MED", "NGO"} and not (
+        a.country and a.agent in {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def armed_references(out: DocActors, sdoc: Doc, covered: set[int],
+                     mention: Callable[[int, int, str | None, str], Mention]) -> None:
+    """Fighters and "the group" as the armed group they belong to.
+
+    "BLA militants", "militants linked with the X Army": the group named in the phrase (an organisation so
+    used is an armed group); "the militants", "separatists", "the banned group": the one armed group the
+    document names, when it names exactly one. A phrase that names a country ("Afghan militants") is left.
+    """
+    armed: set[str] = {aid for aid, a in out.actors.items() if a.agent == "REB" and a.kind != "person"}
+    named: list[tuple[Span, str | None]] = []
+    for tok in tokens_with(sdoc, "LEMMA", ARMED_NOUNS | GROUP_NOUNS):
+        if tok.pos_ != "NOUN" or tok.i in covered or tok.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in ARMED_NOUNS and not (lemma in GROUP_NOUNS and tok.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+            continue
+        phrase = [t for t in tok.subtree if t.dep_ not in {"relcl", "punct"} or t.i < tok.i]
+        inside = [m for m in out.mentions_in(phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
+                  if m.actor in out.actors]
+        orgs = [m.actor for m in inside if _may_be_armed(out.actors[m.actor])]
+        if not orgs and any(out.actors[m.actor].kind == "country" for m in inside):
+            continue  # "Afghan militants": some of a country's, not a named group
+        if lemma in ARMED_NOUNS and len(set(orgs)) == 1:
+            a = out.actors[orgs[0]]
+            a.agent, a.kind = "REB", "group"  # an organisation whose fighters these are is an armed group
+            armed.add(orgs[0])
+        own = [t for t in phrase if not any(a.dep_ in {"appos", "conj", "cc"} and a.head.i == tok.i and a.i > tok.i
+                                            for a in [t, *t.ancestors] if a.i != tok.i)]
+        while own and own[-1].is_punct:
+            own.pop()
+        # the mention is the noun's own phrase: "the X militia" of "the X militia, the RLF,"
+        span = sdoc[own[0].i: own[-1].i + 1] if len(own) <= 12 else sdoc[tok.left_edge.i: tok.i + 1]
+        named.append((span, orgs[0] if len(set(orgs)) == 1 else None))
+    only = next(iter(armed)) if len(armed) == 1 else None
+    for span, own in named:
+        target = own if own in armed else only
+        if target is not None:
+            mention(span.start_char, span.end_char, target, "description")
+
+
+def appositive_pairs(out: DocActors, sdoc: Doc) -> list[tuple[str, str]]:
+    """(description, name) pairs of a group described and then named: "the Ruritanian militia, the RLF" is the
+    RLF. Only a group with no country of its own folds into the organisation or group its apposition names."""
+    pairs: list[tuple[str, str]] = []
+    for m in out.mentions:
+        a = out.actors.get(m.actor or "")
+        if a is None or a.kind != "group" or a.country or m.actor in {p[0] for p in pairs}:
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.pos_ != "NOUN":
+            continue  # a description ("the X militia"), not a name: "al-Qaida, the Y and Z" is a list
+        for c in span.root.children:
+            if c.dep_ != "appos" or c.i < span.end or any(x.dep_ in {"cc", "conj"} for x in c.children):
+                continue
+            sub = list(c.subtree)
+            named = {x.actor for x in out.mentions_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
+                     if x.actor and x.actor != m.actor and out.actors[x.actor].kind in {"group", "organization"}}
+            if len(named) == 1:
+                pairs.append((m.actor, named.pop()))  # type: ignore[arg-type]
+                break
+    return pairs
+
+
+def repeat_names(out: DocActors, sdoc: Doc, mention: Callable[[int, int, str | None, str], Mention]) -> None:
+    """A name the document has tied to one actor, again where NER missed it: an acronym ("the designated
+    RLF"), a known group's one-word name, a person's surname ("Kovar's visit")."""
+    forms: dict[str, str | None] = {}
+    for aid, a in out.actors.items():
+        if a.anonymous or a.kind == "country":
+            continue
+        names = [a.name, *a.aliases]
+        if a.kind == "person":
+            words = a.name.split()
+            names = [words[-1]] if len(words) >= 2 else []
+        for n in names:
+            one = n.replace(".", "")
+            if " " in n or len(one) < 2 or not n[:1].isupper():
+                continue
+            if a.kind != "person" and not (one.isupper() or a.agent in {"REB", "IGO"}):
+                continue  # a one-word name of an ordinary organisation may be a word or a place
+            forms[n] = aid if forms.get(n, aid) == aid else None  # two actors share it: neither
+    if not forms:
+        return
+    covered = bytearray(sdoc[-1].idx + len(sdoc[-1].text_with_ws) if len(sdoc) else 0)
+    for m in out.mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for tok in tokens_with(sdoc, "ORTH", {f for f, aid in forms.items() if aid}):
+        if tok.pos_ != "PROPN" or any(covered[tok.idx: tok.idx + len(tok)]):
+            continue
+        mention(tok.idx, tok.idx + len(tok), forms[tok.text], "name")

@@ -15,15 +15,18 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from parallax.extract.actors.coref import institution_countries, link_references, merge_short_names, name_initials
+from parallax.extract.actors.coref import (appositive_pairs, armed_references, institution_countries,
+                                           link_references, merge_short_names, name_initials, repeat_names,
+                                           tokens_with)
 from parallax.extract.actors.gazetteer import Entry, agent_for, gazetteer
+from parallax.extract.actors.known import (STATE_NOUNS, acronym_pairs, apply_org, bloc_code, fill_people, give_home,
+                                           known_org)
 from parallax.extract.actors.matcher import gazetteer_spans
 from parallax.extract.actors.nonactors import NonActors
 from parallax.extract.actors.spans import entity_spans
 from parallax.extract.actors.titles import HONORIFICS, OFFICE_HEADS, is_office, role_of, title_word
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events.details import names_equipment
-from parallax.language.spans import doc_text
 from parallax.model import Actor, Document, Evidence, Mention, RoleClaim
 
 # nouns that stand for an unnamed person or group of people when no name is given
@@ -103,6 +106,9 @@ def _entry_mentions(b: _Builder, ents: list[Span], found: list[tuple[Span, Entry
             continue  # "Washington Post", "Moscow State University": the organisation, not the state
         if entry.kind == "bloc":
             aid = b.actor(f"bloc:{entry.name}", name=entry.name, kind="organization", agent=entry.agent)
+            code = bloc_code(entry.name or "")
+            if code and code not in b.out.actors[aid].aliases:
+                b.out.actors[aid].aliases.append(code)  # "NATO", "G7": one stable code however it is written
             b.mention(span.start_char, span.end_char, aid, "name")
         elif entry.kind == "metonym" and entry.agent not in {None, "GOV"}:
             name = _PREFIX_STRIP.sub("", span.text)
@@ -256,6 +262,12 @@ def _organisations(b: _Builder, sdoc: Doc, ents: list[Span], judge: NonActors,
             b.mention(rest[0].idx, rest[-1].idx + len(rest[-1].text), person, "name")
             continue
         why = judge.reason(ent)
+        found = known_org(name, b.doc.published) if why in {None, "a modifier"} else None
+        if found is not None:  # a body the dictionaries know, also as a modifier ("Taliban fighters")
+            aid = b.actor(f"known:{found.record.name}", name=name, kind=found.kind)
+            apply_org(b.out.actors[aid], found)
+            b.mention(ent.start_char, ent.end_char, aid, "name")
+            continue
         if why == "a modifier" and ent.label_ == "NORP":
             _group_phrase(b, ent)
             continue
@@ -263,7 +275,7 @@ def _organisations(b: _Builder, sdoc: Doc, ents: list[Span], judge: NonActors,
             b.mention(ent.start_char, ent.end_char, None, "outlet")
         if why is not None:
             continue
-        if ent.label_ == "NORP":  # a group the gazetteer does not know: "Taliban", "Democrats"
+        if ent.label_ == "NORP":  # a group the gazetteer does not know: "Democrats"
             aid = b.actor(f"group:{name.lower()}", name=name, kind="group", agent=agent_for(name))
             b.mention(ent.start_char, ent.end_char, aid, "name")
             continue
@@ -293,7 +305,12 @@ def _group_phrase(b: _Builder, ent: Span) -> None:
     else:
         return  # "European leaders", "Democratic Representative X": an adjective, not an actor
     name = f"{ent.text} {head.text}"
-    aid = b.actor(f"{kind}:{name.lower()}", name=name, kind=kind, agent=agent_for(name))
+    found = known_org(name, b.doc.published)  # "Islamic" + "State": NER left the head out
+    if found is not None:
+        aid = b.actor(f"known:{found.record.name}", name=name, kind=found.kind)
+        apply_org(b.out.actors[aid], found)
+    else:
+        aid = b.actor(f"{kind}:{name.lower()}", name=name, kind=kind, agent=agent_for(name))
     b.mention(ent.start_char, head.idx + len(head.text), aid, "name")
 
 
@@ -305,8 +322,13 @@ def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple
     is the bloc meeting."""
     definite: list[Span] = []
     orgs = [e for e in ents if e.label_ == "ORG"]
-    for root in sdoc:
-        if root.lower_ not in ANON_NOUNS or root.pos_ != "NOUN" or root.i in used or root.ent_type_ == "PERSON":
+    for root in tokens_with(sdoc, "LOWER", ANON_NOUNS | STATE_NOUNS):
+        if root.pos_ != "NOUN" or root.i in used or root.ent_type_ == "PERSON":
+            continue
+        if root.lower_ in STATE_NOUNS and root.dep_ not in {"compound", "amod", "nmod"}:
+            _state_body(b, root, gaz_at, used)
+            continue
+        if root.lower_ not in ANON_NOUNS:
             continue
         chunk = sdoc[root.left_edge.i: root.i + 1]
         if any(c.dep_ in {"appos"} and c.ent_type_ == "PERSON" for c in root.children):
@@ -316,7 +338,7 @@ def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple
         det = next((t for t in chunk if t.dep_ in {"det", "poss"}), None)
         plural = root.tag_ in {"NNS", "NNPS"}
         country = bloc = None
-        for t in root.subtree:
+        for t in _own_phrase(root):
             hit = gaz_at.get(t.i)
             if hit and hit[1].iso3:
                 country = hit[1].iso3
@@ -326,11 +348,11 @@ def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple
         if det is not None and det.lower_ in {"the", "this", "that"} and not plural and country is None:
             definite.append(chunk)
             continue
-        sub = list(root.subtree)
+        sub = _own_phrase(root)
         start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
         if end - start > 120:
             start, end = chunk.start_char, chunk.end_char
-        text = doc_text(sdoc)[start:end]
+        text = b.doc.text[start:end]
         org = next((e.text for e in orgs if e.start >= sub[0].i and e.end <= sub[-1].i + 1), None)
         if country is None and bloc is not None and plural:
             b.mention(start, end, bloc, "description")
@@ -340,6 +362,37 @@ def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple
                       agent=agent_for(text), anonymous=True, organization=org)
         b.mention(start, end, aid, "description")
     return definite
+
+
+def _state_body(b: _Builder, root, gaz_at: dict[int, tuple[Span, Entry]], used: set[int]) -> None:
+    """"the military", "security forces", "the authorities": a state's body the phrase does not name; it
+    gets the document's country later (:func:`known.home_country`) or stays out of events. A phrase that
+    names a country or a body ("the Ruritanian army", "the X government") is that country's or body's."""
+    sub = _own_phrase(root)
+    if any(t.i in used or t.i in gaz_at or t.ent_type_ for t in sub) or any(t.pos_ == "PRON" for t in sub):
+        return
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in sub) and root.tag_ != "NNS":
+        return  # "a military", "government policy": not a reference to a body
+    start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    if end - start > 80:
+        return
+    text = b.doc.text[start:end]
+    aid = b.actor(f"anon:{start}", name=text, kind="group" if root.tag_ == "NNS" else "organization",
+                  agent=agent_for(text), anonymous=True)
+    b.mention(start, end, aid, "description")
+
+
+def _own_phrase(root) -> list:
+    """A noun's phrase without what is coordinated with it or said about it: "the Ruritanian envoy" of "the
+    Ruritanian envoy and Minister X", "officials" of "officials, who spoke ..."."""
+    skip = set()
+    for c in root.children:
+        if c.i > root.i and c.dep_ in {"conj", "cc", "relcl", "appos", "punct"}:
+            skip.update(t.i for t in c.subtree)
+    out = [t for t in root.subtree if t.i not in skip]
+    while out and out[-1].is_punct:
+        out.pop()
+    return out
 
 
 def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
@@ -354,7 +407,14 @@ def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
     _organisations(b, sdoc, ents, judge, gaz_at, covered, people)
     used = {t.i for m in b.out.mentions for t in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []}
     definite = _anonymous(b, sdoc, ents, gaz_at, used)
+    repeat_names(b.out, sdoc, b.mention)
     link_references(b.out, sdoc, definite, b.mention)
+    b.out.sort()
+    for src, dst in [*acronym_pairs(b.out), *appositive_pairs(b.out, sdoc)]:  # "BLA"; "the militia, the RLF"
+        if src in b.out.actors and dst in b.out.actors:
+            b.merge(src, dst)
+    armed_references(b.out, sdoc, used, b.mention)
+    fill_people(b.out, doc.published)
     for a in b.out.actors.values():
         if a.agent is None and a.kind in {"person", "organization", "group"}:
             a.agent = agent_for(" ".join(filter(None, [*a.roles, a.organization or ""])))
@@ -362,6 +422,7 @@ def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
             a.country = _org_country_by_name(b.out, a.organization)
     for src, dst in institution_countries(b.out, sdoc):  # "the Senate" beside "the Ruritanian Senate"
         b.merge(src, dst)
+    give_home(b.out)
     b.out.sort()
     return b.out
 

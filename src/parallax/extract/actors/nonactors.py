@@ -10,7 +10,7 @@ Each rule reads the span's own form or the grammar around it, never a list of na
   modifying a noun ("Tamil and Sinhala speakers");
 * equipment: a model designation ("S-400", "F-35s") or a span that modifies or is equated with a weapon or
   vehicle noun ("Patriot missiles", "the X Express, a cross-country train");
-* a place: a GeoNames city, a span modifying or equated with a place noun ("X province", "X (air base)",
+* a place: a GeoNames city or a province the Phoenix dictionaries list, a span modifying or equated with a place noun ("X province", "X (air base)",
   "X is a radar base", "the provincial capital of X"), or a name the document's NER calls a place more often
   than anything else; one place mention makes the name a place throughout the document;
 * a news outlet: the document's own outlet, a name ending in a newspaper word ("... Journal", "... Times"),
@@ -29,8 +29,10 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
+from parallax.extract.actors.coref import tokens_with
+from parallax.extract.actors.dictionary import dictionary
 from parallax.extract.actors.gazetteer import agent_for, city_country, fold, gazetteer
-from parallax.extract.actors.titles import is_office
+from parallax.extract.actors.titles import is_office, left_title
 from parallax.extract.events.details import designations, names_equipment
 
 # nouns a place name modifies ("X province"); an organisation is rarely written so
@@ -242,7 +244,9 @@ class NonActors:
             if sp.label_ in {"ORG", "NORP", "PERSON"} and self._outlet_context(sp, modified + equated):
                 self.outlets.add(key)
         if spans:
-            for tok in spans[0].doc:  # "Both X (air base) and ...": a place even where NER tagged nothing
+            doc = spans[0].doc
+            for paren in tokens_with(doc, "ORTH", {"("}):  # "Both X (air base) and ...": a place untagged
+                tok = doc[paren.i - 1] if paren.i > 0 else paren
                 if tok.pos_ == "PROPN" and tok.is_title and tok.i + 1 < len(tok.doc) and tok.nbor().text == "(":
                     if any(h.lemma_.lower() in SITE_NOUNS for h in _equated(tok.doc[tok.i: tok.i + 1])):
                         self.places.add(name_key(tok.text))
@@ -315,9 +319,15 @@ class NonActors:
         return None
 
     def _city(self, span: Span, key: str) -> bool:
-        if key in gazetteer().forms or (span.text in gazetteer().forms) or city_country(key) is None:
+        """A city (GeoNames) or a province or other place of a country (the Phoenix dictionaries); a lone
+        PERSON word only when no full name in the document ends in it and no title precedes it."""
+        if key in gazetteer().forms or (span.text in gazetteer().forms):
             return False
-        return span.label_ != "PERSON" or (len(span) == 1 and key not in self._solo_words)
+        if city_country(key) is None and dictionary().place(span.text) is None:
+            return False
+        if span.label_ != "PERSON":
+            return True
+        return len(span) == 1 and key not in self._solo_words and not any(is_office(t) for t in left_title(span))
 
 
 def _own_outlet_keys(outlet: str | None) -> set[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from parallax.extract.actors.dictionary import dictionary
 from parallax.extract.actors.gazetteer import Entry
 
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "advmod", "npadvmod", "appos"}
@@ -73,7 +74,8 @@ def _ents_in(tokens: list[Token], label: set[str]) -> list[Span]:
 
 
 def _country(tokens: list[Token], gaz: dict[int, tuple[Span, Entry]]) -> tuple[str | None, set[int]]:
-    """ISO3 of the first country/demonym/capital in the tokens, and the token indices that said it."""
+    """ISO3 of the first country/demonym/capital in the tokens, and the token indices that said it; else the
+    country of a province or city named there ("Ontario Premier"), which stays part of the title."""
     for t in tokens:
         hit = gaz.get(t.i)
         if hit and hit[1].iso3:
@@ -82,10 +84,18 @@ def _country(tokens: list[Token], gaz: dict[int, tuple[Span, Entry]]) -> tuple[s
             if span.end < len(t.doc) and t.doc[span.end].text in {"'s", "’s"}:
                 used.add(span.end)
             return hit[1].iso3, used
+    places = dictionary()
+    for k, t in enumerate(tokens):
+        if t.pos_ != "PROPN" or not t.is_title:
+            continue
+        for n in (2, 1):  # "Khyber Pakhtunkhwa" before "Khyber"
+            words = tokens[k:k + n]
+            if len(words) == n and (iso3 := places.place(" ".join(w.text for w in words))):
+                return iso3, set()
     return None, set()
 
 
-def _left_title(name: Span) -> list[Token]:
+def left_title(name: Span) -> list[Token]:
     """Tokens before the name that modify it: "Ruritanian Foreign Minister" in "... Minister Anna Kovar"."""
     doc, inside = name.doc, set(range(name.start, name.end))
     out: list[Token] = []
@@ -96,6 +106,10 @@ def _left_title(name: Span) -> list[Token]:
             break
         if t.pos_ == "DET":
             break
+        if _of_phrase(t, name.start):  # "Secretary of State", "Minister of Foreign Affairs": keep walking
+            out.insert(0, t)
+            i -= 1
+            continue
         if t.head.i not in inside and t.head.i not in {o.i for o in out} and t.dep_ not in TITLE_DEPS:
             break
         if t.pos_ == "ADP":
@@ -107,6 +121,19 @@ def _left_title(name: Span) -> list[Token]:
     while out and (out[0].pos_ in {"ADP", "PART"} or out[0].is_punct):
         out.pop(0)
     return out
+
+
+def _of_phrase(t: Token, name_start: int) -> bool:
+    """A word of an "of" phrase inside a title before a name: "of" attached to a title word left of it, or a
+    capitalised noun under such an "of" ("Secretary of State Anna Kovar")."""
+    of = t if t.lower_ == "of" and t.dep_ == "prep" else t.head if t.dep_ in {"pobj", "compound"} else None
+    if of is not None and of.dep_ == "pobj":  # "of Foreign Affairs": compound under the object
+        of = of.head
+    if of is None or of.lower_ != "of" or of.dep_ != "prep" or of.i >= name_start:
+        return False
+    title = of.head
+    return title.i < of.i and title.pos_ in {"NOUN", "PROPN"} and is_office(title) and (
+        t is of or (t.pos_ in {"PROPN", "NOUN"} and t.is_title))
 
 
 def is_office(tok: Token) -> bool:
@@ -131,6 +158,23 @@ def _comma_title(name: Span) -> list[Token]:
         return []
     head = name.doc[i]
     return [t for t in head.subtree if t.i <= i and t.i >= name.sent.start]
+
+
+def _split_title(name: Span) -> list[Token]:
+    """"Ruritania's army chief of staff Omar Said said": the parser made the office and the name two subjects
+    of one verb; the office's phrase right before the name is the title."""
+    doc = name.doc
+    if name.start == 0:
+        return []
+    h = doc[name.start - 1]
+    for _ in range(3):  # from "staff" up through "of" to "chief"
+        if h.head.i >= name.start or h.head.i < name.sent.start or h.head is h or h.dep_ not in {"pobj", "prep"}:
+            break
+        h = h.head
+    if not is_office(h) or h.i >= name.start or h.head.i != name.root.head.i or h.dep_ != name.root.dep_:
+        return []
+    toks = [t for t in h.subtree if t.i < name.start]
+    return toks if toks and toks[-1].i == name.start - 1 and len(toks) <= 12 else []
 
 
 def _appos_after(name: Span) -> list[Token]:
@@ -171,16 +215,24 @@ def _cut_at_comma(toks: list[Token]) -> list[Token]:
 
 def role_of(name: Span, gaz: dict[int, tuple[Span, Entry]]) -> RoleInfo | None:
     """The office, country and organisation the text gives a person at this mention, if any."""
-    left = _left_title(name)
-    tokens = left or _appos_before(name) or _comma_title(name) or _appos_after(name)
+    left = left_title(name)
+    tokens = left or _appos_before(name) or _comma_title(name) or _split_title(name) or _appos_after(name)
     if not tokens:
         return None
     country, used = _country(tokens, gaz)
-    orgs = [e for e in _ents_in(tokens, {"ORG"})
-            if not set(range(e.start, e.end)) <= used and e[-1].lower_ not in OFFICE_HEADS]
+    if country is None and left:  # "Gen. X, director of the Ruritanian army's ...": a rank, then the country
+        for more in (_appos_before(name), _comma_title(name), _appos_after(name)):
+            country = _country(more, gaz)[0]
+            if country:
+                break
+    orgs = [e for e in _ents_in(tokens, {"ORG"}) if not set(range(e.start, e.end)) <= used
+            and e[-1].lower_ not in OFFICE_HEADS and not _of_phrase(e[0], name.start)
+            and dictionary().place(e.text) is None]  # "Secretary of State", "Balochistan Chief Minister"
     org = None
     if orgs and not (len(orgs[0]) == 1 and is_office(orgs[0][0])):  # "Defense" alone is a title word
         org = orgs[0].text[4:] if orgs[0].text.lower().startswith("the ") else orgs[0].text
+    if org is None and country is None:  # "U.N. Secretary-General": the office of a bloc or IGO
+        org = next((hit[1].name for t in tokens if (hit := gaz.get(t.i)) and hit[1].kind == "bloc"), None)
     # a prepositional tail ("with the Centre for ...", "at Bolt University") names the affiliation, not the office
     office = [t for t in tokens if t.i not in used]
     cut = next((k for k, t in enumerate(office) if t.pos_ == "ADP" and t.lower_ != "of" and k > 0), None)

@@ -16,6 +16,28 @@ def _start(m: Mention) -> int:
     return m.start
 
 
+STATE_AGENTS = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY"})
+ARMED_AGENTS = frozenset({"REB"})  # an armed non-state group fights its own state: a party of its own
+
+
+def side(a: Actor | None, aid: str) -> str:
+    """The party an actor acts for in an event: a state's people and bodies act for their country; an IGO,
+    an armed non-state group, or anyone without a country, for themselves."""
+    if a is not None and a.country and a.agent not in ARMED_AGENTS and a.agent != "IGO":
+        return a.country
+    return aid
+
+
+def state_side(a: Actor | None) -> bool:
+    """Whether an actor can be the state or IGO side an event needs: a country, an IGO, or a state's people
+    and bodies (a country and no non-state agent)."""
+    if a is None:
+        return False
+    if a.kind == "country" or a.agent == "IGO":
+        return True
+    return bool(a.country) and (a.agent is None or a.agent.rstrip("?") in STATE_AGENTS)
+
+
 def identified(a: Actor) -> bool:
     """Whether an actor is someone an event can be coded for: anything named, or an unnamed source the text
     ties to a country or a body ("Ruritanian officials", "a State Department official")."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import DocActors, state_side
 from parallax.extract.events import details, roles, statements, triggers
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import Discourse
@@ -141,8 +141,10 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     out: list[_Found] = []
 
     def add(s: str, t: str, sym: bool) -> None:
-        if s == t or _same_country(s, t, actors):
-            return
+        if roles.side_of(actors, s) == roles.side_of(actors, t):
+            return  # one side: a minister and his country (not an armed group and the state it fights)
+        if not (state_side(actors.actor(s)) or state_side(actors.actor(t))):
+            return  # two groups, or a group and someone of no country: no state or IGO takes part
         if plover == "PROTEST" and _official(s, actors):  # a state's protest is a complaint, not a demonstration
             out.append(_Found(pred, light, frame, "ACCUSE", "114", s, t, sym, borrowed, read.mode))
             return
@@ -181,11 +183,6 @@ def _official(aid: str, actors: DocActors) -> bool:
 def _person(aid: str, actors: DocActors) -> bool:
     a = actors.actor(aid)
     return a is not None and a.kind == "person"
-
-
-def _same_country(a: str, b: str, actors: DocActors) -> bool:
-    x, y = actors.actor(a), actors.actor(b)
-    return bool(x and y and x.country and x.country == y.country)
 
 
 def _military(pred: Token) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import STATE_AGENTS, DocActors
 from parallax.extract.events import roles
 from parallax.extract.events.roles import RELATIONAL
 from parallax.model import Actor, Mention
@@ -31,7 +31,6 @@ ARMED = frozenset("""
 militant terrorist insurgent separatist rebel guerrilla jihadist gunman fighter attacker extremist
 """.split())
 _ARMED_REACH = 120  # tokens either side in which the armed group must be the only one named
-_STATE_BODIES = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY"})
 _DEFINITE = frozenset({"the", "that", "this"})
 PRONOUNS = {"it": {"state", "bloc", "group"}, "they": {"group", "bloc", "officials"},
             "them": {"group", "bloc", "officials"}}
@@ -47,7 +46,7 @@ def party_class(a: Actor | None) -> str | None:
     if a.agent == "IGO":
         return "bloc"
     if a.kind in {"organization", "group"}:
-        if a.country and (a.kind == "group" or (a.agent or "").rstrip("?") in _STATE_BODIES):
+        if a.country and (a.kind == "group" or (a.agent or "").rstrip("?") in STATE_AGENTS):
             return "officials"  # a state's people or bodies: "they", never "the group"
         return "group"
     return "person"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import DocActors, side
 
 # left modifiers that belong to a noun phrase's own words ("Turkey's foreign minister", "the Greek navy")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "hyph", "punct"})
@@ -30,10 +30,10 @@ OBJECT_CONTROL = frozenset("urge ask call press persuade encourage invite allow 
 
 
 def side_of(actors: DocActors, aid: str) -> str:
-    """The side an actor acts for in an event: a person or body of a country acts for it; anyone else for
-    themselves. Every "same side?" test of the event extractor goes through here."""
-    a = actors.actor(aid)
-    return a.country if a is not None and a.country else aid
+    """The side an actor acts for in an event (``types.side``: a state's people and bodies act for their
+    country; an IGO, an armed group or anyone without a country for themselves). Every "same side?" test of the
+    event extractor goes through here."""
+    return side(actors.actor(aid), aid)
 
 
 def conjuncts(tok: Token) -> list[Token]:

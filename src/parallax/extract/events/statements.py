@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import DocActors, state_side
 from parallax.extract.events import roles
 from parallax.extract.events.lexicon import verb_frame
 
@@ -27,7 +27,6 @@ HOSTILE_OBJECTS = frozenset("""
 attack attacker militant terrorist terrorism insurgent insurgency separatist rebel bombing assault violence
 """.split())
 _BACKING = frozenset({"SUPPORT", "AID"})
-STATE_AGENTS = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY"})
 _FAILING = frozenset({"fail", "refuse"})
 
 
@@ -72,11 +71,9 @@ def _state_side(actors: DocActors, aid: str) -> bool:
     """A voice of a state or IGO: a country, an IGO, or an official or body of a state, named or by office ("the
     Lithuanian foreign minister"); no unnamed "sources" or "officials", no analyst who merely has a nationality."""
     a = actors.actor(aid)
-    if a is None:
+    if a is None or not state_side(a):  # the side an event needs (``types.state_side``) and a stated office
         return False
-    if a.kind == "country" or a.agent == "IGO":
-        return True
-    return bool(a.country) and not (a.anonymous and a.kind == "group") and (a.agent or "").rstrip("?") in STATE_AGENTS
+    return a.kind == "country" or a.agent == "IGO" or (a.agent is not None and not (a.anonymous and a.kind == "group"))
 
 
 def _sides_differ(actors: DocActors, a: str, b: str) -> bool:
