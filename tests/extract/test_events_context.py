@@ -85,6 +85,13 @@ def test_an_attack_on_people_of_no_named_side_is_on_the_place_not_on_a_bystander
     assert ("SDN", "TCD", "ASSAULT") in g and ("SDN", "CHN", "ASSAULT") not in g
 
 
+def test_an_unnamed_force_of_no_country_takes_no_place_as_its_victim(nlp):
+    # "the army" is now an actor of its own; with no country it is likely the place's own force: no event
+    g = dyads(nlp, "The army shelled villages in Chad on Tuesday. Sudan and Libya called for calm.")
+    assert not any(ty == "ASSAULT" for _s, _t, ty in g)
+    assert ("SDN", "TCD", "ASSAULT") in dyads(nlp, "Sudanese troops shelled villages in Chad on Tuesday.")
+
+
 def test_an_agentless_delivery_comes_from_the_supplier_just_reported(nlp):
     text = "Turkey signed a deal with Russia for S-400 systems. The first batteries were delivered to Turkey in July."
     assert ("RUS", "TUR", "AID") in dyads(nlp, text)

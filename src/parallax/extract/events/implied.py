@@ -78,12 +78,19 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
         # train in Pakistan's Balochistan"), else the counterpart of the previous sentences
         active = own or (pred.tag_ != "VBN" and not any(c.dep_ == "agent" for c in pred.children))
         t = (disc.other_party(pred, sources, place=True) if frame.plover in {"ASSAULT", "COERCE"} and active
-             else None) or disc.counterpart(sources[0], here=own)
+             and _of_known_side(disc, sources[0]) else None) or disc.counterpart(sources[0], here=own)
         targets = [t] if t else targets
     elif targets and not sources and frame.inverse:
         s = disc.counterpart(targets[0], here=own)
         sources = [s] if s else sources
     return sources, targets, pair
+
+
+def _of_known_side(disc: Discourse, aid: str) -> bool:
+    """Whether a doer's side is known, so that the place it strikes can be its victim: "the army killed
+    militants in Mali" names no army's country, and a state's forces acting at home are no interstate event."""
+    a = disc.actors.actor(aid)
+    return a is not None and not (a.anonymous and not a.country)
 
 
 def _may_borrow(verb: Token) -> bool:
