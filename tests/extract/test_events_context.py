@@ -104,6 +104,13 @@ def test_militants_are_the_one_armed_group_named_around_them(nlp):
     assert ("Islamic State", "NER", "ASSAULT") in named(nlp, text)
 
 
+def test_it_is_the_armed_group_named_before_though_the_dictionary_gives_it_a_home(nlp):
+    # an armed group has its home country but is a party of its own, not "officials" of that state
+    text = "Hezbollah fired rockets at Israel on Monday. It also threatened Cyprus."
+    rows, actors = run(nlp, text)
+    assert ("Hezbollah", "CYP", "THREATEN") in {(actors.actor(e.source).name, t, ty) for _s, t, ty, _m, e in rows}
+
+
 def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
     text = ("Militants attacked an army post in Myanmar on Sunday. "
             "The Karen National Union and the Arakan Army both denied responsibility.")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.actors.types import STATE_AGENTS, DocActors
+from parallax.extract.actors.types import ARMED_AGENTS, STATE_AGENTS, DocActors
 from parallax.extract.events import roles
 from parallax.extract.events.roles import RELATIONAL
 from parallax.model import Actor, Mention
@@ -46,8 +46,8 @@ def party_class(a: Actor | None) -> str | None:
     if a.agent == "IGO":
         return "bloc"
     if a.kind in {"organization", "group"}:
-        if a.country and (a.kind == "group" or (a.agent or "").rstrip("?") in STATE_AGENTS):
-            return "officials"  # a state's people or bodies: "they", never "the group"
+        if a.country and a.agent not in ARMED_AGENTS and (a.kind == "group" or (a.agent or "").rstrip("?") in STATE_AGENTS):
+            return "officials"  # a state's people or bodies: "they", never "the group" (an armed group is one)
         return "group"
     return "person"
 
