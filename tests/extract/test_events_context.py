@@ -111,6 +111,12 @@ def test_it_is_the_armed_group_named_before_though_the_dictionary_gives_it_a_hom
     assert ("Hezbollah", "CYP", "THREATEN") in {(actors.actor(e.source).name, t, ty) for _s, t, ty, _m, e in rows}
 
 
+def test_an_armed_groups_counterpart_is_the_state_it_shares_a_country_with(nlp):
+    text = "Peace talks stalled in Colombia, where FARC rebels are active. The FARC rejected the proposal on Monday."
+    rows, actors = run(nlp, text, published="2012-06-01")
+    assert ("FARC", "COL", "REJECT") in {(actors.actor(e.source).name, t, ty) for _s, t, ty, _m, e in rows}
+
+
 def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
     text = ("Militants attacked an army post in Myanmar on Sunday. "
             "The Karen National Union and the Arakan Army both denied responsibility.")

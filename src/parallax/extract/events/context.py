@@ -103,7 +103,7 @@ class Discourse:
                 return s
         if not allow_named or self.index < 1:
             return None
-        foreign = {self.country(a): a for a in self.named[self.index - 1] if self.country(a) != mine}
+        foreign = {self.side(a): a for a in self.named[self.index - 1] if self.side(a) != mine}
         return next(iter(foreign.values())) if len(foreign) == 1 else None
 
     def other_party(self, pred: Token, exclude: list[str], *, agent: bool = False,
