@@ -138,3 +138,13 @@ def test_visiting_leader_named_without_country_gets_none(nlp):
             "would help trade. Chilean officials welcomed it.")
     a = _at(_actors(nlp, text), text, "Omar Zaid")
     assert a.country is None
+
+
+def test_militants_are_the_one_armed_group_beside_an_unnamed_military_not_beside_a_stateless_army(nlp):
+    # "the military", unnamed, is a state's own; a named army of no country may be an armed group itself
+    text = "The military said on Monday that the militants had fled. FARC claimed the attack on the base."
+    found = _actors(nlp, text)
+    assert _at(found, text, "the militants") is _at(found, text, "FARC")
+    text = "The Arakan Army said on Monday that the militants had fled. FARC claimed the attack on the base."
+    found = _actors(nlp, text)
+    assert _at(found, text, "the militants") is None

@@ -182,10 +182,10 @@ def armed_references(out: DocActors, sdoc: Doc, covered: set[int],
         # the mention is the noun's own phrase: "the X militia" of "the X militia, the RLF,"
         span = sdoc[own[0].i: own[-1].i + 1] if len(own) <= 12 else sdoc[tok.left_edge.i: tok.i + 1]
         named.append((span, orgs[0] if len(set(orgs)) == 1 else None))
-    # a force of no state ("the Arakan Army" with no country) may be an armed group too: "the militants" are
-    # then no one's for sure
+    # a named force of no state ("the Arakan Army" with no country) may be an armed group too: "the militants"
+    # are then no one's for sure ("the military", unnamed, is the document's state's)
     stateless = {aid for aid, a in out.actors.items() if a.kind in {"organization", "group"} and not a.country
-                 and (a.agent or "").rstrip("?") == "MIL"}
+                 and not a.anonymous and (a.agent or "").rstrip("?") == "MIL"}
     only = next(iter(armed)) if len(armed) == 1 and not stateless - armed else None
     for span, own in named:
         target = own if own in armed else only
