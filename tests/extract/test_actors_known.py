@@ -148,3 +148,11 @@ def test_militants_are_the_one_armed_group_beside_an_unnamed_military_not_beside
     text = "The Arakan Army said on Monday that the militants had fled. FARC claimed the attack on the base."
     found = _actors(nlp, text)
     assert _at(found, text, "the militants") is None
+
+
+def test_an_igo_takes_no_country_from_the_national_envoy_posted_to_it(nlp):
+    text = "Anna Kovar, the U.S. deputy U.N. ambassador, spoke to reporters on Monday. The U.N. must act, she said."
+    found = _actors(nlp, text, "2024-05-01")
+    assert _at(found, text, "Anna Kovar").country == "USA"
+    un = _at(found, text, "The U.N.")
+    assert un.agent == "IGO" and un.country is None

@@ -116,7 +116,7 @@ def institution_countries(out: DocActors, sdoc: Doc) -> list[tuple[str, str]]:
             pairs.append((aid, fuller[0]))
             continue
         agent = a.agent or agent_for(a.name)
-        if agent is None:
+        if agent is None or agent == "IGO":  # an intergovernmental body is no country's, whoever sits on it
             continue
         country = _owner_country(out, sdoc, aid)
         if country is None:
