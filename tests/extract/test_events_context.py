@@ -117,6 +117,15 @@ def test_an_armed_groups_counterpart_is_the_state_it_shares_a_country_with(nlp):
     assert ("FARC", "COL", "REJECT") in {(actors.actor(e.source).name, t, ty) for _s, t, ty, _m, e in rows}
 
 
+def test_militants_are_no_press_office_when_the_document_names_armed_groups(nlp):
+    filler = "The weather in the region was mild and dry for most of the week, farmers said. " * 9
+    text = ("Hezbollah and Hamas held talks in Beirut on Monday. " + filler +
+            "The Joint Information Office said terrorists attacked a police station in Ecuador.")
+    rows, actors = run(nlp, text, published="2012-06-01")
+    office = actors.actor_at(text.index("Joint"), text.index(" said"))
+    assert office is not None and not any(e.source == office for *_, e in rows)
+
+
 def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
     text = ("Militants attacked an army post in Myanmar on Sunday. "
             "The Karen National Union and the Arakan Army both denied responsibility.")

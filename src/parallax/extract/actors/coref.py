@@ -14,7 +14,7 @@ from collections.abc import Callable
 import numpy
 from spacy.tokens import Doc, Span
 
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import DocActors, armed_force
 from parallax.model import Mention
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -182,11 +182,9 @@ def armed_references(out: DocActors, sdoc: Doc, covered: set[int],
         # the mention is the noun's own phrase: "the X militia" of "the X militia, the RLF,"
         span = sdoc[own[0].i: own[-1].i + 1] if len(own) <= 12 else sdoc[tok.left_edge.i: tok.i + 1]
         named.append((span, orgs[0] if len(set(orgs)) == 1 else None))
-    # a named force of no state ("the Arakan Army" with no country) may be an armed group too: "the militants"
-    # are then no one's for sure ("the military", unnamed, is the document's state's)
-    stateless = {aid for aid, a in out.actors.items() if a.kind in {"organization", "group"} and not a.country
-                 and not a.anonymous and (a.agent or "").rstrip("?") == "MIL"}
-    only = next(iter(armed)) if len(armed) == 1 and not stateless - armed else None
+    # a named force of no state may be an armed group too: "the militants" are then no one's for sure
+    forces = armed | {aid for aid, a in out.actors.items() if armed_force(a)}
+    only = next(iter(armed)) if len(armed) == 1 and len(forces) == 1 else None
     for span, own in named:
         target = own if own in armed else only
         if target is not None:

@@ -28,6 +28,14 @@ def side(a: Actor | None, aid: str) -> str:
     return aid
 
 
+def armed_force(a: Actor | None) -> bool:
+    """Whose fighters "militants" may be: an armed non-state group, or a named force of no state ("the Arakan
+    Army" with no country; "the military", unnamed, is a state's)."""
+    if a is None or a.kind not in {"organization", "group"}:
+        return False
+    return a.agent in ARMED_AGENTS or (not a.country and not a.anonymous and (a.agent or "").rstrip("?") == "MIL")
+
+
 def state_side(a: Actor | None) -> bool:
     """Whether an actor can be the state or IGO side an event needs: a country, an IGO, or a state's people
     and bodies (a country and no non-state agent)."""

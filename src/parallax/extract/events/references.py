@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.actors.types import ARMED_AGENTS, STATE_AGENTS, DocActors
+from parallax.extract.actors.types import ARMED_AGENTS, STATE_AGENTS, DocActors, armed_force
 from parallax.extract.events import roles
 from parallax.extract.events.roles import RELATIONAL
 from parallax.model import Actor, Mention
@@ -145,6 +145,10 @@ class References:
         lo, hi = doc[max(0, tok.i - _ARMED_REACH)], doc[min(len(doc) - 1, tok.i + _ARMED_REACH)]
         groups = {m.actor for m in self.actors.mentions_in(lo.idx, hi.idx + len(hi))
                   if m.actor and self._fits(m.actor, {"group"})}
+        if any(a.agent in ARMED_AGENTS for a in self.actors.actors.values()):
+            # the dictionaries know which groups are armed: where the document names one, a press office or an
+            # outlet of no country is not whose fighters these are
+            groups = {g for g in groups if armed_force(self.actors.actors[g])}
         names = {aid: self.actors.actors[aid].name for aid in groups}
         short = {aid for aid, n in names.items() if any(n == _initials(o) for o in names.values())}
         groups -= short  # "the Baloch Liberation Army, or BLA": one group
