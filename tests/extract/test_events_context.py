@@ -161,3 +161,10 @@ def test_a_reported_speaker_may_be_the_doer_of_the_event_noun_they_announce(nlp)
     events = extract_events(sdoc, doc, actors, [q])
     assert ("KOR", "JPN", "SANCTION") in {(actors.actor(e.source).country, actors.actor(e.target).country, e.type)
                                          for e in events}
+
+
+def test_a_body_of_unknown_allegiance_listed_with_a_states_army_is_no_counterpart(nlp):
+    text = ("Chile launched an operation in the north of Chile on Monday, Chilean officials said. The military "
+            "spokesperson said the army, air force, and commandos of the Andes Strike Group took part in the operation.")
+    assert dyads(nlp, text) == set()
+    assert ("CHL", "PER", "AGREE") in dyads(nlp, "Chile and Peru took part in the operation on Monday.")

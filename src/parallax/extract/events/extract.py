@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.actors.types import DocActors, state_side
+from parallax.extract.actors.types import ARMED_AGENTS, DocActors, state_side
 from parallax.extract.events import details, roles, statements, triggers
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import Discourse
@@ -161,7 +161,8 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
                 add(s, p, False)
     elif len(pair) >= 2 and (frame.symmetric or not targets):
         add(pair[0], pair[1], True)
-    elif frame.symmetric and not targets and len(sources) >= 2 and not unnamed_other(light or pred, actors):
+    elif frame.symmetric and not targets and len(sources) >= 2 and not unnamed_other(light or pred, actors) \
+            and all(_own_party(a, actors) for a in sources[:2]):
         add(sources[0], sources[1], True)
     else:
         for s in sources[:4]:
@@ -178,6 +179,13 @@ def _official(aid: str, actors: DocActors) -> bool:
     if a is None:
         return False
     return a.kind in {"country", "organization"} or a.agent in _STATE_AGENTS or (a.kind == "person" and bool(a.roles))
+
+
+def _own_party(aid: str, actors: DocActors) -> bool:
+    """A side in its own right: a state or IGO, someone acting for one, or an armed group. Of a subject that lists
+    "the army, the air force and the X Group", a body of unknown allegiance is one more unit, not a counterpart."""
+    a = actors.actor(aid)
+    return state_side(a) or (a is not None and a.agent in ARMED_AGENTS)
 
 
 def _person(aid: str, actors: DocActors) -> bool:
