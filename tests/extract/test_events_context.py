@@ -92,6 +92,12 @@ def test_an_unnamed_force_of_no_country_takes_no_place_as_its_victim(nlp):
     assert ("SDN", "TCD", "ASSAULT") in dyads(nlp, "Sudanese troops shelled villages in Chad on Tuesday.")
 
 
+def test_a_casualty_report_on_a_body_of_unknown_allegiance_takes_no_doer_from_the_sentence_before(nlp):
+    text = ("Chilean Defence Minister Ana Ruiz said on Monday that 18 soldiers had died. "
+            "Five members of the Andes Border Corps were also killed in the attack.")
+    assert not any(ty == "ASSAULT" for _s, _t, ty in dyads(nlp, text))
+
+
 def test_an_agentless_delivery_comes_from_the_supplier_just_reported(nlp):
     text = "Turkey signed a deal with Russia for S-400 systems. The first batteries were delivered to Turkey in July."
     assert ("RUS", "TUR", "AID") in dyads(nlp, text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import DocActors, armed_force, state_side
 from parallax.extract.events import roles
 from parallax.extract.events.mode import SPEECH_VERBS
 from parallax.extract.events.references import References
@@ -101,8 +101,9 @@ class Discourse:
                 return t
             if self.side(t) == mine:
                 return s
-        if not allow_named or self.index < 1:
-            return None
+        a = self.actors.actor(source)
+        if not allow_named or self.index < 1 or not (state_side(a) or armed_force(a)):
+            return None  # a body of unknown allegiance ("X Corps" with no country) has no one "foreign" to it
         foreign = {self.side(a): a for a in self.named[self.index - 1] if self.side(a) != mine}
         return next(iter(foreign.values())) if len(foreign) == 1 else None
 
