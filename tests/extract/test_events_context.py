@@ -132,6 +132,14 @@ def test_militants_are_no_press_office_when_the_document_names_armed_groups(nlp)
     assert office is not None and not any(e.source == office for *_, e in rows)
 
 
+def test_militants_placed_in_a_country_are_not_the_one_armed_group_named_before(nlp):
+    text = ("FARC rebels operate in the south of Colombia. "
+            "Bogota blamed recent attacks on militants present on Venezuelan soil.")
+    _rows, actors = run(nlp, text, published="2012-06-01")
+    at = text.index("militants")
+    assert actors.actor_at(at, at + len("militants")) is None
+
+
 def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
     text = ("Militants attacked an army post in Myanmar on Sunday. "
             "The Karen National Union and the Arakan Army both denied responsibility.")
@@ -171,6 +179,6 @@ def test_a_reported_speaker_may_be_the_doer_of_the_event_noun_they_announce(nlp)
 
 def test_a_body_of_unknown_allegiance_listed_with_a_states_army_is_no_counterpart(nlp):
     text = ("Chile launched an operation in the north of Chile on Monday, Chilean officials said. The military "
-            "spokesperson said the army, air force, and commandos of the Andes Strike Group took part in the operation.")
+            "spokesperson said the army, air force, and commandos of the Andes Strike Group took part in it.")
     assert dyads(nlp, text) == set()
     assert ("CHL", "PER", "AGREE") in dyads(nlp, "Chile and Peru took part in the operation on Monday.")

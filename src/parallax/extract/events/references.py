@@ -46,7 +46,8 @@ def party_class(a: Actor | None) -> str | None:
     if a.agent == "IGO":
         return "bloc"
     if a.kind in {"organization", "group"}:
-        if a.country and a.agent not in ARMED_AGENTS and (a.kind == "group" or (a.agent or "").rstrip("?") in STATE_AGENTS):
+        state = a.kind == "group" or (a.agent or "").rstrip("?") in STATE_AGENTS
+        if a.country and a.agent not in ARMED_AGENTS and state:
             return "officials"  # a state's people or bodies: "they", never "the group" (an armed group is one)
         return "group"
     return "person"
@@ -142,6 +143,10 @@ class References:
                     if a and self._fits(a, {"group"}):
                         return a
         doc = tok.doc
+        right = tok.right_edge
+        if any(self.actors.actor(m.actor) and self.actors.actors[m.actor].kind == "country"
+               for m in self.actors.mentions_in(tok.left_edge.idx, right.idx + len(right))):
+            return None  # "Afghan militants", "militants present on Afghan soil": some of a country's, no group
         lo, hi = doc[max(0, tok.i - _ARMED_REACH)], doc[min(len(doc) - 1, tok.i + _ARMED_REACH)]
         groups = {m.actor for m in self.actors.mentions_in(lo.idx, hi.idx + len(hi))
                   if m.actor and self._fits(m.actor, {"group"})}
