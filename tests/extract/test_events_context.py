@@ -140,6 +140,18 @@ def test_militants_placed_in_a_country_are_not_the_one_armed_group_named_before(
     assert actors.actor_at(at, at + len("militants")) is None
 
 
+def test_a_states_counterpart_named_before_is_the_other_state_sooner_than_the_group_it_fights(nlp):
+    text = ("A Colombian army spokesperson said FARC rebels were in touch with planners in Venezuela. "
+            "Bogota has blamed several recent attacks on foreign soil.")
+    assert ("COL", "VEN", "ACCUSE") in dyads(nlp, text, published="2012-06-01")
+    # the only other party named: the group is the counterpart
+    text = ("FARC rebels issued new demands on Sunday. "
+            "Colombian Defence Minister Ana Ruiz condemned the attack on Monday.")
+    rows, actors = run(nlp, text, published="2012-06-01")
+    assert ("Ana Ruiz", "FARC", "ACCUSE") in {(actors.actor(e.source).name, actors.actor(e.target).name, e.type)
+                                             for *_, e in rows}
+
+
 def test_militants_stay_unnamed_when_two_groups_are_named(nlp):
     text = ("Militants attacked an army post in Myanmar on Sunday. "
             "The Karen National Union and the Arakan Army both denied responsibility.")

@@ -104,7 +104,11 @@ class Discourse:
         a = self.actors.actor(source)
         if not allow_named or self.index < 1 or not (state_side(a) or armed_force(a)):
             return None  # a body of unknown allegiance ("X Corps" with no country) has no one "foreign" to it
+        # the one other side, by side (an armed group's state answers it); beside another state, an armed group
+        # gives way: a state's unnamed counterpart is that state sooner than the group it fights at home
         foreign = {self.side(a): a for a in self.named[self.index - 1] if self.side(a) != mine}
+        if len(foreign) > 1:
+            foreign = {k: a for k, a in foreign.items() if not armed_force(self.actors.actor(a))}
         return next(iter(foreign.values())) if len(foreign) == 1 else None
 
     def other_party(self, pred: Token, exclude: list[str], *, agent: bool = False,
