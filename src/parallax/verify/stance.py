@@ -221,21 +221,44 @@ def _frame(lemma: str):
     return verb_frame(lemma)
 
 
-def claim_findings(claim: ParsedClaim, claims: Sequence[StoredClaim], facts: Facts) -> list[Finding]:
-    """Stored propositions ("Russia not sell arms to Pakistan") with the claim's act and parties."""
+@dataclass(frozen=True, slots=True)
+class ClaimTerms:
+    """What every stored proposition is compared with, worked out once per claim (not once per document)."""
+
+    ctype: str | None
+    negated: bool
+    src_forms: frozenset[str]
+    tgt_forms: frozenset[str]
+    verb: str
+    near: frozenset[str]
+
+
+def claim_terms(claim: ParsedClaim, facts: Facts) -> ClaimTerms:
+    ctype, c_refusal = normal_type(claim.type, claim.cameo)
+    return ClaimTerms(ctype, claim.negative != c_refusal,
+                      frozenset(side_forms(claim.source, facts)) if claim.source else frozenset(),
+                      frozenset(side_forms(claim.target, facts)) if claim.target else frozenset(),
+                      (claim.predicate or "").split(" ")[0], frozenset(family(ctype)) if ctype else frozenset())
+
+
+def claim_findings(claim: ParsedClaim, claims: Sequence[StoredClaim], facts: Facts,
+                   terms: ClaimTerms | None = None) -> list[Finding]:
+    """Stored propositions ("Russia not sell arms to Pakistan") with the claim's act and parties; ``terms``
+    from :func:`claim_terms` when one claim is compared with many documents."""
     if claim.source is None and claim.target is None:
         return []
-    ctype, c_refusal = normal_type(claim.type, claim.cameo)
-    negated_claim = claim.negative != c_refusal
-    src_forms = side_forms(claim.source, facts) if claim.source else set()
-    tgt_forms = side_forms(claim.target, facts) if claim.target else set()
-    verb = (claim.predicate or "").split(" ")[0]
-    near = family(ctype) if ctype else set()
+    terms = terms or claim_terms(claim, facts)
+    ctype, negated_claim, verb, near = terms.ctype, terms.negated, terms.verb, terms.near
+    src_forms, tgt_forms = terms.src_forms, terms.tgt_forms
     out = []
     for c in claims:
         if c.lows and verb not in c.lows and not (c.types & near):
             continue  # neither the claim's verb nor an act of its type: nothing to read
         words = c.words or tuple(_WORD.findall(c.text))
+        low = " ".join(words).lower()  # a party none of whose forms is in the words is on neither side of a verb
+        if (src_forms and not any(f in low for f in src_forms if f)) or \
+                (tgt_forms and not any(f in low for f in tgt_forms if f)):
+            continue
         for i, w in enumerate(words):
             lemma = w.lower()
             frame = _frame(lemma)

@@ -22,6 +22,7 @@ store changes (its document count or highest sequence number), so a server answe
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,8 +37,8 @@ from parallax.verify.direction import lean
 from parallax.verify.relevance import (NEAR, Sentence, coverage, may_be_relevant, names_matcher, read_document,
                                       relevant)
 from parallax.verify.words import folded
-from parallax.verify.stance import (EXACT, Finding, candidate_docs, claim_findings, decide, event_findings, party_forms,
-                                    side_forms, structure_lookup)
+from parallax.verify.stance import (EXACT, Finding, candidate_docs, claim_findings, claim_terms, decide, event_findings,
+                                    party_forms, side_forms, structure_lookup)
 
 MIN_WEIGHT = 0.5
 TRUST = {"event": 1.0, "claim": 0.9, "text": 0.8}
@@ -74,6 +75,11 @@ class Verifier:
             originals = {d.id: d for d in self.facts.docs}
             self.roots = {d.id: root_doc(d.id, originals) for d in self.facts.docs}  # once, not per claim
             self._key = key
+            # The loaded facts live as long as this verifier and hold no cycles to free: moved out of the
+            # collector's sight, a full collection no longer walks them in the middle of a claim (on 5,000
+            # documents that walk was the slowest claims' extra 0.2 s).
+            gc.collect()
+            gc.freeze()
 
     def verify(self, claim: str, *, top_k: int = 50) -> Verdict:
         return self.explain(claim, top_k=top_k).verdict
@@ -151,9 +157,10 @@ class Verifier:
     @staticmethod
     def _structural(claim: ParsedClaim, candidates: set[str], facts: Facts) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {}
+        terms = claim_terms(claim, facts)
         for doc in candidates:
             found = event_findings(claim, facts.events.get(doc, []), facts.actors)
-            found += claim_findings(claim, facts.claims.get(doc, []), facts)
+            found += claim_findings(claim, facts.claims.get(doc, []), facts, terms)
             out[doc] = found
         return out
 
