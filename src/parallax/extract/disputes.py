@@ -8,10 +8,10 @@ News reports a dispute in a few stock shapes, all read from the parse:
 - the allegation first, its rejection attached to it: "... accusing it of supporting militants, a charge New
   Delhi quickly rejected"; "experts detailed transfers of munitions — which Moscow denied";
 - an anaphoric denial of what the sentence before said: "Rebutting the claim, ...", "'This is completely
-  false,' the envoy said", "called the assertions baseless", "dismissed Putin's response as stalling";
+  false,' the envoy said", "called the assertions baseless", "dismissed the premier's response as stalling";
 - a source that will not confirm what others report: "despite media reports, the official did not confirm
   the death of the driver" (mode ``unconfirmed``);
-- a disagreement the outlet reports: "Trump and Zelenskyy disagreed about who started the war" (a record
+- a disagreement the outlet reports: "Lund and Okafor disagreed about who started the dispute" (a record
   ``<doc>:g<n>``: the topic, each party a side, the sentence the evidence of both).
 
 Each becomes a per-document dispute record, stored with the document's claims as a :class:`Claim` whose id is
@@ -40,7 +40,7 @@ ALLEGATIONS = frozenset({"allegation", "accusation", "claim", "charge", "asserti
 FALSE = frozenset({"false", "baseless", "unfounded", "groundless", "untrue", "fabricated", "fabrication", "lie",
                    "nonsense", "absurd", "ridiculous", "slander", "fake", "fiction", "propaganda", "bogus"})
 LABEL = frozenset({"call", "term", "describe", "label", "brand", "dismiss", "reject"})
-# What someone said, dismissed as a whole ("dismissed Putin's response as stalling"): a rejection of that
+# What someone said, dismissed as a whole ("dismissed the premier's response as stalling"): a rejection of that
 # party's account, told in the sentence before. Proposals and requests are not here: refusing an offer is an
 # act, not a contradiction.
 STATEMENTS = frozenset({"response", "remark", "comment", "statement", "explanation", "account", "version",
@@ -216,7 +216,7 @@ _APPENDED = re.compile(r",\s+(?:a|an|the)\s+(?:charge|claim|allegation|accusatio
 
 
 def _appended(verb: Token, actors: DocActors) -> _Found | None:
-    """"..., a charge Afghan spokesperson Balkhi rejected Thursday" when the parse hung the verb elsewhere:
+    """"..., a charge the Kenyan spokesperson rejected Thursday" when the parse hung the verb elsewhere:
     the allegation is what the sentence told before the comma, the denier who stands between."""
     sent = verb.sent
     m = _APPENDED.search(sent.doc.text[sent.start_char:verb.idx])
@@ -302,7 +302,7 @@ def _unconfirmed(verb: Token, actors: DocActors) -> _Found | None:
 
 
 def _disagreement(verb: Token, doc: Document, actors: DocActors, n: int) -> Claim | None:
-    """"Trump and Zelenskyy disagreed about who started the war", "X clashed with Y over Z": a disagreement
+    """"Lund and Okafor disagreed about who started the dispute", "X clashed with Y over Z": a disagreement
     the outlet reports, each party one side, the topic what they disagree about (record ``<doc>:g<n>``)."""
     if _hedged(verb):
         return None

@@ -93,7 +93,7 @@ def dateline_of(paragraph: str) -> tuple[str, str, str | None] | None:
     """(place, the prefix to strip, agency) when a paragraph opens with a dateline, else None.
 
     Accepted when the shape is unmistakable (an agency in brackets or a date after the place) or when every
-    place before the separator is a known place name, so that "Putin:" in a transcript or "Update:" stay.
+    place before the separator is a known place name, so that "Okafor:" in a transcript or "Update:" stay.
     """
     m = _DATELINE.match(paragraph)
     if not m:

@@ -136,7 +136,7 @@ def same_proposition(pro: Sequence[ClaimMention], con: Sequence[ClaimMention],
                      docs: Mapping[str, Document], coded: bool = False) -> bool:
     """Whether some supporting and some refuting statement say one thing: a claim clustered by its event
     (two parties, one act) or its text can gather statements about different things ("talks will fail"
-    against "Trump does not want to meet"); they must share words (``SHARED`` and ``OVERLAP``; statements of one
+    against "the president does not want to meet"); they must share words (``SHARED`` and ``OVERLAP``; statements of one
     coded event, whose act the structure already matched, ``SHARED_CODED``). Statements without text pass."""
     from parallax.link.disputes import terms
 

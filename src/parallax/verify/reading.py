@@ -114,7 +114,7 @@ def _stative(root: Token) -> bool:
 
 
 def _semi_modal(root: Token) -> Token | None:
-    """"Trump is prepared to back off", "Kenya is ready to sign": an adjective with an infinitive works as a
+    """"Chile is prepared to back off", "Kenya is ready to sign": an adjective with an infinitive works as a
     modal, and the infinitive is the claim's act (not an evaluation "prepared")."""
     if root.lemma_.lower() != "be":
         return None

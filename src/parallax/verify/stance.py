@@ -206,7 +206,7 @@ def side_forms(side: Side, facts: Facts) -> set[str]:
 
 def party_forms(side: Side, facts: Facts) -> set[str]:
     """Names a sentence may use for a party: ``side_forms`` plus the names of stored people and bodies of its
-    country ("Zelenskyy" speaks for Ukraine), a person also by the last word of the name."""
+    country ("Okafor" speaks for Kenya), a person also by the last word of the name."""
     return side_forms(side, facts) | (facts.country_people.get(side.country, set()) if side.country else set())
 
 

@@ -127,7 +127,7 @@ def institution_countries(out: DocActors, sdoc: Doc) -> list[tuple[str, str]]:
     return pairs
 
 
-# nouns for fighters of a non-state armed group: "militants", "the insurgents", "BLA fighters"
+# nouns for fighters of a non-state armed group: "militants", "the insurgents", "RLF fighters"
 ARMED_NOUNS = frozenset({"militant", "insurgent", "rebel", "separatist", "fighter", "gunman", "guerrilla",
                          "jihadist", "terrorist", "attacker", "hijacker", "extremist", "militia"})
 GROUP_NOUNS = frozenset({"group", "outfit", "organization", "organisation", "movement"})
@@ -152,7 +152,7 @@ def armed_references(out: DocActors, sdoc: Doc, covered: set[int],
                      mention: Callable[[int, int, str | None, str], Mention]) -> None:
     """Fighters and "the group" as the armed group they belong to.
 
-    "BLA militants", "militants linked with the X Army": the group named in the phrase (an organisation so
+    "RLF militants", "militants linked with the X Army": the group named in the phrase (an organisation so
     used is an armed group); "the militants", "separatists", "the banned group": the one armed group the
     document names, when it names exactly one. A phrase that names a country ("Afghan militants") is left.
     """

@@ -1,7 +1,7 @@
 """The field's actor dictionaries (Phoenix / PETRARCH-2), looked up by name, with roles checked against dates.
 
 ``parallax/data/actors.tsv`` (built by ``scripts/build_actor_dictionary.py``) holds people with dated roles
-(``SERGEY_LAVROV [RUSGOV >20040309]``), institutions and offices (``US_SECRETARY_OF_STATE [USAGOV]``), armed
+(``ANGELA_MERKEL [DEUGOV >20051122]``), institutions and offices (``US_SECRETARY_OF_STATE [USAGOV]``), armed
 non-state groups (``BALOCH_LIBERATION_ARMY [PAKREB]``), intergovernmental organisations, NGOs, and each country's
 other place names (provinces, cities). Lookups are dictionary hits on a folded name, never a scan of the text:
 the caller asks about the spans NER, titles and the gazetteer already found. Loaded once, on first use.
@@ -43,7 +43,7 @@ class Known:
     kind: str  # place | person | body | group | igo | ngo
     name: str
     codes: tuple[tuple[str, str, str], ...]  # (CAMEO code, start, end): YYYYMMDD, "" when open
-    short: str = ""  # stable short code: "TALIBAN", "YPG", "BLA"
+    short: str = ""  # stable short code: "TALIBAN", "YPG", "RLF"
 
     def code_at(self, when: str | None) -> str | None:
         """The code that holds on ``when`` (YYYY[-MM[-DD]]): a dated range containing it, else an undated code.
@@ -105,7 +105,7 @@ class Dictionary:
         return cands[0] if cands and len(countries) == 1 and None not in countries else None
 
     def place(self, text: str) -> str | None:
-        """ISO3 of a country's province, city or other name ("Balochistan", "Ontario"), else None."""
+        """ISO3 of a country's province, city or other name ("Punjab", "Ontario"), else None."""
         return self.places.get(key(text))
 
 

@@ -410,7 +410,7 @@ def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
     repeat_names(b.out, sdoc, b.mention)
     link_references(b.out, sdoc, definite, b.mention)
     b.out.sort()
-    for src, dst in [*acronym_pairs(b.out), *appositive_pairs(b.out, sdoc)]:  # "BLA"; "the militia, the RLF"
+    for src, dst in [*acronym_pairs(b.out), *appositive_pairs(b.out, sdoc)]:  # "RLF"; "the militia, the RLF"
         if src in b.out.actors and dst in b.out.actors:
             b.merge(src, dst)
     armed_references(b.out, sdoc, used, b.mention)

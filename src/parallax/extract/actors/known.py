@@ -2,7 +2,7 @@
 
 * an organisation or group the dictionaries know gets a stable record: an armed non-state group its home
   country and the REB agent (a party of its own, never its state), an intergovernmental body the IGO agent
-  and no country, an institution its country and agent; the record's short code ("BLA", "NATO") becomes an
+  and no country, an institution its country and agent; the record's short code ("RLF", "NATO") becomes an
   alias, so every mention of the body, however written, answers to one code;
 * a person the dictionaries know gets the country and the role that held on the publication date (a role
   outside its dated range gives no agent; a country shared by all the person's records still holds);
@@ -10,7 +10,7 @@
   ("Secretary of State"), else from the same office stated with a country elsewhere in the document
   ("the Ruritanian prime minister" ... "Prime Minister X": the same office, its qualifier aside, when no
   other named person holds it for that country);
-* an acronym beside the full name it abbreviates is one body ("BLA" and "the Baloch Liberation Army");
+* an acronym beside the full name it abbreviates is one body ("RLF" and "the Rift Liberation Front");
 * officials and state bodies the text names without a country ("the military", "security sources", "Gen. X")
   are the document's own country's, when one country dominates the document (:func:`home_country`).
 Dictionary knowledge only fills what the text left empty.
@@ -74,7 +74,7 @@ def apply_org(actor: Actor, found: KnownOrg) -> None:
 
 def office_key(text: str) -> str:
     """An office without the country or place that qualifies it: "the Ruritanian prime minister" and "Prime
-    Minister" -> "prime minister"; "Balochistan Chief Minister" -> "chief minister"."""
+    Minister" -> "prime minister"; "Punjab Chief Minister" -> "chief minister"."""
     g, d = gazetteer(), dictionary()
     words = [w for w in text.replace("’", "'").split() if w.lower() not in _DROP]
     kept = [w for w in words if not (w in g.forms or w.removesuffix("'s") in g.forms or d.place(w))]
@@ -121,7 +121,7 @@ def fill_people(out: DocActors, when: str | None) -> None:
         rec = None if a.anonymous else next(
             (r for n in [a.name, *a.aliases] if len(n.split()) >= 2 and (r := d.person(_untitled(n), when))), None)
         if rec is None and not a.anonymous and len(a.name.split()) == 1:
-            rec = d.find(a.name, PERSON_KINDS)  # a lone surname the dictionary lists ("Lavrov")
+            rec = d.find(a.name, PERSON_KINDS)  # a lone surname the dictionary lists ("Okonjo")
         if rec is not None and (when is None or rec.code_at(when) is not None):
             # a role in force on the date, or no date to check: a namesake of another time stays unknown
             a.country = a.country or rec.country_at(when)
@@ -152,7 +152,7 @@ def initials(name: str) -> str:
 
 
 def acronym_pairs(out: DocActors) -> list[tuple[str, str]]:
-    """(acronym actor, full-name actor) pairs: "BLA" beside "the Baloch Liberation Army" is one body, when
+    """(acronym actor, full-name actor) pairs: "RLF" beside "the Rift Liberation Front" is one body, when
     exactly one organisation or group of the document has those initials or that code."""
     bodies = {aid: a for aid, a in out.actors.items() if a.kind in {"organization", "group"} and not a.anonymous}
     pairs = []

@@ -227,7 +227,7 @@ def role_of(name: Span, gaz: dict[int, tuple[Span, Entry]]) -> RoleInfo | None:
                 break
     orgs = [e for e in _ents_in(tokens, {"ORG"}) if not set(range(e.start, e.end)) <= used
             and e[-1].lower_ not in OFFICE_HEADS and not _of_phrase(e[0], name.start)
-            and dictionary().place(e.text) is None]  # "Secretary of State", "Balochistan Chief Minister"
+            and dictionary().place(e.text) is None]  # "Secretary of State", "Punjab Chief Minister"
     org = None
     if orgs and not (len(orgs[0]) == 1 and is_office(orgs[0][0])):  # "Defense" alone is a title word
         org = orgs[0].text[4:] if orgs[0].text.lower().startswith("the ") else orgs[0].text

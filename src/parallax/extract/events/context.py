@@ -198,7 +198,7 @@ def _role(doc, start: int, end: int) -> str:
     """How the words at [start, end) take part in their sentence: "patient" as the object of a preposition
     that marks a recipient, destination or matter ("costs on Russia", "support for Ukraine", "deport them to
     Turkey"), "agent" as the "by" doer of some other act ("a company operated by China"), "place" as where
-    something happens ("in Pakistan's Balochistan"), else "free"."""
+    something happens ("in Kenya's Turkana"), else "free"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return "patient"
@@ -211,7 +211,7 @@ def _role(doc, start: int, end: int) -> str:
     if prep.dep_ == "agent" or prep.lower_ == "by":
         return "agent"
     if prep.lower_ in _PLACE_PREPS or (prep.lower_ == "of" and prep.head.pos_ == "ADP"):
-        return "place"  # "in Pakistan's Balochistan", "outside of the Iraqi city"
+        return "place"  # "in Kenya's Turkana", "outside of the Iraqi city"
     if prep.lower_ in {"to", "into", "toward", "towards"} and prep.head.pos_ in {"VERB", "AUX"}:
         return "destination"  # "deport them to Turkey": where to, not whom
     return "patient" if prep.lower_ in _PATIENT_PREPS else "free"

@@ -75,7 +75,7 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in pred.children)
     if sources and not targets and not frame.inverse:
         # an attack on a place or on people of no named side: the other party of its sentence ("attacked a
-        # train in Pakistan's Balochistan"), else the counterpart of the previous sentences
+        # convoy in Kenya's Turkana"), else the counterpart of the previous sentences
         active = own or (pred.tag_ != "VBN" and not any(c.dep_ == "agent" for c in pred.children))
         t = (disc.other_party(pred, sources, place=True) if frame.plover in {"ASSAULT", "COERCE"} and active
              and _of_known_side(disc, sources[0]) else None) or disc.counterpart(sources[0], here=own)

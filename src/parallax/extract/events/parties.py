@@ -270,8 +270,8 @@ def bound_goods(pred: Token, goods: list[Token], actors: DocActors, sources: lis
 
 
 def unnamed_other(verb: Token, actors: DocActors) -> bool:
-    """Whether a verb names a party it was done to or with, of no known side: "Sheinbaum and Trudeau told Trump
-    in phone calls" is two calls with Trump, not a meeting of the two."""
+    """Whether a verb names a party it was done to or with, of no known side: "Ruiz and Dupont told the president
+    in phone calls" is two calls with the president, not a meeting of the two."""
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
              if p.dep_ == "pobj"]

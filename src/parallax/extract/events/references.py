@@ -2,7 +2,7 @@
 "the bloc", "its neighbour", "Moscow's ally".
 
 Wire copy names a party once and then refers to it: "The Group of Seven met in Quebec. They called on China
-...", "The BLA claimed the attack. The separatist group demanded ...". Each sentence's references are resolved
+...", "The RLF claimed the attack. The separatist group demanded ...". Each sentence's references are resolved
 before its events are read and become mentions of the actor they stand for, so every rule that reads parties
 off the parse reads them too. Conservative: a reference needs a candidate of its own class (a state for "the
 country", an armed or political group for "the group", a bloc for "the alliance"), found by a fixed order of
@@ -133,8 +133,8 @@ class References:
 
     def _armed(self, tok: Token) -> str | None:
         """"Militants", "terrorists": the one group the text names around them, before or after ("Militants
-        attacked a train ... The Baloch Liberation Army claimed responsibility")."""
-        for c in tok.children:  # "militants linked with the BLA", "fighters of the group"
+        attacked a train ... The Rift Liberation Front claimed responsibility")."""
+        for c in tok.children:  # "militants linked with the RLF", "fighters of the group"
             heads = [c] if c.dep_ == "prep" and c.lower_ in {"of", "from"} else \
                 [p for p in c.children if p.dep_ == "prep"] if c.dep_ == "acl" else []
             for p in heads:
@@ -156,7 +156,7 @@ class References:
             groups = {g for g in groups if armed_force(self.actors.actors[g])}
         names = {aid: self.actors.actors[aid].name for aid in groups}
         short = {aid for aid, n in names.items() if any(n == _initials(o) for o in names.values())}
-        groups -= short  # "the Baloch Liberation Army, or BLA": one group
+        groups -= short  # "the Rift Liberation Front, or RLF": one group
         return groups.pop() if len(groups) == 1 else None
 
     def _fits(self, aid: str, classes: set[str] | None) -> bool:

@@ -12,7 +12,7 @@ year that only bounds a span ("before February 2022", "since 2019") is not the n
 named only further down is not used: articles tell today's news first and the background years after it.
 A mention with no date word at all ("SU 35", a bare "35") is not a date.
 
-With a publication date, a bare weekday that is the publication's own weekday is that day ("Putin said
+With a publication date, a bare weekday that is the publication's own weekday is that day ("the minister said
 Thursday" in Thursday's news), and a day or month without a year is the occurrence nearest the publication
 ("until April 2" in a March article is the coming April 2, "in late September" in October the past one),
 except that a past-tense clause ("held a summit in September") takes the past one and a future clause the

@@ -50,7 +50,7 @@ def can_speak(core: Span, actors: DocActors) -> bool:
         return True
     if lemma in agent_nouns() or (agent_for is not None and agent_for(low) is not None):
         return True
-    # "separatists belonging to the BLA", "members of the council": a phrase that names a party
+    # "separatists belonging to the RLF", "members of the council": a phrase that names a party
     return any(m.actor for m in actors.mentions_in(head.left_edge.idx, head.right_edge.idx + len(head.right_edge)))
 
 
@@ -84,7 +84,7 @@ class Resolver:
         return Who(actor_id, actor.name if actor else "", bool(actor and actor.anonymous), None, at)
 
     def _clause_subject(self, pron) -> Who | None:
-        """"Rubio told VOA that he believes ...": a pronoun inside a clause of the sentence is the person who is
+        """"Okafor told the radio that he believes ...": a pronoun inside a clause of the sentence is the person who is
         the subject of the sentence's main verb, when that subject comes first."""
         root = pron.sent.root
         if pron.head is root:
@@ -332,7 +332,7 @@ def _named(actor) -> bool:
 
 
 def _looks_named(text: str) -> bool:
-    """"Imran Hayat" (a name the actor stage missed), not "Separatists" or "the railway official"."""
+    """"Ruth Okafor" (a name the actor stage missed), not "Separatists" or "the railway official"."""
     words = text.split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words) and not party_noun(words[-1].lower())
 
