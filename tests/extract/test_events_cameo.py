@@ -75,7 +75,10 @@ def test_a_states_protest_and_complaint_are_accusations(nlp):
 
 def test_offers_are_commitments_and_what_is_offered_is_possible(nlp):
     assert ("NOR", "COL", "AGREE", "asserted") in got(nlp, "Norway offered its mediators to Colombia.")
-    assert ("TUR", "SWE", "AID", "hypothetical") in got(nlp, "Turkey has offered to hand over the suspects to Sweden.")
+    # an offer, pledge or agreement to act is PLOVER AGREE (CAMEO 03, intent to cooperate), the offering asserted
+    assert got(nlp, "Turkey has offered to hand over the suspects to Sweden.") == {("TUR", "SWE", "AGREE", "asserted")}
+    assert ("GHA", "TGO", "AGREE", "asserted") in got(nlp, "Ghana pledged to resume talks with Togo.")
+    assert ("PER", "CHL", "AID", "future") in got(nlp, "Peru agreed to sell two frigates to Chile.")  # the sale itself
     assert ("UKR", "RUS", "COOPERATE", "hypothetical") in got(nlp, "Ukraine offered Russia a prisoner exchange.")
     assert ("SYR", "LBN", "AGREE", "asserted") in got(nlp, "Syria says it is willing to withdraw its troops from Lebanon.")
 
@@ -83,6 +86,11 @@ def test_offers_are_commitments_and_what_is_offered_is_possible(nlp):
 def test_removal_from_a_programme_is_a_sanction(nlp):
     assert ("USA", "IND", "SANCTION", "asserted") in got(
         nlp, "The United States removed India from its trade preference programme.")
+
+
+def test_refusal_higher_up_the_clause_rejects(nlp):
+    assert ("TUR", "USA", "REJECT", "asserted") in got(
+        nlp, "The Turkish government has refused to commit to any direct assistance to the United States.")
 
 
 def test_ruling_out_talks_rejects_the_partner(nlp):

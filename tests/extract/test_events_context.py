@@ -194,3 +194,30 @@ def test_a_body_of_unknown_allegiance_listed_with_a_states_army_is_no_counterpar
             "spokesperson said the army, air force, and commandos of the Andes Strike Group took part in it.")
     assert dyads(nlp, text) == set()
     assert ("CHL", "PER", "AGREE") in dyads(nlp, "Chile and Peru took part in the operation on Monday.")
+
+
+def test_a_denial_rejects_the_latest_accuser_of_the_denier(nlp):
+    text = "Senegal accused Mali of arming the rebels. Mali rejected the allegations on Friday."
+    assert ("MLI", "SEN", "REJECT") in dyads(nlp, text)
+    text = "Kenyan officials say Somali forces helped the militants. Somalia routinely denies providing sanctuary."
+    assert ("SOM", "KEN", "REJECT") in dyads(nlp, text)
+
+
+def test_a_denial_without_an_accuser_stays_uncoded(nlp):
+    text = "Peru's envoy dismissed accusations it is getting weapons abroad."
+    assert not {ty for _s, _t, ty in dyads(nlp, text)} & {"REJECT"}
+
+
+def test_denying_an_act_rejects_the_one_it_was_aimed_at(nlp):
+    assert ("RUS", "UKR", "REJECT") in dyads(nlp, "Russia denied attacking Ukrainian ships.")
+
+
+def test_a_rejected_offer_or_request_rejects_the_one_who_made_it(nlp):
+    assert ("PAK", "AFG", "REJECT") in dyads(nlp, "Pakistan rejected a fresh offer from Afghanistan for direct talks.")
+    text = "Cuba asked Spain to lift the visa rule. Madrid denied the request on Monday."
+    assert ("ESP", "CUB", "REJECT") in dyads(nlp, text)
+
+
+def test_co_subjects_are_not_each_others_counterpart(nlp):
+    text = "The rebels accuse Egypt and Sudan of looting the region. Egypt and Sudan reject the claims."
+    assert not {(s, t) for s, t, _ty in dyads(nlp, text)} & {("EGY", "SDN"), ("SDN", "EGY")}

@@ -111,6 +111,18 @@ class Discourse:
             foreign = {k: a for k, a in foreign.items() if not armed_force(self.actors.actor(a))}
         return next(iter(foreign.values())) if len(foreign) == 1 else None
 
+    def accuser(self, aid: str, types: frozenset[str] = frozenset({"ACCUSE"}), window: int = 3) -> str | None:
+        """Who last accused (or, with other ``types``, asked) ``aid``'s side, in this sentence or the ``window``
+        before it: the one its denial answers."""
+        mine = self.side(aid)
+        for idx, s, t, ty in [*((self.index, s, t, ty) for s, t, ty in reversed(self.current)),
+                              *reversed(self.events)]:
+            if idx < self.index - window:
+                break
+            if ty in types and self.side(t) == mine and self.side(s) != mine:
+                return s
+        return None
+
     def other_party(self, pred: Token, exclude: list[str], *, agent: bool = False,
                     place: bool = False) -> str | None:
         """The one party the predicate's sentence names besides ``exclude``'s countries and those who speak or

@@ -26,6 +26,7 @@ from parallax.model import Document, Event, Quote
 from parallax.language.spans import Covering
 
 ACCUSATION = Frame("say", "V", "112", "ACCUSE", frozenset())
+DENIAL = Frame("deny", "V", "016", "REJECT", frozenset())  # CAMEO 016 "deny responsibility"
 _MILITARY = frozenset({"military", "defence", "defense", "arms", "weapon", "army", "naval", "navy", "missile"})
 # light verbs whose subject arranges a meeting of others: it deals with each of them
 _THIRD_PARTY = frozenset({"host", "mediate", "broker", "arrange", "organize", "organise", "launch", "convene",
@@ -118,7 +119,8 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
                 if light is None and (frame.light_only or triggers.object_of_trigger(pred)):
                     continue
                 found += _code(pred, light, frame, actors, disc)
-    return found + _accusations(sent, found, actors, disc)
+    found += _accusations(sent, found, actors, disc)
+    return found + _denials(sent, found, actors, disc)
 
 
 def _accusations(sent: Span, found: list[_Found], actors: DocActors, disc: Discourse) -> list[_Found]:
@@ -126,6 +128,13 @@ def _accusations(sent: Span, found: list[_Found], actors: DocActors, disc: Disco
     hostile = [(f.light or f.predicate, f.source, f.plover) for f in found]
     return [_Found(p, None, ACCUSATION, "ACCUSE", ACCUSATION.cameo, s, t, False)
             for p, s, t in statements.accusations(sent, actors, hostile, lambda i: disc.speaker(i, direct=True))]
+
+
+def _denials(sent: Span, found: list[_Found], actors: DocActors, disc: Discourse) -> list[_Found]:
+    """REJECT events of accusations a side denies ("India rejected the allegations"), aimed at the accuser."""
+    here = [(f.light or f.predicate, f.source, f.target, f.plover) for f in found]
+    return [_Found(v, None, DENIAL, "REJECT", DENIAL.cameo, s, t, False, mode="asserted")
+            for v, s, t in statements.denials(sent, actors, here, disc.accuser)]
 
 
 def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, disc: Discourse) -> list[_Found]:

@@ -79,11 +79,15 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
         active = own or (pred.tag_ != "VBN" and not any(c.dep_ == "agent" for c in pred.children))
         t = (disc.other_party(pred, sources, place=True) if frame.plover in {"ASSAULT", "COERCE"} and active
              and _of_known_side(disc, sources[0]) else None) or disc.counterpart(sources[0], here=own)
-        targets = [t] if t else targets
-    elif targets and not sources and frame.inverse:
+        targets = [t] if t and not _among(disc, t, sources) else targets  # "Egypt and Sudan rejected ...": no
+    elif targets and not sources and frame.inverse:  # counterpart among the co-subjects
         s = disc.counterpart(targets[0], here=own)
-        sources = [s] if s else sources
+        sources = [s] if s and not _among(disc, s, targets) else sources
     return sources, targets, pair
+
+
+def _among(disc: Discourse, aid: str, side: list[str]) -> bool:
+    return disc.side(aid) in {disc.side(a) for a in side}
 
 
 def _of_known_side(disc: Discourse, aid: str) -> bool:

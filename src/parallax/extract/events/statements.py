@@ -1,5 +1,7 @@
-"""Accusations made by stating a hostile act: "Pakistan says India backed the attack" is an ACCUSE by Pakistan
-of India, besides whatever the embedded clause reports.
+"""Accusations made by stating a hostile act, and the denials that answer them.
+
+"Pakistan says India backed the attack" is an ACCUSE by Pakistan of India, besides whatever the embedded clause
+reports; "India rejected the allegation" or "a charge Delhi denied" is a REJECT by India of its accuser.
 
 A government or its officials that state, claim or allege that another side attacked, coerced, threatened or
 mobilised, backed an attack or armed group, or failed or refused to act, accuse that side (CAMEO 112, "accuse
@@ -13,9 +15,11 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.actors.types import DocActors, state_side
+from parallax.extract.actors.types import ARMED_AGENTS, DocActors, state_side
 from parallax.extract.events import roles
-from parallax.extract.events.lexicon import verb_frame
+from parallax.extract.events.lexicon import REPORT_NOUNS, verb_frame
+from parallax.extract.events.mode import DENY_VERBS, event_mode
+from parallax.extract.events.parties import owners
 
 # verbs that state a clause as the speaker's own claim
 CLAIM_VERBS = frozenset("""
@@ -28,6 +32,14 @@ attack attacker militant terrorist terrorism insurgent insurgency separatist reb
 """.split())
 _BACKING = frozenset({"SUPPORT", "AID"})
 _FAILING = frozenset({"fail", "refuse"})
+# what a denial answers: "rejected the allegations", "dismissed the panel's findings", "a charge X denied"
+CHARGE_NOUNS = REPORT_NOUNS | frozenset("accusation charge finding criticism".split())
+# verbs that deny a clause as well as a noun: "denied providing sanctuary", "denied that it had ..."
+_CLAUSE_DENIALS = frozenset({"deny", "refute"})
+# what a rejection turns down, and the verbs that do it: "rejected an offer from X", "denied the request"
+PROPOSAL_NOUNS = frozenset("offer proposal request demand call appeal plea invitation ultimatum overture".split())
+_TURNING_DOWN = DENY_VERBS | frozenset("refuse decline rebuff spurn".split())
+_ASKING = frozenset({"REQUEST", "AGREE", "CONSULT"})  # the events a turned-down proposal may have been coded as
 
 
 def accusations(sent: Span, actors: DocActors, hostile: Iterable[tuple[Token, str, str]],
@@ -78,3 +90,71 @@ def _state_side(actors: DocActors, aid: str) -> bool:
 
 def _sides_differ(actors: DocActors, a: str, b: str) -> bool:
     return roles.side_of(actors, a) != roles.side_of(actors, b)
+
+
+def denials(sent: Span, actors: DocActors, here: Iterable[tuple[Token, str, str, str]],
+            accuser_of: Callable[[str, frozenset[str]], str | None]) -> list[tuple[Token, str, str]]:
+    """(denial verb, denier, accuser) for each accusation, report or proposal a state side denies or turns down
+    in ``sent``.
+
+    The accuser is the one the words name ("Pakistan's allegations", "an offer from Kabul"), else whoever was
+    last coded as accusing (or asking) the denier (this sentence's events in ``here``, as (predicate, source,
+    target, type), then ``accuser_of(denier, types)``: the previous sentences), else the one the denied act was
+    aimed at ("denied attacking Ukrainian ships" answers Ukraine). No accuser, no event: a denial says whom it
+    answers or stays uncoded.
+    """
+    here = list(here)
+    out: list[tuple[Token, str, str]] = []
+    for verb in sent:
+        lem = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lem not in _TURNING_DOWN or event_mode(verb) == "negated":
+            continue
+        charge = _charge(verb, CHARGE_NOUNS) if lem in DENY_VERBS else None
+        proposal = _charge(verb, PROPOSAL_NOUNS)
+        clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}] if lem in _CLAUSE_DENIALS else []
+        if charge is None and proposal is None and not clauses:
+            continue
+        types = _ASKING if proposal is not None else frozenset({"ACCUSE"})
+        deniers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if _state_side(actors, a)]
+        for denier in deniers:
+            accuser = _accuser(denier, charge or proposal, types, clauses, here, actors, accuser_of)
+            if accuser is not None and _sides_differ(actors, denier, accuser) \
+                    and (state_side(actors.actor(accuser)) or _armed(actors, accuser)):
+                out.append((verb, denier, accuser))
+    return out
+
+
+def _charge(verb: Token, nouns: frozenset[str]) -> Token | None:
+    """The accusation, report or proposal a denial verb takes: its object, or the noun its relative clause is
+    on ("a charge Delhi rejected")."""
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in nouns:
+        return verb.head
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in nouns:
+            return c
+    return None
+
+
+def _accuser(denier: str, charge: Token | None, types: frozenset[str], clauses: list[Token],
+             here: list[tuple[Token, str, str, str]], actors: DocActors,
+             accuser_of: Callable[[str, frozenset[str]], str | None]) -> str | None:
+    mine = roles.side_of(actors, denier)
+    if charge is not None:
+        named = [a for a in owners(charge, actors) if roles.side_of(actors, a) != mine]
+        if named:
+            return named[0]
+    for _pred, source, target, plover in reversed(here):
+        if plover in types and roles.side_of(actors, target) == mine and roles.side_of(actors, source) != mine:
+            return source
+    if (earlier := accuser_of(denier, types)) is not None:
+        return earlier
+    inside = {t.i for c in clauses for t in c.subtree}
+    for pred, source, target, _plover in here:
+        if pred.i in inside and roles.side_of(actors, source) == mine:
+            return target
+    return None
+
+
+def _armed(actors: DocActors, aid: str | None) -> bool:
+    a = actors.actor(aid) if aid else None
+    return a is not None and a.agent in ARMED_AGENTS

@@ -189,6 +189,8 @@ def object_of_trigger(noun: Token) -> bool:
 REFUSALS = frozenset({"refuse", "decline"})
 THREATS = frozenset({"threaten"})
 INTENTS = frozenset("ready willing prepared".split())  # offers and pledges keep their act, as possible or future
+# verbs that commit their subject to the act of their infinitive: "offered to hand over", "agreed to lift"
+INTENT_VERBS = frozenset("offer agree promise pledge commit propose".split())
 _REJECT_CODE = {"AID": "1222", "CONSULT": "125", "AGREE": "127", "COOPERATE": "121", "CONCEDE": "124",
                 "RETREAT": "1246"}
 _THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138", "CONSULT": "1313", "AGREE": "1313",
@@ -197,6 +199,18 @@ _INTENT_CODE = {"AID": "033", "CONSULT": "036", "COOPERATE": "031", "CONCEDE": "
                 "AGREE": "030", "SUPPORT": "032"}
 # What one yields or reverses: refusing it ("will not back down", "won't lift the embargo") is a rejection.
 _YIELDING = frozenset({"CONCEDE", "RETREAT"})
+
+
+def _refusal_above(anchor: Token) -> Token | None:
+    """A refusal two or three steps up the clause: "refused to commit to any assistance"."""
+    cur = anchor
+    for _ in range(4):
+        if cur.dep_ not in {"xcomp", "prep", "pobj"} or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in REFUSALS:
+            return cur
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,12 +236,18 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
     anchor = light or pred
     if light is not None and under_request(light):
         return None
-    head = anchor.head.lemma_.lower() if anchor.dep_ in {"xcomp", "acomp"} or anchor.head.pos_ == "ADJ" else ""
+    head = anchor.head.lemma_.lower() if anchor.dep_ in {"xcomp", "acomp"} or anchor.head.pos_ in {"ADJ", "VERB"} \
+        else ""
     if anchor.dep_ == "xcomp" and head in REFUSALS:
         return Reading(_REJECT_CODE.get(plover, "120"), "REJECT", borrow=True)
+    if plover in _REJECT_CODE and (refuser := _refusal_above(anchor)) is not None:
+        return Reading(_REJECT_CODE[plover], "REJECT", mode=event_mode(refuser), borrow=True)
     if anchor.dep_ == "xcomp" and head in THREATS:
         return Reading(_THREAT_CODE.get(plover, "130"), "THREATEN")
     if anchor.dep_ == "xcomp" and head in INTENTS and plover in _INTENT_CODE:
+        return Reading(_INTENT_CODE[plover], "AGREE", mode=event_mode(anchor.head))
+    if anchor.dep_ == "xcomp" and anchor.head.pos_ == "VERB" and head in INTENT_VERBS and plover in _INTENT_CODE \
+            and not (head == "agree" and frame.transfer):  # "agreed to buy tanks": the sale, as its own act
         return Reading(_INTENT_CODE[plover], "AGREE", mode=event_mode(anchor.head))
     if (plover in _YIELDING or reversed_) and event_mode(pred, light) == "negated":
         return Reading(_REJECT_CODE.get(plover, "124") if not reversed_ else "124", "REJECT", mode="asserted",
