@@ -153,3 +153,20 @@ def test_a_reversal_noun_reverses_the_measure(nlp):
 
 def test_persuading_by_getting_someone_to_act(nlp):
     assert ("USA", "KOR", "REQUEST", "asserted") in got(nlp, "Washington got Seoul to drop its objections.")
+
+
+def test_a_coercive_act_on_a_condition_or_in_the_doers_warning_is_a_threat(nlp):
+    assert ("USA", "CAN", "THREATEN", "asserted") in got(
+        nlp, "Washington said it will impose tariffs on Canadian cars if Ottawa does not drop its tariffs.")
+    assert ("CHN", "DEU", "THREATEN", "asserted") in got(
+        nlp, "Beijing has hinted that it could retaliate with tariffs on German vehicles.")
+    # a plain announcement stays a sanction to come
+    assert got(nlp, "Washington said it will impose tariffs on Canadian cars on Monday.") == {
+        ("USA", "CAN", "SANCTION", "future")}
+    # another side's possible attack is no threat by the one who warns of it
+    assert ("RUS", "MDA", "THREATEN", "asserted") not in got(nlp, "Kyiv warned that Russia could attack Moldova.")
+
+
+def test_a_demand_with_or_face_is_also_a_threat(nlp):
+    kinds = types(nlp, "The European Union urged Serbia to accept the deal or face additional sanctions.")
+    assert {"REQUEST", "THREATEN"} <= kinds

@@ -141,12 +141,14 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     read = triggers.reading(pred, light, frame)
     if read is None:
         return []
-    plover, cameo = read.plover, read.cameo
+    plover, cameo, mode = read.plover, read.cameo, read.mode
     sources, targets, pair, subj = arguments(pred, light, frame, actors)
     given = (len(sources), len(targets), len(pair))
     sources, targets, pair = implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow)
     borrowed = given != (len(sources), len(targets), len(pair))
     sources, targets, pair = ([disc.canonical(a) for a in xs] for xs in (sources, targets, pair))
+    if plover in triggers.COERCIVE and sources and _threatened(pred, light, sources, actors):
+        plover, cameo, mode = "THREATEN", triggers.THREAT_CODE[plover], "asserted"
     out: list[_Found] = []
 
     def add(s: str, t: str, sym: bool) -> None:
@@ -155,13 +157,15 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
         if not (state_side(actors.actor(s)) or state_side(actors.actor(t))):
             return  # two groups, or a group and someone of no country: no state or IGO takes part
         if plover == "PROTEST" and _official(s, actors):  # a state's protest is a complaint, not a demonstration
-            out.append(_Found(pred, light, frame, "ACCUSE", "114", s, t, sym, borrowed, read.mode))
+            out.append(_Found(pred, light, frame, "ACCUSE", "114", s, t, sym, borrowed, mode))
             return
         if plover == "ASSAULT" and cameo.startswith("19") and _person(s, actors) and _person(t, actors):
             # leaders "clash" or "attack" each other in words: a verbal conflict, not military force
-            out.append(_Found(pred, light, frame, "ACCUSE", "111", s, t, sym, borrowed, read.mode))
+            out.append(_Found(pred, light, frame, "ACCUSE", "111", s, t, sym, borrowed, mode))
             return
-        out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, borrowed, read.mode))
+        out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, borrowed, mode))
+        if plover == "REQUEST" and triggers.or_else(light or pred):  # "... or face sanctions": a threat too
+            out.append(_Found(pred, light, frame, "THREATEN", "130", s, t, sym, borrowed, mode))
 
     if len(pair) >= 2 and sources and light is not None and light.lemma_.lower() in _THIRD_PARTY \
             and not set(sources) & set(pair):
@@ -180,6 +184,16 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     for f in out:
         disc.note(f.source, f.target, f.plover)
     return out
+
+
+def _threatened(pred: Token, light: Token | None, sources: list[str], actors: DocActors) -> bool:
+    """A coercive act stated as a threat by its own doer (a condition, or its own warning: not a warning that
+    someone else could strike)."""
+    is_threat, warning = triggers.threat(pred, light)
+    if not is_threat or warning is None:
+        return is_threat
+    warners = {roles.side_of(actors, a) for a in roles.actors_of(roles.subject_of(warning)[0], actors)}
+    return not warners or bool(warners & {roles.side_of(actors, a) for a in sources})
 
 
 def _official(aid: str, actors: DocActors) -> bool:

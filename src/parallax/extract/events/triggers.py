@@ -213,6 +213,49 @@ def _refusal_above(anchor: Token) -> Token | None:
     return None
 
 
+# Coercive acts stated as threats: promised on a condition, announced in a warning, or offered as the other
+# branch of a demand ("accept the ceasefire or face sanctions"). CAMEO 13x, PLOVER THREATEN.
+COERCIVE = frozenset({"SANCTION", "ASSAULT", "COERCE"})
+WARNING_VERBS = frozenset("warn hint threaten vow caution signal".split())
+THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138"}
+_MODALS = frozenset("will would could 'll wo shall".split())
+
+
+def threat(pred: Token, light: Token | None) -> tuple[bool, Token | None]:
+    """Whether a coercive act is stated as a threat, and the warning verb that states it (whose subject must be
+    the actor): "will raise tariffs if Canada does not ..." (a condition, no verb), "hinted that it could
+    retaliate with tariffs" (hint). A plain future ("will impose tariffs on Monday") is no threat."""
+    verb = _clause_verb(light or pred)
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return False, None
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
+            return True, None
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in WARNING_VERBS:
+        return True, verb.head
+    return False, None
+
+
+def or_else(verb: Token) -> bool:
+    """A demand with a threat as its other branch: "urged Russia to accept the ceasefire or face sanctions"."""
+    for x in (c for c in verb.children if c.dep_ == "xcomp"):
+        for conj in x.conjuncts:
+            if conj.lemma_.lower() == "face" and any(c.dep_ == "cc" and c.lower_ == "or" for c in x.children):
+                return True
+    return False
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """How one predicate occurrence is coded after the words around it: type, code, and (when the governing
