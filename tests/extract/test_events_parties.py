@@ -70,6 +70,15 @@ def test_stating_that_another_side_backed_an_attack_accuses_it(nlp):
     assert ("LTU", "BLR", "ACCUSE", "asserted") in got(nlp, text)
 
 
+def test_placing_an_attacks_authors_with_another_side_accuses_it(nlp):
+    text = "Kenya's interior minister said the attack was orchestrated by militants with bases in Somalia."
+    assert ("KEN", "SOM", "ACCUSE", "asserted") in got(nlp, text)
+    # a place of one's own, or two other sides at once, accuses nobody
+    for text in ("Kenya's interior minister said the attack took place in Nairobi.",
+                 "Kenya's interior minister said the attackers used weapons from Somalia and Ethiopia."):
+        assert not any(ty == "ACCUSE" for _s, _t, ty, _m in got(nlp, text))
+
+
 def test_no_accusation_from_an_analyst_or_of_ones_own_side(nlp):
     g = got(nlp, "A Polish analyst said Russia attacked the fuel depot.")
     assert not any(ty == "ACCUSE" for _s, _t, ty, _m in g)

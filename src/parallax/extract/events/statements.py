@@ -31,6 +31,10 @@ HOSTILE_OBJECTS = frozenset("""
 attack attacker militant terrorist terrorism insurgent insurgency separatist rebel bombing assault violence
 """.split())
 _BACKING = frozenset({"SUPPORT", "AID"})
+# subjects that make a clause about an attack's authors: "the attackers were trained in X"
+ATTACK_NOUNS = HOSTILE_OBJECTS | frozenset("""
+perpetrator handler planner mastermind ringleader organizer organiser assailant gunman hijacker bomber plot
+""".split())
 _FAILING = frozenset({"fail", "refuse"})
 # what a denial answers: "rejected the allegations", "dismissed the panel's findings", "a charge X denied"
 CHARGE_NOUNS = REPORT_NOUNS | frozenset("accusation charge finding criticism".split())
@@ -56,15 +60,36 @@ def accusations(sent: Span, actors: DocActors, hostile: Iterable[tuple[Token, st
         speakers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if _state_side(actors, a)]
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             for pred in (clause, *clause.conjuncts):
-                if not _hostile_clause(pred):
-                    continue
-                for accused in roles.actors_of(roles.subject_of(pred)[0], actors):
-                    out += [(verb, s, accused) for s in speakers if _sides_differ(actors, s, accused)]
+                if _hostile_clause(pred):
+                    accused = roles.actors_of(roles.subject_of(pred)[0], actors)
+                else:  # "the attackers were in touch with planners in Afghanistan": the one foreign side named
+                    accused = _linked_side(pred, actors, speakers)
+                for a in accused:
+                    out += [(verb, s, a) for s in speakers if _sides_differ(actors, s, a)]
     for pred, source, plover in hostile:
         speaker = speaker_at(pred.idx)
         if plover in HOSTILE and speaker and _state_side(actors, speaker) and _sides_differ(actors, speaker, source):
             out.append((pred.sent.root, speaker, source))  # the saying is asserted, whatever the act's mode
     return out
+
+
+def _linked_side(pred: Token, actors: DocActors, speakers: list[str]) -> list[str]:
+    """The one other side a clause about an attack or its authors places them with: "the attack was planned in
+    X", "the attackers were in touch with handlers in X". Nothing when the clause names two other sides."""
+    subj = roles.subject_of(pred)[0]
+    if not speakers or not subj or subj[0].lemma_.lower() not in ATTACK_NOUNS:
+        return []
+    mine = {roles.side_of(actors, s) for s in speakers}
+    inside = [t for t in pred.subtree if t.i not in {s.i for x in subj for s in x.subtree}]
+    if not inside:
+        return []
+    start, end = inside[0].idx, inside[-1].idx + len(inside[-1])
+    sides = {}
+    for m in actors.mentions_in(start, end):
+        a = actors.actor(m.actor)
+        if a is not None and a.country and (side := roles.side_of(actors, m.actor)) not in mine:
+            sides.setdefault(side, m.actor)
+    return list(sides.values()) if len(sides) == 1 else []
 
 
 def _hostile_clause(pred: Token) -> bool:
