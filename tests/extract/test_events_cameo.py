@@ -170,3 +170,14 @@ def test_a_coercive_act_on_a_condition_or_in_the_doers_warning_is_a_threat(nlp):
 def test_a_demand_with_or_face_is_also_a_threat(nlp):
     kinds = types(nlp, "The European Union urged Serbia to accept the deal or face additional sanctions.")
     assert {"REQUEST", "THREATEN"} <= kinds
+
+
+def test_suspending_delaying_or_exempting_a_measure_eases_it(nlp):
+    assert ("USA", "VEN", "CONCEDE", "asserted") in got(nlp, "Washington suspended sanctions on Venezuela.")
+    assert ("USA", "CAN", "CONCEDE", "asserted") in got(nlp, "Washington delayed for a month the tariff on Canadian goods.")
+    assert ("USA", "KEN", "SANCTION", "asserted") in got(nlp, "Washington cut aid to Kenya.")  # cutting aid is no easing
+
+
+def test_the_goods_a_measure_falls_on_are_no_transfer(nlp):
+    assert types(nlp, "Peru imposed tariffs on Chilean exports to Peru.") == {"SANCTION"}
+    assert ("RUS", "IND", "AID", "asserted") in got(nlp, "Russia's exports of weapons to India grew.")

@@ -76,7 +76,10 @@ unlawful invasion aggression crime
 
 # Light verbs that turn a frame into its opposite: "lifted sanctions", "suspended talks", "cut aid".
 REVERSALS: dict[tuple[str, str], tuple[str, str]] = {}
-for _verb in ("lift", "ease", "remove", "drop", "waive", "relax"):
+# easing a measure (CAMEO 085): lifting, suspending, delaying, exempting from or cutting sanctions and tariffs
+for _verb in ("lift", "ease", "remove", "drop", "waive", "relax", "suspend", "halt", "end", "cancel", "scrap",
+              "postpone", "delay", "pause", "exempt", "cut", "reduce", "lower", "rescind", "revoke", "repeal",
+              "withdraw", "stop", "cease", "terminate", "discontinue"):
     REVERSALS[(_verb, "SANCTION")] = ("085", "CONCEDE")
 for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone", "abandon", "sever", "cut",
               "downgrade", "terminate", "break", "stop", "cease", "pause", "discontinue", "withhold"):
@@ -88,7 +91,9 @@ for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone",
 REVERSAL_NOUNS = {"suspension": "suspend", "halt": "halt", "pause": "pause", "freeze": "freeze", "cut": "cut",
                   "cancellation": "cancel", "end": "end", "termination": "terminate", "lifting": "lift",
                   "easing": "ease", "removal": "remove", "severing": "sever", "withholding": "withhold",
-                  "discontinuation": "discontinue", "cessation": "cease", "downgrade": "downgrade"}
+                  "discontinuation": "discontinue", "cessation": "cease", "downgrade": "downgrade",
+                  "exemption": "exempt", "delay": "delay", "postponement": "postpone", "reduction": "reduce",
+                  "repeal": "repeal"}
 
 # Words heading a reported-speech object that is not itself an event: "dismissed reports", "rejected claims".
 REPORT_NOUNS = frozenset("report claim allegation rumour rumor speculation suggestion story news assertion".split())

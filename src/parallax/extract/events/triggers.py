@@ -180,7 +180,13 @@ def light_verb(noun: Token) -> Token | None:
 
 
 def object_of_trigger(noun: Token) -> bool:
-    """"criticised the deal": the noun is what another predicate is about, not an event of its own."""
+    """"criticised the deal": the noun is what another predicate is about, not an event of its own; so are the
+    goods a measure falls on ("tariffs on Canadian exports", "a ban on imports")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "against"}:
+        measure = noun.head.head
+        frame = noun_frame(measure.lemma_) if measure.pos_ == "NOUN" else None
+        if frame is not None and frame.plover == "SANCTION":
+            return True
     return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and bool(verb_frame(noun.head.lemma_))
 
 
