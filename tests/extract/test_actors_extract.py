@@ -127,6 +127,28 @@ def test_longer_country_name_wins_over_shorter(nlp):
     assert found == [("Democratic Republic of Congo", "COD"), ("Republic of the Congo", "COG")]
 
 
+@pytest.mark.parametrize("word,iso", [("Afganistan", "AFG"), ("Ethopian", "ETH"), ("Britian", "GBR"),
+                                      ("Phillipines", "PHL"), ("Quatar", "QAT")])
+def test_a_misspelt_country_or_demonym_stands_for_it(word, iso):
+    from parallax.extract.actors.matcher import misspelt
+
+    assert misspelt(word).iso3 == iso
+
+
+@pytest.mark.parametrize("word", ["Columbia", "Balochistan", "Washington", "Kashmir", "Sharif", "Germanic"])
+def test_a_city_region_or_other_name_is_no_misspelt_country(word):
+    from parallax.extract.actors.matcher import misspelt
+
+    assert misspelt(word) is None
+
+
+def test_a_misspelt_country_in_text_is_an_actor(nlp):
+    from parallax.extract.actors.matcher import gazetteer_spans
+
+    text = "Pakistan rejected a fresh offer from Afganistan for direct talks."
+    assert ("Afganistan", "AFG") in [(sp.text, e.iso3) for sp, e in gazetteer_spans(nlp(text))]
+
+
 def test_a_lone_capital_or_country_mistagged_as_a_person_is_still_the_country(nlp):
     from parallax.extract.actors import extract_actors
     from parallax.model import Document
