@@ -222,3 +222,13 @@ def test_a_rejected_offer_or_request_rejects_the_one_who_made_it(nlp):
 def test_co_subjects_are_not_each_others_counterpart(nlp):
     text = "The rebels accuse Egypt and Sudan of looting the region. Egypt and Sudan reject the claims."
     assert not {(s, t) for s, t, _ty in dyads(nlp, text)} & {("EGY", "SDN"), ("SDN", "EGY")}
+
+
+def test_he_is_the_one_person_the_text_was_just_about(nlp):
+    text = ("Chilean Foreign Minister Ana Reyes met Peruvian officials on Monday. This marks Reyes's second visit. "
+            "He is scheduled to travel to Bolivia on Wednesday for talks.")
+    assert ("CHL", "BOL", "CONSULT") in dyads(nlp, text)
+    # two people named just before, neither as the subject: "he" stays unresolved
+    text = ("Talks between Chile's Luis Soto and Peru's Jorge Diaz ended on Monday. "
+            "He is scheduled to travel to Bolivia on Wednesday for talks.")
+    assert not any(t == "BOL" for _s, t, _ty in dyads(nlp, text))

@@ -33,7 +33,8 @@ militant terrorist insurgent separatist rebel guerrilla jihadist gunman fighter 
 _ARMED_REACH = 120  # tokens either side in which the armed group must be the only one named
 _DEFINITE = frozenset({"the", "that", "this"})
 PRONOUNS = {"it": {"state", "bloc", "group"}, "they": {"group", "bloc", "officials"},
-            "them": {"group", "bloc", "officials"}}
+            "them": {"group", "bloc", "officials"}, "he": {"person"}, "she": {"person"}}
+_PERSONAL = frozenset({"he", "she"})  # subjects only, and only the one person the text was just about
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -92,6 +93,8 @@ class References:
         self.actors.sort()
 
     def _pronoun(self, tok: Token, classes: set[str]) -> str | None:
+        if tok.lower_ in _PERSONAL:
+            return self._person(tok) if tok.dep_ in _SUBJ else None
         if tok.dep_ in _SUBJ:
             own = self._governing_subject(tok, classes)
             if own:
@@ -101,6 +104,21 @@ class References:
         mine = self._country(self._governing_subject(tok, None))
         before = [a for a in self._before(tok) if self._fits(a, classes) and self._country(a) != mine]
         return before[0] if before else None
+
+    def _person(self, tok: Token) -> str | None:
+        """"He said ...": the person subject of the clause above, else the one person named earlier in the
+        sentence, else the previous sentence's subject, else the one person the two sentences before named."""
+        own = self._governing_subject(tok, {"person"})
+        if own:
+            return own
+        before = {a for a in self._before(tok) if self._fits(a, {"person"})}
+        if before:
+            return before.pop() if len(before) == 1 else None
+        prev = self._previous_subject({"person"})
+        if prev:
+            return prev
+        window = {a for a in self._previous(2) if self._fits(a, {"person"})}
+        return window.pop() if len(window) == 1 else None
 
     def _description(self, tok: Token) -> tuple[str | None, int]:
         """A definite description's actor and the start of its words ("the separatist group")."""
