@@ -167,3 +167,11 @@ def test_equipment_that_ner_calls_an_organisation_is_not_an_actor(nlp):
     names = {a.name for a in da.actors.values()}
     assert not any("Missile System" in n for n in names)
     assert "Andean Development Corporation" in names  # a real organisation stays
+
+
+def test_an_acronym_tagged_as_a_noun_is_still_the_group_it_stands_for(nlp):
+    text = ("The Ogaden National Liberation Front, or ONLF, claimed the attack. Since January, the ONLF has ramped "
+            "up attacks on soldiers. Ethiopia has designated ONLF as a terrorist group.")
+    da = extract_actors(nlp(text), Document(id="t", key="t", text=text, language="en", published="2020-01-01"))
+    onlf = [m for m in da.mentions if text[m.start:m.end] == "ONLF"]
+    assert len({m.start for m in onlf}) == 3 and len({m.actor for m in onlf}) == 1

@@ -181,3 +181,16 @@ def test_suspending_delaying_or_exempting_a_measure_eases_it(nlp):
 def test_the_goods_a_measure_falls_on_are_no_transfer(nlp):
     assert types(nlp, "Peru imposed tariffs on Chilean exports to Peru.") == {"SANCTION"}
     assert ("RUS", "IND", "AID", "asserted") in got(nlp, "Russia's exports of weapons to India grew.")
+
+
+def test_listing_as_a_terrorist_group_is_a_sanction_and_both_listers_apply_it(nlp):
+    g = got(nlp, "Kenya and the United States have designated al-Shabaab a terrorist group.")
+    assert {("KEN", "SOM", "SANCTION", "asserted"), ("USA", "SOM", "SANCTION", "asserted")} <= g
+    assert ("GBR", "IRN", "SANCTION", "asserted") in got(
+        nlp, "Britain proscribed the Revolutionary Guards as a terror organisation.")
+    assert not got(nlp, "Kenya designated Somalia as a partner.")  # a listing of no terrorist kind is no measure
+
+
+def test_the_proposer_of_a_plan_for_an_act_does_it(nlp):
+    g = got(nlp, "The European Union has proposed a plan for supporting Ukraine.")
+    assert ("UKR", "SUPPORT") in {(t, ty) for _s, t, ty, _m in g}

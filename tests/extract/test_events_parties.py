@@ -146,3 +146,11 @@ def test_a_quoted_hostile_act_by_another_side_is_the_speakers_asserted_accusatio
     accusations = [(actors.actor(e.source).country, actors.actor(e.target).country, e.mode) for e in events
                    if e.type == "ACCUSE"]
     assert accusations == [("LTU", "RUS", "asserted")]
+
+
+def test_a_claim_restated_as_a_noun_accuses_and_the_charge_is_rejected_by_its_denier(nlp):
+    text = ("Kenya's interior minister repeated the claim that the attack was orchestrated by militants with bases "
+            "in Somalia, a charge Somalia's foreign ministry rejected Thursday.")
+    g = got(nlp, text)
+    assert ("KEN", "SOM", "ACCUSE", "asserted") in g
+    assert ("SOM", "KEN", "REJECT", "asserted") in g

@@ -238,6 +238,7 @@ def repeat_names(out: DocActors, sdoc: Doc, mention: Callable[[int, int, str | N
     for m in out.mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     for tok in tokens_with(sdoc, "ORTH", {f for f, aid in forms.items() if aid}):
-        if tok.pos_ != "PROPN" or any(covered[tok.idx: tok.idx + len(tok)]):
+        name_like = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text.isupper())  # the tagger often
+        if not name_like or any(covered[tok.idx: tok.idx + len(tok)]):  # takes an acronym for a noun
             continue
         mention(tok.idx, tok.idx + len(tok), forms[tok.text], "name")

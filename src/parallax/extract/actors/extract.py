@@ -413,6 +413,7 @@ def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
     for src, dst in [*acronym_pairs(b.out), *appositive_pairs(b.out, sdoc)]:  # "RLF"; "the militia, the RLF"
         if src in b.out.actors and dst in b.out.actors:
             b.merge(src, dst)
+    repeat_names(b.out, sdoc, b.mention)  # again: an acronym two actors shared before the merge is one's now
     armed_references(b.out, sdoc, used, b.mention)
     fill_people(b.out, doc.published)
     for a in b.out.actors.values():

@@ -63,6 +63,10 @@ increase hike rise raise package programme program regime round process mission 
 
 # Verbs that label: "called the claims baseless", "described the move as a provocation".
 LABEL_VERBS = frozenset("call describe brand label term dub".split())
+# A formal listing as a terrorist organisation is a measure (CAMEO 17x/16x; POLECAT SANCTION), not a word:
+# "designated the group as a terrorist organisation", "listed X a terror group".
+LISTING_VERBS = frozenset("designate list blacklist proscribe".split())
+LISTING_LABELS = frozenset("terrorist terror".split())
 REFUTING_LABELS = frozenset("""
 baseless false groundless unfounded fabricated absurd ridiculous untrue lie lies nonsense fake propaganda
 fabrication slander

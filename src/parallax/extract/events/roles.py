@@ -24,6 +24,8 @@ BLOCKING_VERBS = frozenset("veto block reject scrap withdraw kill shelve".split(
 ISSUING_VERBS = frozenset("issue release publish post send sign adopt pass make deliver read circulate".split())
 # nouns that name another party by its relation to the possessor: "Moscow's ally" is not Moscow
 RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
+# verbs whose object a gerund hangs on, the verb's subject doing it: "proposed a plan for supporting Ukraine"
+_AUTHORING = frozenset("take claim propose unveil announce adopt approve launch make".split())
 # verbs whose object (not subject) does the embedded act: "urged Iran to halt", "called on Russia to leave"
 OBJECT_CONTROL = frozenset("urge ask call press persuade encourage invite allow force help order tell "
                            "implore appeal demand request push".split())
@@ -82,6 +84,9 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return (conjuncts(objs[0]) if objs else []), False
         if cur.dep_ == "pcomp" and cur.head.lower_ in {"of", "for"}:  # "accused Russia of jamming": Russia jams
             held = cur.head.head
+            if held.pos_ == "NOUN" and held.dep_ == "dobj" and held.head.lemma_.lower() in _AUTHORING:
+                cur = held.head  # "proposed a plan for supporting Ukraine": the proposer supports
+                continue
             objs = [held] if held.dep_ == "dobj" else [c for c in held.children if c.dep_ == "dobj"]
             if objs:
                 return conjuncts(objs[0]), False

@@ -36,6 +36,8 @@ ATTACK_NOUNS = HOSTILE_OBJECTS | frozenset("""
 perpetrator handler planner mastermind ringleader organizer organiser assailant gunman hijacker bomber plot
 """.split())
 _FAILING = frozenset({"fail", "refuse"})
+# verbs that state a claim named as a noun: "repeated the allegation that ...", "made the claim that ..."
+_CLAIM_MAKERS = frozenset("repeat make level voice renew".split())
 # what a denial answers: "rejected the allegations", "dismissed the panel's findings", "a charge X denied"
 CHARGE_NOUNS = REPORT_NOUNS | frozenset("accusation charge finding criticism".split())
 # verbs that deny a clause as well as a noun: "denied providing sanctuary", "denied that it had ..."
@@ -55,10 +57,14 @@ def accusations(sent: Span, actors: DocActors, hostile: Iterable[tuple[Token, st
     """
     out: list[tuple[Token, str, str]] = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIM_VERBS:
+        lem = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lem not in CLAIM_VERBS | _CLAIM_MAKERS:
             continue
         speakers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if _state_side(actors, a)]
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"] if lem in CLAIM_VERBS else []
+        clauses += [g for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in CHARGE_NOUNS
+                    for g in o.children if g.dep_ in {"acl", "ccomp"}]  # "reiterated the claim that ..."
+        for clause in clauses:
             for pred in (clause, *clause.conjuncts):
                 if _hostile_clause(pred):
                     accused = roles.actors_of(roles.subject_of(pred)[0], actors)
@@ -157,6 +163,13 @@ def _charge(verb: Token, nouns: frozenset[str]) -> Token | None:
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in nouns:
             return c
+    if verb.dep_ in {"relcl", "acl"} and not any(c.dep_ == "dobj" for c in verb.children):
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):  # the parser often reads "a charge X
+            first = subj.left_edge  # rejected" as a subject "a charge X" with the noun as a compound
+            if first.dep_ == "det" and first.i + 1 < len(verb.doc):
+                first = verb.doc[first.i + 1]
+            if first.dep_ == "compound" and first.lemma_.lower() in nouns:
+                return first
     return None
 
 

@@ -15,9 +15,9 @@ from spacy.tokens import Token
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import cameo, parties, roles
 from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_VERBS,
-                                             MILITARY_UNITS, REFUTING_LABELS, REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS,
-                                             Frame,
-                                             noun_frame, occurrence_frame, verb_frame)
+                                             LISTING_LABELS, LISTING_VERBS, MILITARY_UNITS, REFUTING_LABELS,
+                                             REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS, Frame, noun_frame,
+                                             occurrence_frame, verb_frame)
 from parallax.extract.events.mode import event_mode
 
 _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
@@ -43,6 +43,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
             return Frame(lem, "V", "120", "REJECT", frozenset({"dobj", "oprd"}))
         if labels & ACCUSING_LABELS:
             return Frame(lem, "V", "111", "ACCUSE", frozenset({"dobj", "oprd"}))
+    if lem in LISTING_VERBS and _labels(verb) & LISTING_LABELS:
+        return Frame(lem, "V", "172", "SANCTION", frozenset({"dobj", "nsubjpass"}))
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
         return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
@@ -57,6 +59,17 @@ def verb_frame_of(verb: Token) -> Frame | None:
         if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
             return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
     return frame
+
+
+def _labels(verb: Token) -> set[str]:
+    """The words a verb puts on its object: "designated X (as) a terrorist group" → {terrorist, group}."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    heads = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}] + objs[1:]
+    heads += [c for o in objs for c in o.children if c.dep_ == "appos"]  # "designated BLA a terrorist group"
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    heads += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as"
+              for p in c.children if p.dep_ == "pobj"]
+    return {t.lemma_.lower() for h in heads for t in h.subtree}
 
 
 def _demand_by_clause(verb: Token, lem: str) -> Frame | None:
