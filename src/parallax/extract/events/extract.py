@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.actors.types import ARMED_AGENTS, DocActors, state_side
-from parallax.extract.events import details, roles, statements, triggers
+from parallax.extract.events import details, roles, statements, triggers, voices
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import Discourse
 from parallax.extract.events.implied import implied
@@ -68,6 +68,9 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
         money = details.money(sent.text)
         seen: set[tuple] = set()
         for f in found:
+            if voices.outside_voice(f.light or f.predicate, actors, disc.speaker) \
+                    and (f.mode or event_mode(f.predicate, f.light)) in voices.SPECULATIVE:
+                continue  # an analyst's forecast: commentary, not an event
             # a minister and his country: one side
             src, tgt = roles.side_of(actors, f.source), roles.side_of(actors, f.target)
             key = (frozenset((src, tgt)) if f.symmetric else (src, tgt), f.plover)

@@ -60,7 +60,7 @@ def accusations(sent: Span, actors: DocActors, hostile: Iterable[tuple[Token, st
         lem = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lem not in CLAIM_VERBS | _CLAIM_MAKERS:
             continue
-        speakers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if _state_side(actors, a)]
+        speakers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if state_voice(actors, a)]
         clauses = [c for c in verb.children if c.dep_ == "ccomp"] if lem in CLAIM_VERBS else []
         clauses += [g for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in CHARGE_NOUNS
                     for g in o.children if g.dep_ in {"acl", "ccomp"}]  # "reiterated the claim that ..."
@@ -74,7 +74,7 @@ def accusations(sent: Span, actors: DocActors, hostile: Iterable[tuple[Token, st
                     out += [(verb, s, a) for s in speakers if _sides_differ(actors, s, a)]
     for pred, source, plover in hostile:
         speaker = speaker_at(pred.idx)
-        if plover in HOSTILE and speaker and _state_side(actors, speaker) and _sides_differ(actors, speaker, source):
+        if plover in HOSTILE and speaker and state_voice(actors, speaker) and _sides_differ(actors, speaker, source):
             out.append((pred.sent.root, speaker, source))  # the saying is asserted, whatever the act's mode
     return out
 
@@ -110,7 +110,7 @@ def _hostile_clause(pred: Token) -> bool:
     return pred.lemma_.lower() in _FAILING and any(c.dep_ == "xcomp" for c in pred.children)
 
 
-def _state_side(actors: DocActors, aid: str) -> bool:
+def state_voice(actors: DocActors, aid: str) -> bool:
     """A voice of a state or IGO: a country, an IGO, or an official or body of a state, named or by office ("the
     Lithuanian foreign minister"); no unnamed "sources" or "officials", no analyst who merely has a nationality."""
     a = actors.actor(aid)
@@ -146,7 +146,7 @@ def denials(sent: Span, actors: DocActors, here: Iterable[tuple[Token, str, str,
         if charge is None and proposal is None and not clauses:
             continue
         types = _ASKING if proposal is not None else frozenset({"ACCUSE"})
-        deniers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if _state_side(actors, a)]
+        deniers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if state_voice(actors, a)]
         for denier in deniers:
             accuser = _accuser(denier, charge or proposal, types, clauses, here, actors, accuser_of)
             if accuser is not None and _sides_differ(actors, denier, accuser) \

@@ -1,0 +1,21 @@
+"""Commentators' forecasts are not events; the parties' own statements and the narrator's reports are."""
+
+from tests.extract.events_helpers import run
+
+
+def got(nlp, text, **kw):
+    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+
+
+def test_an_analysts_forecast_is_no_event(nlp):
+    assert not got(nlp, "Analysts say Chile would welcome the closure of the Peruvian base.")
+    assert not got(nlp, "Experts think Peru is likely to impose sanctions on Chile.")
+
+
+def test_a_states_own_forecast_and_the_narrators_report_stay(nlp):
+    assert ("PER", "CHL", "SANCTION", "future") in got(nlp, "Peru's foreign minister said Peru will impose sanctions on Chile.")
+    assert ("PER", "CHL", "SANCTION", "asserted") in got(nlp, "Peru imposed sanctions on Chile on Monday.")
+
+
+def test_what_an_analyst_reports_as_done_stays(nlp):
+    assert ("PER", "CHL", "SANCTION", "asserted") in got(nlp, "Analysts say Peru imposed sanctions on Chile last year.")
