@@ -1,4 +1,4 @@
-"""Commentators' forecasts are not events; the parties' own statements and the narrator's reports are."""
+"""Commentators' forecasts and background mentions are not events; the parties' statements and the narrator's reports are."""
 
 from tests.extract.events_helpers import run
 
@@ -19,3 +19,9 @@ def test_a_states_own_forecast_and_the_narrators_report_stay(nlp):
 
 def test_what_an_analyst_reports_as_done_stays(nlp):
     assert ("PER", "CHL", "SANCTION", "asserted") in got(nlp, "Analysts say Peru imposed sanctions on Chile last year.")
+
+
+def test_an_event_noun_given_as_background_is_not_this_sentences_event(nlp):
+    g = got(nlp, "The Senate will vote on measures against Peru over its purchase of Russian jets.")
+    assert not any(ty == "AID" for _s, _t, ty, _m in g)
+    assert ("RUS", "PER", "AID", "asserted") in got(nlp, "Peru's purchase of Russian jets was completed in May.")

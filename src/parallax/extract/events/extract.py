@@ -19,7 +19,7 @@ from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import Discourse
 from parallax.extract.events.implied import implied
 from parallax.extract.events.lexicon import CARRIER_HEADS, Frame, adjective_frame, noun_frame
-from parallax.extract.events.mode import event_mode
+from parallax.extract.events.mode import background, event_mode
 from parallax.extract.events.parties import arguments, unnamed_other
 from parallax.extract.events.when import DateContext, When, in_future_clause
 from parallax.model import Document, Event, Quote
@@ -68,6 +68,8 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
         money = details.money(sent.text)
         seen: set[tuple] = set()
         for f in found:
+            if f.light is None and background(f.predicate):
+                continue  # "sanctions over its purchase of jets": the purchase is background, not this report
             if voices.outside_voice(f.light or f.predicate, actors, disc.speaker) \
                     and (f.mode or event_mode(f.predicate, f.light)) in voices.SPECULATIVE:
                 continue  # an analyst's forecast: commentary, not an event

@@ -43,7 +43,14 @@ _UP = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "pobj", "dob
 
 
 # a noun event given as a reason or background is presupposed: "sanctions over its purchase of jets"
-_FACT_PREPS = frozenset({"over", "despite", "after", "since", "amid", "following", "because"})
+FACT_PREPS = frozenset({"over", "despite", "after", "since", "amid", "following", "because"})
+
+
+def background(noun: Token) -> bool:
+    """An event noun given as the reason or the setting of what the sentence reports ("sanctions over its
+    purchase of jets", "talks resumed after the clash"): presupposed, reported before, not this sentence's
+    event. Event coders code the main act and leave the background out."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in FACT_PREPS - {"because"}
 
 
 def governors(token: Token) -> list[Token]:
@@ -51,7 +58,7 @@ def governors(token: Token) -> list[Token]:
     out: list[Token] = []
     cur = token
     while cur.dep_ in _UP and cur.head is not cur and len(out) < 8:
-        if cur.dep_ == "pobj" and cur.head.lower_ in _FACT_PREPS and cur.pos_ == "NOUN":
+        if cur.dep_ == "pobj" and cur.head.lower_ in FACT_PREPS and cur.pos_ == "NOUN":
             break
         if cur.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
             break  # "Chile proposed ..., but Lima rejected ...": a clause of its own
