@@ -194,3 +194,14 @@ def test_listing_as_a_terrorist_group_is_a_sanction_and_both_listers_apply_it(nl
 def test_the_proposer_of_a_plan_for_an_act_does_it(nlp):
     g = got(nlp, "The European Union has proposed a plan for supporting Ukraine.")
     assert ("UKR", "SUPPORT") in {(t, ty) for _s, t, ty, _m in g}
+
+
+def test_telling_news_is_no_request_and_telling_it_in_a_call_is_consulting(nlp):
+    text = ("Peruvian President Jose Jeri told Chilean President Gabriel Boric in a phone call that Peru has made "
+            "strides in curbing smuggling.")
+    assert got(nlp, text) == {("PER", "CHL", "CONSULT", "asserted")}
+    assert ("PER", "CHL", "REQUEST", "asserted") in got(
+        nlp, "Peruvian President Jose Jeri told Chilean President Gabriel Boric to curb smuggling.")
+    # what one is told one must do is the request's content, not an act of its own
+    assert got(nlp, "Peru's foreign minister told Chile it must withdraw its troops.") == {
+        ("PER", "CHL", "REQUEST", "asserted")}

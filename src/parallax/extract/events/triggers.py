@@ -24,6 +24,7 @@ _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
 SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emphasise emphasize write repeat".split())
 OBLIGATION = frozenset({"must", "should"})
+CONVERSATIONS = frozenset("conversation call phone telephone meeting talk".split())  # where one tells a party
 SIDING = frozenset({"agree", "concur", "side"})
 PERSUADING = frozenset("expect want persuade convince get encourage tell".split())
 _MEETING = frozenset({"CONSULT", "AGREE"})
@@ -49,7 +50,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
     if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
         return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
     own = occurrence_frame(verb)
-    frame = _instrument(verb, own) or _demand_by_clause(verb, lem) or _agreeing_with(verb, own) or own
+    frame = _instrument(verb, own) or _demand_by_clause(verb, lem) or _agreeing_with(verb, own) \
+        or _conversation(verb, lem) or own
     if frame and frame.purpose and not _for_meeting(verb):
         return None
     if frame and frame.plover == "AID" and frame.transfer and objs and all(cameo.is_message(o.lemma_) for o in objs):
@@ -82,9 +84,29 @@ def _demand_by_clause(verb: Token, lem: str) -> Frame | None:
     if lem in PERSUADING:
         obj = any(c.dep_ == "dobj" for c in verb.children)
         for c in verb.children:
-            if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and (obj or (
+            # an instruction, not news: "told X to leave", "wants X to act", "told X it must", never "told X
+            # they have made strides"
+            instruct = c.dep_ == "xcomp" or any(a.dep_ == "aux" and (a.lower_ == "to" or a.lower_ in OBLIGATION)
+                                                for a in c.children)
+            if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and instruct and (obj or (
                     any(s.dep_ == "nsubj" for s in c.children) and any(a.lower_ == "to" for a in c.children))):
                 return Frame(lem, "V", "100", "REQUEST", frozenset({"dobj"}))
+    return None
+
+
+def _conversation(verb: Token, lem: str) -> Frame | None:
+    """Telling a party something in a phone call or a meeting is consulting it: "told Trump in phone
+    conversations last week that ...", "said during talks with X"."""
+    told = [o for o in verb.children if o.dep_ in {"dobj", "dative"} and o.pos_ in {"PROPN", "NOUN"}]
+    if lem not in SPEECH_VERBS or not told:  # whom it was told to: "speaking at a meeting on X" tells X nothing
+        return None
+    heads = [verb, *told]  # "told X in a call": the call hangs on either
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ == "prep" and c.lower_ in {"in", "during", "over", "at"}:
+            for p in (p for p in c.children if p.dep_ == "pobj"):
+                f = noun_frame(p.lemma_)
+                if p.lemma_.lower() in CONVERSATIONS or (f is not None and f.plover == "CONSULT"):
+                    return Frame(lem, "V", "040", "CONSULT", frozenset({"dobj", "dative"}))
     return None
 
 
@@ -163,7 +185,7 @@ def under_request(verb: Token) -> bool:
     """An act someone else asks for ("urged Iran to halt ...") is the request's content, not an event."""
     head = verb.head
     return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in roles.OBJECT_CONTROL - {"invite", "help"} \
-        and bool(verb_frame(head.lemma_))
+        and (bool(verb_frame(head.lemma_)) or _demand_by_clause(head, head.lemma_.lower()) is not None)
 
 
 def reversal_verb(light: Token) -> str:
