@@ -205,3 +205,15 @@ def test_telling_news_is_no_request_and_telling_it_in_a_call_is_consulting(nlp):
     # what one is told one must do is the request's content, not an act of its own
     assert got(nlp, "Peru's foreign minister told Chile it must withdraw its troops.") == {
         ("PER", "CHL", "REQUEST", "asserted")}
+
+
+def test_a_threat_on_a_condition_the_other_side_must_meet_is_a_demand_too(nlp):
+    g = got(nlp, "Washington said it will impose tariffs on Canadian cars if Ottawa does not drop its tariffs.")
+    assert {("USA", "CAN", "THREATEN", "asserted"), ("USA", "CAN", "REQUEST", "asserted")} <= g
+    g = got(nlp, "Washington said it will impose tariffs on Canadian cars if Ottawa raises its tariffs.")
+    assert ("USA", "CAN", "REQUEST", "asserted") not in g
+
+
+def test_reversing_part_of_a_measure_reverses_the_measure(nlp):
+    assert ("USA", "BIH", "SANCTION", "asserted") in got(
+        nlp, "The United States suspended part of a military aid program for Bosnia.")

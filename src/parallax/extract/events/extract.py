@@ -152,8 +152,10 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     sources, targets, pair = implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow)
     borrowed = given != (len(sources), len(targets), len(pair))
     sources, targets, pair = ([disc.canonical(a) for a in xs] for xs in (sources, targets, pair))
+    demand = False
     if plover in triggers.COERCIVE and sources and _threatened(pred, light, sources, actors):
         plover, cameo, mode = "THREATEN", triggers.THREAT_CODE[plover], "asserted"
+        demand = triggers.demanded_condition(pred, light)  # "... unless X releases": X is asked to, too
     out: list[_Found] = []
 
     def add(s: str, t: str, sym: bool) -> None:
@@ -171,6 +173,8 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
         out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, borrowed, mode))
         if plover == "REQUEST" and triggers.or_else(light or pred):  # "... or face sanctions": a threat too
             out.append(_Found(pred, light, frame, "THREATEN", "130", s, t, sym, borrowed, mode))
+        if demand:
+            out.append(_Found(pred, light, frame, "REQUEST", "100", s, t, sym, borrowed, "asserted"))
 
     if len(pair) >= 2 and sources and light is not None and light.lemma_.lower() in _THIRD_PARTY \
             and not set(sources) & set(pair):

@@ -24,6 +24,7 @@ _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
 SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emphasise emphasize write repeat".split())
 OBLIGATION = frozenset({"must", "should"})
+PORTIONS = frozenset("part portion half some most much all rest share bulk".split())  # "cut part of the aid"
 CONVERSATIONS = frozenset("conversation call phone telephone meeting talk".split())  # where one tells a party
 SIDING = frozenset({"agree", "concur", "side"})
 PERSUADING = frozenset("expect want persuade convince get encourage tell".split())
@@ -201,6 +202,9 @@ def light_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ in {"in", "of", "on"} and head.head.pos_ == "NOUN" \
             and head.head.lemma_.lower() in REVERSAL_NOUNS:
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PORTIONS:
+        noun = head.head  # "suspended part of a military aid programme": the light verb of the portion
+        head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         lem = head.lemma_.lower()
         if lem in LIGHT_VERBS or any(lem == v for v, _ in REVERSALS):
@@ -275,6 +279,17 @@ def threat(pred: Token, light: Token | None) -> tuple[bool, Token | None]:
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in WARNING_VERBS:
         return True, verb.head
     return False, None
+
+
+def demanded_condition(pred: Token, light: Token | None) -> bool:
+    """A threat whose condition is what the threatened side must do: "will execute hostages unless the state
+    releases prisoners", "will raise tariffs if Canada does not drop its own": a demand as well (CAMEO 10)."""
+    verb = _clause_verb(light or pred)
+    for c in verb.children if verb is not None else ():
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ == "advcl" and ("unless" in marks or ("if" in marks and any(n.dep_ == "neg" for n in c.children))):
+            return True
+    return False
 
 
 def or_else(verb: Token) -> bool:
