@@ -217,3 +217,9 @@ def test_a_threat_on_a_condition_the_other_side_must_meet_is_a_demand_too(nlp):
 def test_reversing_part_of_a_measure_reverses_the_measure(nlp):
     assert ("USA", "BIH", "SANCTION", "asserted") in got(
         nlp, "The United States suspended part of a military aid program for Bosnia.")
+
+
+def test_raising_or_waging_a_measure_lends_it_a_doer(nlp):
+    assert ("USA", "CHL", "SANCTION", "asserted") in got(nlp, "Washington doubled a previous 10% duty on Chilean exports.")
+    g = got(nlp, "Peru has been waging a tariff fight with its biggest trading partners — Chile, Bolivia and Ecuador.")
+    assert {("PER", c, "SANCTION", "asserted") for c in ("CHL", "BOL", "ECU")} <= g

@@ -37,6 +37,7 @@ class Frame:
 
 # Verbs that carry no event themselves and lend their subject to an event noun: "held talks",
 # "carried out an exercise", "signed a deal", "paid a visit", "imposed sanctions".
+# ("wag" is the lemmatiser's reading of "waging".)
 LIGHT_VERBS = frozenset("""
 hold conduct carry stage have make pay undertake launch begin start resume complete conclude sign seal ink
 reach strike finalise finalize clinch announce impose slap level issue build strengthen deepen boost expand
@@ -44,7 +45,7 @@ forge enhance establish develop provide extend offer approve continue join finis
 participate take plan propose pursue seek initiate renew restore upgrade open reset repair mend normalise
 normalize improve revive widen broaden affirm reaffirm express voice pledge promise file lodge bring mount
 unleash step ramp intensify escalate tighten keep maintain put levy declare grant authorize authorise clear
-exchange reimpose re-impose attend host
+exchange reimpose re-impose attend host raise increase double triple hike wage wag
 """.split())
 
 # Objects that turn sending into a deployment: "sent a brigade to" is MOBILIZE, not AID.
