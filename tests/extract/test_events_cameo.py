@@ -223,3 +223,10 @@ def test_raising_or_waging_a_measure_lends_it_a_doer(nlp):
     assert ("USA", "CHL", "SANCTION", "asserted") in got(nlp, "Washington doubled a previous 10% duty on Chilean exports.")
     g = got(nlp, "Peru has been waging a tariff fight with its biggest trading partners — Chile, Bolivia and Ecuador.")
     assert {("PER", c, "SANCTION", "asserted") for c in ("CHL", "BOL", "ECU")} <= g
+
+
+def test_a_conditional_threat_is_aimed_at_the_party_its_condition_names(nlp):
+    text = "If the tariffs are not dropped by Chile, Peru will increase the tariffs on cars coming into Peru."
+    g = got(nlp, text)
+    assert ("PER", "CHL", "THREATEN", "asserted") in g
+    assert ("CHL", "PER", "REJECT", "asserted") not in g  # the condition refuses nothing yet

@@ -156,6 +156,12 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     if plover in triggers.COERCIVE and sources and _threatened(pred, light, sources, actors):
         plover, cameo, mode = "THREATEN", triggers.THREAT_CODE[plover], "asserted"
         demand = triggers.demanded_condition(pred, light)  # "... unless X releases": X is asked to, too
+        mine = {roles.side_of(actors, a) for a in sources}
+        if all(roles.side_of(actors, t) in mine for t in targets) and (cond := triggers.condition_of(pred, light)):
+            # "if tariffs are not dropped by Canada, I will raise the tariffs on cars": the threatened is the
+            # party the condition names
+            named = roles.actors_of(roles.subject_of(cond)[0] + roles.agent_of(cond), actors)
+            targets = [a for a in named if roles.side_of(actors, a) not in mine][:1] or targets
     out: list[_Found] = []
 
     def add(s: str, t: str, sym: bool) -> None:

@@ -281,6 +281,23 @@ def threat(pred: Token, light: Token | None) -> tuple[bool, Token | None]:
     return False, None
 
 
+def _in_condition(tok: Token) -> bool:
+    """Inside an "if"/"unless" clause: "if the tariffs are not dropped" refuses nothing yet."""
+    for t in (tok, *list(tok.ancestors)[:4]):
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children):
+            return True
+    return False
+
+
+def condition_of(pred: Token, light: Token | None) -> Token | None:
+    """The "if"/"unless" clause a predicate's clause hangs on, if any."""
+    verb = _clause_verb(light or pred)
+    for c in verb.children if verb is not None else ():
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
+            return c
+    return None
+
+
 def demanded_condition(pred: Token, light: Token | None) -> bool:
     """A threat whose condition is what the threatened side must do: "will execute hostages unless the state
     releases prisoners", "will raise tariffs if Canada does not drop its own": a demand as well (CAMEO 10)."""
@@ -348,7 +365,7 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
     if anchor.dep_ == "xcomp" and anchor.head.pos_ == "VERB" and head in INTENT_VERBS and plover in _INTENT_CODE \
             and not (head == "agree" and frame.transfer):  # "agreed to buy tanks": the sale, as its own act
         return Reading(_INTENT_CODE[plover], "AGREE", mode=event_mode(anchor.head))
-    if (plover in _YIELDING or reversed_) and event_mode(pred, light) == "negated":
+    if (plover in _YIELDING or reversed_) and event_mode(pred, light) == "negated" and not _in_condition(anchor):
         return Reading(_REJECT_CODE.get(plover, "124") if not reversed_ else "124", "REJECT", mode="asserted",
                        borrow=True)
     return Reading(code, plover)
