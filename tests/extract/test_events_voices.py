@@ -25,3 +25,8 @@ def test_an_event_noun_given_as_background_is_not_this_sentences_event(nlp):
     g = got(nlp, "The Senate will vote on measures against Peru over its purchase of Russian jets.")
     assert not any(ty == "AID" for _s, _t, ty, _m in g)
     assert ("RUS", "PER", "AID", "asserted") in got(nlp, "Peru's purchase of Russian jets was completed in May.")
+
+
+def test_an_unnamed_spokesman_or_officer_speaks_for_his_side(nlp):
+    g = got(nlp, "Japan has no plans to sell submarines to Australia, a government spokesman said.")
+    assert ("JPN", "AUS", "AID", "negated") in g

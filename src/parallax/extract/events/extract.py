@@ -152,7 +152,7 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     sources, targets, pair = implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow)
     borrowed = given != (len(sources), len(targets), len(pair))
     sources, targets, pair = ([disc.canonical(a) for a in xs] for xs in (sources, targets, pair))
-    demand = False
+    demand, agreed = False, plover == "AGREE" and triggers.agreed_act(pred, light, frame)
     if plover in triggers.COERCIVE and sources and _threatened(pred, light, sources, actors):
         plover, cameo, mode = "THREATEN", triggers.THREAT_CODE[plover], "asserted"
         demand = triggers.demanded_condition(pred, light)  # "... unless X releases": X is asked to, too
@@ -181,6 +181,8 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
             out.append(_Found(pred, light, frame, "THREATEN", "130", s, t, sym, borrowed, mode))
         if demand:
             out.append(_Found(pred, light, frame, "REQUEST", "100", s, t, sym, borrowed, "asserted"))
+        if agreed:  # "agreed to resume talks": the talks to come as well
+            out.append(_Found(pred, light, frame, frame.plover, frame.cameo, s, t, sym, borrowed, "future"))
 
     if len(pair) >= 2 and sources and light is not None and light.lemma_.lower() in _THIRD_PARTY \
             and not set(sources) & set(pair):

@@ -236,6 +236,7 @@ THREATS = frozenset({"threaten"})
 INTENTS = frozenset("ready willing prepared".split())  # offers and pledges keep their act, as possible or future
 # verbs that commit their subject to the act of their infinitive: "offered to hand over", "agreed to lift"
 INTENT_VERBS = frozenset("offer agree promise pledge commit propose".split())
+AGREEING = frozenset({"agree"})  # ... of which an agreement to act is also the act to come ("agreed to resume talks")
 _REJECT_CODE = {"AID": "1222", "CONSULT": "125", "AGREE": "127", "COOPERATE": "121", "CONCEDE": "124",
                 "RETREAT": "1246"}
 _THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138", "CONSULT": "1313", "AGREE": "1313",
@@ -271,13 +272,13 @@ def threat(pred: Token, light: Token | None) -> tuple[bool, Token | None]:
     the actor): "will raise tariffs if Canada does not ..." (a condition, no verb), "hinted that it could
     retaliate with tariffs" (hint). A plain future ("will impose tariffs on Monday") is no threat."""
     verb = _clause_verb(light or pred)
-    if verb is None or not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} & _MODALS if verb is not None else set()
+    if not modals:
         return False, None
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
-            return True, None
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in WARNING_VERBS:
         return True, verb.head
+    if modals - {"could"} and condition_of(pred, light) is not None:  # "could ... if": a possibility only
+        return True, None
     return False, None
 
 
@@ -327,6 +328,13 @@ def _clause_verb(tok: Token) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+def agreed_act(pred: Token, light: Token | None, frame: Frame) -> bool:
+    """"Agreed to resume talks": besides the agreement (AGREE), the act agreed on is an event to come."""
+    anchor = light or pred
+    return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in AGREEING \
+        and frame.plover in _INTENT_CODE and frame.plover != "AGREE"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import ARMED_AGENTS, STATE_AGENTS, DocActors
 from parallax.extract.events import roles
-from parallax.extract.events.statements import state_voice
+from parallax.model import Actor
 
 # the modes of a forecast or a possibility: what a commentator may say without an event having happened
 SPECULATIVE = frozenset({"future", "hypothetical", "negated"})
@@ -32,13 +32,24 @@ def outside_voice(pred: Token, actors: DocActors, speaker_at: Callable[[int], st
     its quote, else the subject of its nearest framing verb, is no voice of a state or IGO."""
     speaker = speaker_at(pred.idx)
     if speaker is not None and actors.actor(speaker) is not None:
-        return not state_voice(actors, speaker)
+        return commentator(actors.actor(speaker))
     for g in list(pred.ancestors)[:6]:
         if g.pos_ != "VERB" or g.lemma_.lower() not in FRAMING:
             continue
         subj = roles.subject_of(g)[0]
         if any(s.lemma_.lower() in COMMENTATORS for s in subj):
             return True
-        found = roles.actors_of(subj, actors)
-        return bool(found) and not any(state_voice(actors, a) for a in found)
+        found = [actors.actor(a) for a in roles.actors_of(subj, actors)]
+        return bool(found) and all(commentator(a) for a in found)
     return False
+
+
+def commentator(a: Actor | None) -> bool:
+    """Someone who speaks for no state or armed party: an analyst, a professor, a think tank, a university, a
+    named person with no office. A spokesman or an officer, named or not, speaks for his side, known or not."""
+    if a is None or a.kind == "country" or a.agent == "IGO":
+        return False
+    agent = (a.agent or "").rstrip("?")
+    if agent in STATE_AGENTS or agent in ARMED_AGENTS:
+        return False
+    return bool(agent) or not a.roles  # a scholar, a think tank, a company; or a bare name with no office
