@@ -19,6 +19,7 @@ from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS
                                              REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS, Frame, noun_frame,
                                              occurrence_frame, verb_frame)
 from parallax.extract.events.mode import event_mode
+from parallax.language.tree import clause_verb
 
 _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
@@ -271,7 +272,7 @@ def threat(pred: Token, light: Token | None) -> tuple[bool, Token | None]:
     """Whether a coercive act is stated as a threat, and the warning verb that states it (whose subject must be
     the actor): "will raise tariffs if Canada does not ..." (a condition, no verb), "hinted that it could
     retaliate with tariffs" (hint). A plain future ("will impose tariffs on Monday") is no threat."""
-    verb = _clause_verb(light or pred)
+    verb = clause_verb(light or pred, 4)
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} & _MODALS if verb is not None else set()
     if not modals:
         return False, None
@@ -292,7 +293,7 @@ def _in_condition(tok: Token) -> bool:
 
 def condition_of(pred: Token, light: Token | None) -> Token | None:
     """The "if"/"unless" clause a predicate's clause hangs on, if any."""
-    verb = _clause_verb(light or pred)
+    verb = clause_verb(light or pred, 4)
     for c in verb.children if verb is not None else ():
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
             return c
@@ -302,7 +303,7 @@ def condition_of(pred: Token, light: Token | None) -> Token | None:
 def demanded_condition(pred: Token, light: Token | None) -> bool:
     """A threat whose condition is what the threatened side must do: "will execute hostages unless the state
     releases prisoners", "will raise tariffs if Canada does not drop its own": a demand as well (CAMEO 10)."""
-    verb = _clause_verb(light or pred)
+    verb = clause_verb(light or pred, 4)
     for c in verb.children if verb is not None else ():
         marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
         if c.dep_ == "advcl" and ("unless" in marks or ("if" in marks and any(n.dep_ == "neg" for n in c.children))):
@@ -317,17 +318,6 @@ def or_else(verb: Token) -> bool:
             if conj.lemma_.lower() == "face" and any(c.dep_ == "cc" and c.lower_ == "or" for c in x.children):
                 return True
     return False
-
-
-def _clause_verb(tok: Token) -> Token | None:
-    cur = tok
-    for _ in range(4):
-        if cur.pos_ in {"VERB", "AUX"}:
-            return cur
-        if cur.head is cur:
-            return None
-        cur = cur.head
-    return None
 
 
 def agreed_act(pred: Token, light: Token | None, frame: Frame) -> bool:

@@ -12,6 +12,7 @@ from parallax.extract.facts import amounts, dates, outcomes, rates
 from parallax.extract.facts.subject import DocThings, Thing, fold
 from parallax.extract.facts.types import Fact
 from parallax.language.spans import ents
+from parallax.language.tree import clause_verb
 from parallax.model import Document
 
 
@@ -19,17 +20,6 @@ def _base(doc: Document, sent: Span, actors: DocActors, names: list[str], when: 
     local = list(dict.fromkeys(m.actor for m in actors.mentions_in(sent.start_char, sent.end_char) if m.actor))
     return {"doc": doc.id, "start": sent.start_char, "end": sent.end_char, "text": sent.text, "actors": local,
             "names": names, "when": when}
-
-
-def _verb_of(tok) -> object | None:
-    cur = tok
-    for _ in range(6):
-        if cur.pos_ in {"VERB", "AUX"}:
-            return cur
-        if cur.head is cur:
-            return None
-        cur = cur.head
-    return None
 
 
 def _figures(sent: Span, things: DocThings, base: dict) -> list[Fact]:
@@ -42,7 +32,7 @@ def _figures(sent: Span, things: DocThings, base: dict) -> list[Fact]:
         if thing is None:
             continue
         key = thing.key + (f" {verb}" if verb else "")
-        v = _verb_of(root)
+        v = clause_verb(root)
         out.append(Fact(kind="money", value=amount, currency=currency, subject=thing.text, subject_key=key,
                         qualifiers=thing.qualifiers, approx=bound != "exact", bound=bound,  # type: ignore[arg-type]
                         future=bool(v and amounts.is_future(v)), shown=text, **base))
@@ -55,7 +45,7 @@ def _figures(sent: Span, things: DocThings, base: dict) -> list[Fact]:
         thing, verb = _count_owner(noun, things)
         if thing is None:
             continue
-        v = _verb_of(noun)
+        v = clause_verb(noun)
         out.append(Fact(kind="count", value=value, unit=fold(noun.lemma_), subject=thing.text,
                         subject_key=thing.key + (f" {verb}" if verb else ""), qualifiers=thing.qualifiers,
                         approx=bound != "exact", bound=bound, future=bool(v and amounts.is_future(v)),  # type: ignore[arg-type]
