@@ -233,10 +233,10 @@ def test_a_conditional_threat_is_aimed_at_the_party_its_condition_names(nlp):
 
 
 def test_agreeing_to_an_act_is_an_agreement_and_the_act_to_come(nlp):
-    g = got(nlp, "Seoul and Tokyo agreed to resume regular security talks.")
+    g = got(nlp, "Chile and Peru agreed to resume regular border talks.")
     assert {ty for _s, _t, ty, _m in g} >= {"AGREE", "CONSULT"}
 
 
 def test_a_possible_measure_on_a_condition_is_no_threat(nlp):
-    g = got(nlp, "If Tehran resumes enrichment, Britain could reimpose sanctions on Iran.")
-    assert ("GBR", "IRN", "SANCTION", "hypothetical") in g
+    g = got(nlp, "If Caracas expels the observers, Canada could reimpose sanctions on Venezuela.")
+    assert ("CAN", "VEN", "SANCTION", "hypothetical") in g

@@ -28,5 +28,5 @@ def test_an_event_noun_given_as_background_is_not_this_sentences_event(nlp):
 
 
 def test_an_unnamed_spokesman_or_officer_speaks_for_his_side(nlp):
-    g = got(nlp, "Japan has no plans to sell submarines to Australia, a government spokesman said.")
-    assert ("JPN", "AUS", "AID", "negated") in g
+    g = got(nlp, "Chile has no plans to sell frigates to Ecuador, a government spokesman said.")
+    assert ("CHL", "ECU", "AID", "negated") in g

@@ -2,7 +2,7 @@
 
 ``parallax/data/actors.tsv`` (built by ``scripts/build_actor_dictionary.py``) holds people with dated roles
 (``ANGELA_MERKEL [DEUGOV >20051122]``), institutions and offices (``US_SECRETARY_OF_STATE [USAGOV]``), armed
-non-state groups (``BALOCH_LIBERATION_ARMY [PAKREB]``), intergovernmental organisations, NGOs, and each country's
+non-state groups (``KURDISTAN_WORKERS_PARTY [TURREB]``), intergovernmental organisations, NGOs, and each country's
 other place names (provinces, cities). Lookups are dictionary hits on a folded name, never a scan of the text:
 the caller asks about the spans NER, titles and the gazetteer already found. Loaded once, on first use.
 

@@ -51,7 +51,7 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
         return sources, targets, pair
     if not pair and not frame.symmetric and not frame.transfer and bool(sources) != bool(targets) \
             and (light is not None or pred.pos_ != "VERB") and not _done_by_a_thing(light or pred):
-        # an event noun with one side: "Pyongyang's demand for relief", "sanctions against Turkey"
+        # an event noun with one side: "Tehran's demand for relief", "sanctions against Turkey"
         other = disc.other_party(pred, sources or targets, agent=not sources)
         if other is not None:
             return (sources, [other], pair) if sources else ([other], targets, pair)
