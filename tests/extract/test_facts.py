@@ -1,20 +1,5 @@
 """Number and date facts read from invented sentences."""
 
-import pytest
-
-from parallax.extract.actors import extract_actors
-from parallax.extract.facts import extract_facts
-from parallax.model import Document
-
-
-@pytest.fixture(scope="module")
-def facts_of(nlp):
-    def run(text: str, published: str = "2025-05-06"):
-        doc = Document(id="d", key="d", text=text, published=published)
-        sdoc = nlp(text)
-        return extract_facts(sdoc, doc, extract_actors(sdoc, doc))
-    return run
-
 
 def _one(facts, kind):
     got = [f for f in facts if f.kind == kind]

@@ -1,20 +1,5 @@
 """People counted by outcome, figures stated as a change or a duration, levy rates, period totals."""
 
-import pytest
-
-from parallax.extract.actors import extract_actors
-from parallax.extract.facts import extract_facts
-from parallax.model import Document
-
-
-@pytest.fixture(scope="module")
-def facts_of(nlp):
-    def run(text: str, published: str = "2025-05-06"):
-        doc = Document(id="d", key="d", text=text, published=published)
-        sdoc = nlp(text)
-        return extract_facts(sdoc, doc, extract_actors(sdoc, doc))
-    return run
-
 
 def _people(facts, outcome):
     return [(f.value, f.unit, f.bound) for f in facts if f.kind == "casualties" and f.outcome == outcome]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.verify.verify_stories import write_articles
+
 ARTICLES = {
     "lima_daily.txt": """Peru imposes sanctions on Chile
 
@@ -40,10 +42,4 @@ Chile and Peru will meet in Quito next month, the officials said.
 
 
 def write_story(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, text in ARTICLES.items():
-        p = folder / name
-        p.write_text(text, encoding="utf-8")
-        paths.append(p)
-    return paths
+    return write_articles(folder, ARTICLES)

@@ -49,13 +49,19 @@ KEY = {"verify": [
 ]}
 
 
-def write_story(folder: Path, with_key: bool = True) -> list[Path]:
+def write_articles(folder: Path, articles: dict[str, str]) -> list[Path]:
+    """Write each (file name, text) into ``folder``; the paths, in order."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, text in ARTICLES.items():
+    for name, text in articles.items():
         p = folder / name
         p.write_text(text, encoding="utf-8")
         paths.append(p)
+    return paths
+
+
+def write_story(folder: Path, with_key: bool = True) -> list[Path]:
+    paths = write_articles(folder, ARTICLES)
     if with_key:
         (folder / "key.json").write_text(json.dumps(KEY, indent=1), encoding="utf-8")
     return paths
