@@ -58,6 +58,11 @@ def _spellable() -> dict[str, Entry]:
             if e.kind in {"country", "demonym"} and " " not in f and len(f) >= MIN_FUZZY_CHARS - 1 and f.isalpha()}
 
 
+@lru_cache(maxsize=1)
+def _spellable_names() -> tuple[str, ...]:
+    return tuple(_spellable())
+
+
 @lru_cache(maxsize=4096)
 def misspelt(word: str) -> Entry | None:
     """The country or demonym a close misspelling stands for ("Afganistan" → Afghanistan, "Britian" → Britain):
@@ -67,7 +72,7 @@ def misspelt(word: str) -> Entry | None:
         return None
     forms = _spellable()
     most = 1 if len(word) < 9 else 2
-    hits = process.extract(word, list(forms), scorer=OSA.distance, score_cutoff=most, limit=8)
+    hits = process.extract(word, _spellable_names(), scorer=OSA.distance, score_cutoff=most, limit=8)
     hits = [f for f, _d, _ in hits if f[0] == word[0]]
     countries = {forms[f].iso3 for f in hits}
     return forms[hits[0]] if len(countries) == 1 else None
