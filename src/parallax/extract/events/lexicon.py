@@ -91,6 +91,9 @@ for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone",
     for _t in ("CONSULT", "AGREE", "COOPERATE"):
         REVERSALS[(_verb, _t)] = ("164" if _t == "CONSULT" else "160", "SANCTION")
     REVERSALS[(_verb, "AID")] = ("162", "SANCTION")
+# halting hostilities de-escalates (CAMEO 087): "end the war", "stop the attacks", "halt the shelling"
+for _verb in ("stop", "halt", "end", "cease", "suspend", "pause"):
+    REVERSALS[(_verb, "ASSAULT")] = ("087", "RETREAT")
 
 # Nouns of those reversals, heading the measure they reverse: "the pause in aid to Kyiv", "the lifting of sanctions".
 REVERSAL_NOUNS = {"suspension": "suspend", "halt": "halt", "pause": "pause", "freeze": "freeze", "cut": "cut",
@@ -99,6 +102,27 @@ REVERSAL_NOUNS = {"suspension": "suspend", "halt": "halt", "pause": "pause", "fr
                   "discontinuation": "discontinue", "cessation": "cease", "downgrade": "downgrade",
                   "exemption": "exempt", "delay": "delay", "postponement": "postpone", "reduction": "reduce",
                   "repeal": "repeal"}
+
+# Yielding to what another party asked: "complied with the demand", "met Kyiv's conditions" (CAMEO 083 accede to
+# demands); "refused to heed the call" is then the rejection of it.
+COMPLYING = frozenset("comply heed obey respond meet accept satisfy fulfil fulfill honor honour accede bow "
+                      "yield".split())
+DEMAND_NOUNS = frozenset("demand request call ultimatum order appeal condition".split())
+
+
+def complied_demand(verb: Token) -> Token | None:
+    """The demand a verb of compliance answers: its object, or the object of "with/to" ("comply with X")."""
+    if verb.lemma_.lower() not in COMPLYING:
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS:
+            return c
+        if c.dep_ == "prep" and c.lower_ in {"with", "to"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in DEMAND_NOUNS:
+                    return p
+    return None
+
 
 # Words heading a reported-speech object that is not itself an event: "dismissed reports", "rejected claims".
 REPORT_NOUNS = frozenset("report claim allegation rumour rumor speculation suggestion story news assertion".split())

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import roles
-from parallax.extract.events.lexicon import REPORT_NOUNS, Frame, noun_frame, verb_frame
+from parallax.extract.events.lexicon import REPORT_NOUNS, Frame, complied_demand, noun_frame, verb_frame
 from parallax.extract.events.mode import SPEECH_VERBS
 
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
@@ -58,6 +58,16 @@ def partners(noun: Token, actors: DocActors) -> list[str]:
         return []
     found = roles.prep_objects(noun, {"with", "between"})
     return roles.actors_of(found.get("with", []) + found.get("between", []), actors)
+
+
+def own_pair(noun: Token, frame: Frame, actors: DocActors) -> bool:
+    """A mutual act that names both its parties itself ("the U.S.-China talks", "cooperation between Moscow and
+    Tehran"): an event of its own even as the object of another predicate ("praised the Iran-Oman talks")."""
+    if not frame.symmetric:
+        return False
+    between = roles.prep_objects(noun, {"between"}).get("between", [])
+    named = roles.actors_of(between, actors) if between else roles.modifier_actors(noun, actors)
+    return len({roles.side_of(actors, a) for a in named}) >= 2
 
 
 def arguments(pred: Token, light: Token | None, frame: Frame,
@@ -106,6 +116,10 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
                 targets = [a for o in objs for a in content_subjects(o, actors) if a not in subj_actors]
         if not targets and frame.plover != "ACCUSE":  # "ruled out talks with Kyiv", "boycott contact with X"
             targets = [a for o in objs for a in partners(o, actors) if a not in subj_actors]
+        if not targets and (asked := complied_demand(pred)) is not None:  # "heeded Kyiv's call": who made it
+            targets = [a for a in owners(asked, actors) if a not in subj_actors]
+            if not targets:
+                targets = [a for a in [roles.possessive_antecedent(asked, actors, subj_actors)] if a]
         if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
             targets = dispute_party(pred, actors, subj_actors)
         if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"
@@ -149,6 +163,13 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
     if frame.of_source and "of" in pobj:
         sources = sources or roles.actors_of(pobj["of"], actors)
     tgt_tokens = [t for d in deps if d not in {"dobj", "dative"} for t in pobj.get(d, [])]
+    if frame.plover == "REQUEST" and light is None and not own and not sources and "from" in pobj:
+        # "refused to respond to a demand from X": the one who made it (its target is whoever must answer)
+        sources = roles.actors_of(pobj["from"], actors)
+        tgt_tokens = [t for t in tgt_tokens if t not in pobj["from"]]
+        subj = [s for s in roles.subject_of(pred.head.head)[0]] if pred.dep_ == "pobj" else []
+        tgt_tokens = tgt_tokens or subj
+        subj = []
     if "of" in deps and frame.of_source:
         tgt_tokens = [t for t in tgt_tokens if t not in pobj.get("of", [])]
     targets = roles.actors_of(tgt_tokens, actors)

@@ -22,6 +22,9 @@ appeal decree order bill legislation measure motion
 BLOCKING_VERBS = frozenset("veto block reject scrap withdraw kill shelve".split())
 # verbs by which a party puts out a message in its own name
 ISSUING_VERBS = frozenset("issue release publish post send sign adopt pass make deliver read circulate".split())
+# a state's own people and bodies, whose state a place after them may name ("authorities in X", "troops from X")
+STATE_BODIES = frozenset("authority official force troop soldier police government leader lawmaker diplomat "
+                         "minister army military".split())
 # nouns that name another party by its relation to the possessor: "Moscow's ally" is not Moscow
 RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
 # verbs whose object a gerund hangs on, the verb's subject doing it: "proposed a plan for supporting Ukraine"
@@ -149,6 +152,13 @@ def actor_of(tok: Token, actors: DocActors) -> str | None:
                     return actor_of(p, actors)
         if c.dep_ == "appos":
             return actor_of(c, actors)
+    if tok.lemma_.lower() in STATE_BODIES:  # "security forces in Guinea", "troops from Chad": that state's
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "from"}:
+                for p in c.children:
+                    a = actors.actor(found) if p.dep_ == "pobj" and (found := actor_of(p, actors)) else None
+                    if a is not None and a.kind == "country":
+                        return found
     return None
 
 

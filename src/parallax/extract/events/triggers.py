@@ -16,8 +16,8 @@ from parallax.extract.actors.types import DocActors
 from parallax.extract.events import cameo, parties, roles
 from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_VERBS,
                                              LISTING_LABELS, LISTING_VERBS, MILITARY_UNITS, REFUTING_LABELS,
-                                             REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS, Frame, noun_frame,
-                                             occurrence_frame, verb_frame)
+                                             REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS, Frame, complied_demand,
+                                             noun_frame, occurrence_frame, verb_frame)
 from parallax.extract.events.mode import event_mode
 from parallax.language.tree import clause_verb
 
@@ -51,6 +51,12 @@ def verb_frame_of(verb: Token) -> Frame | None:
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
         return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
+    if lem in {"take", "hold", "keep"} and any(t.lemma_.lower() == "hostage" for c in verb.children
+                                               if c.dep_ in {"dobj", "oprd", "advmod", "npadvmod", "xcomp", "ccomp"}
+                                               for t in (c, *c.children)):
+        return Frame(lem, "V", "181", "COERCE", frozenset({"dobj", "nsubjpass"}))  # "took 30 soldiers hostage"
+    if complied_demand(verb) is not None:  # "complied with the demand", "refused to heed the call"
+        return Frame(lem, "V", "083", "CONCEDE", frozenset())
     own = occurrence_frame(verb)
     frame = _instrument(verb, own) or _demand_by_clause(verb, lem) or _agreeing_with(verb, own) \
         or _conversation(verb, lem) or own
@@ -152,6 +158,11 @@ def _for_meeting(verb: Token) -> bool:
     return False
 
 
+def nil_measure(noun: Token) -> bool:
+    """"zero tariffs", "zero-for-zero tariffs": free trade described by its tariffs, not a measure taken."""
+    return any(c.dep_ in {"amod", "nummod", "compound"} and c.lower_.startswith("zero") for c in noun.children)
+
+
 def economic(noun: Token, frame: Frame) -> Frame:
     """"trade war", "tariff war": an economic war is a sanction, not an assault."""
     if frame.plover == "ASSAULT" and any(c.lemma_.lower() in ECONOMIC_MODIFIERS for c in noun.children
@@ -186,6 +197,9 @@ def _relative_light(verb: Token) -> Token | None:
 def under_request(verb: Token) -> bool:
     """An act someone else asks for ("urged Iran to halt ...") is the request's content, not an event."""
     head = verb.head
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and any(a.lower_ == "to" for a in verb.children):
+        asked = noun_frame(head.lemma_)  # "a demand from X to stop the attacks"
+        return asked is not None and asked.plover in {"REQUEST", "THREATEN"}  # ... "an ultimatum to X to leave"
     return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in roles.OBJECT_CONTROL - {"invite", "help"} \
         and (bool(verb_frame(head.lemma_)) or _demand_by_clause(head, head.lemma_.lower()) is not None)
 

@@ -1,0 +1,65 @@
+"""Constructions of real news the extractor reads: compounds with abbreviations, mutual acts named with both
+parties, bodies placed in a state, compliance with demands, hostage-taking, halted hostilities."""
+
+from tests.extract.events_helpers import run
+
+
+def got(nlp, text, **kw):
+    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+
+
+def test_an_abbreviation_joined_by_a_hyphen_names_two_parties(nlp):
+    assert [t.text for t in nlp("the U.S.-Iran talks")] == ["the", "U.S.", "-", "Iran", "talks"]
+    assert [t.text for t in nlp("a U.K.-based firm")][1] == "U.K.-based"
+    assert ("USA", "IRN", "CONSULT", "asserted") in got(nlp, "The meeting follows U.S.-Iran talks in Muscat.")
+
+
+def test_a_mutual_act_naming_both_parties_is_an_event_under_another_verb(nlp):
+    g = got(nlp, "Officials praised the cooperation between Russia and Iran.")
+    assert ("RUS", "IRN", "COOPERATE", "asserted") in g
+    # relations are an event only under a light verb, with or without their parties
+    assert not any(ty == "COOPERATE" for *_, ty, _m in got(nlp, "Critics warned of damage to Sino-US relations."))
+
+
+def test_zero_tariffs_are_no_sanction(nlp):
+    g = got(nlp, "The Kenya-Uganda trade has had zero-for-zero tariffs since 1997.")
+    assert not any(ty == "SANCTION" for *_, ty, _m in g)
+    assert ("KEN", "UGA", "SANCTION", "asserted") in got(nlp, "Kenya imposed 10% tariffs on Ugandan sugar.")
+
+
+def test_a_body_placed_in_a_state_is_that_states(nlp):
+    assert ("GIN", "LBR", "ASSAULT", "asserted") in got(nlp, "Security forces in Guinea tortured Liberian refugees.")
+    assert ("TCD", "NGA", "ASSAULT", "asserted") in got(nlp, "Troops from Chad attacked a Nigerian convoy.")
+
+
+def test_security_forces_listed_with_others_are_a_state_body(nlp):
+    text = ("Pakistan's army said on Monday it was on alert. Pakistan closed the border crossing. Pakistan's "
+            "interior minister visited Quetta. The Baloch Liberation Army has stepped up attacks on security "
+            "forces, traders and workers from Punjab.")
+    rows, actors = run(nlp, text)
+    hit = [e for *_, ty, _m, e in rows if ty == "ASSAULT"]
+    assert [(actors.actor(e.target).name, actors.actor(e.target).country) for e in hit] == [("security forces", "PAK")]
+
+
+def test_complying_with_a_demand_concedes_to_its_maker_and_refusing_rejects_it(nlp):
+    assert ("IRN", "USA", "CONCEDE", "asserted") in got(nlp, "Iran complied with the American demand.")
+    g = got(nlp, "Hamas refused to respond to a demand from the United States to stop the attacks.")
+    assert ("PSE", "USA", "REJECT", "asserted") in g and ("USA", "PSE", "REQUEST", "asserted") in g
+    assert not any(ty in {"ASSAULT", "RETREAT"} for *_, ty, _m in g)  # the demand's content is no act
+    assert ("RUS", "UKR", "REJECT", "asserted") in got(nlp, "Russia will not heed Ukraine's call for a ceasefire.")
+    assert not any(ty == "CONCEDE" for *_, ty, _m in got(
+        nlp, "Turkey may turn to Russia to meet its defense requirements."))
+
+
+def test_taking_hostages_is_coercion(nlp):
+    assert ("AFG", "PAK", "COERCE", "asserted") in got(nlp, "The Taliban took 30 Pakistani soldiers hostage.")
+    assert ("AFG", "USA", "COERCE", "asserted") in got(nlp, "The Taliban are holding two American journalists hostage.")
+
+
+def test_ending_a_war_is_no_attack(nlp):
+    g = got(nlp, "Brazil urged both sides to focus on ending the Peru-Ecuador war.")
+    assert not any(ty == "ASSAULT" for *_, ty, _m in g)
+
+
+def test_crediting_a_party_praises_it(nlp):
+    assert ("USA", "GBR", "SUPPORT", "asserted") in got(nlp, "The United States credited Britain for its role in the talks.")
