@@ -10,7 +10,7 @@ def got(nlp, text, **kw):
 
 def test_an_abbreviation_joined_by_a_hyphen_names_two_parties(nlp):
     assert [t.text for t in nlp("the U.S.-Iran talks")] == ["the", "U.S.", "-", "Iran", "talks"]
-    assert [t.text for t in nlp("a U.K.-based firm")][1] == "U.K.-based"
+    assert [t.text for t in nlp("U.S.-made jets")] == ["U.S.", "-", "made", "jets"]
     assert ("USA", "IRN", "CONSULT", "asserted") in got(nlp, "The meeting follows U.S.-Iran talks in Muscat.")
 
 
@@ -63,3 +63,30 @@ def test_ending_a_war_is_no_attack(nlp):
 
 def test_crediting_a_party_praises_it(nlp):
     assert ("USA", "GBR", "SUPPORT", "asserted") in got(nlp, "The United States credited Britain for its role in the talks.")
+
+
+def test_retaliating_with_a_measure_is_that_measure_on_the_goods_named(nlp):
+    assert ("JPN", "KOR", "SANCTION", "asserted") in got(nlp, "Japan retaliated with its own tariffs on Korean steel.")
+
+
+def test_europe_acting_is_the_european_union(nlp):
+    rows, actors = run(nlp, "Europe retaliated with tariffs on U.S.-made jeans.")
+    assert [(actors.actor(e.source).name, t) for _s, t, _ty, _m, e in rows] == [("European Union", "USA")]
+
+
+def test_a_place_named_in_a_building_is_no_party(nlp):
+    rows, actors = run(nlp, "French farmers blocked the Europe Bridge spanning the Rhine for three hours.")
+    assert "European Union" not in {a.name for a in actors.actors.values()}
+
+
+def test_labels_after_the_object_accuse(nlp):
+    assert ("USA", "CAN", "ACCUSE", "asserted") in got(nlp, "The White House called Canada's comments egregious and insulting.")
+
+
+def test_exempting_goods_from_a_measure_eases_it(nlp):
+    assert ("BRA", "ARG", "CONCEDE", "asserted") in got(nlp, "Brazil exempted Argentine cars from the tariffs.")
+
+
+def test_a_named_object_that_is_no_party_takes_no_side_from_context(nlp):
+    text = "Mexico imposed tariffs on Brazilian steel. Mexico's president also attacked the Folha de Sao Paulo newspaper."
+    assert not any(ty == "ASSAULT" for *_, ty, _m in got(nlp, text))

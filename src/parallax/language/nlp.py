@@ -33,7 +33,7 @@ PIECE_BATCH = 4
 # Where a long text may be cut, best first: a blank line, a line end, a sentence end, any space.
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"')\]]*\s"), re.compile(r"\s"))
 PRE_COMPONENTS = ("parallax_glue", "parallax_breaks")
-ABBREVIATED_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Z])"  # "U.S.-China", "U.K.-EU" (not "U.K.-based")
+ABBREVIATED_HYPHEN = r"(?<=[A-Z]\.[A-Z]\.)[-–](?=[A-Za-z])"  # "U.S.-China", "U.K.-EU", "U.S.-made"
 
 
 class ModelMissing(RuntimeError):

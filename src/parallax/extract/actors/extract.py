@@ -104,6 +104,8 @@ def _entry_mentions(b: _Builder, ents: list[Span], found: list[tuple[Span, Entry
         if (entry.kind in {"capital", "metonym"} and inside_org is not None
                 and _PREFIX_STRIP.sub("", inside_org.text) != span.text):
             continue  # "Washington Post", "Moscow State University": the organisation, not the state
+        if inside_org is not None and inside_org.label_ == "FAC" and len(inside_org) > len(span):
+            continue  # "the Europe Bridge", "Kabul Airport": a building or a road, not a party
         if entry.kind == "bloc":
             aid = b.actor(f"bloc:{entry.name}", name=entry.name, kind="organization", agent=entry.agent)
             code = bloc_code(entry.name or "")

@@ -105,6 +105,8 @@ def _may_borrow(verb: Token) -> bool:
             return False
         if c.dep_ in {"dobj", "dative", "oprd"} and c.pos_ in {"PROPN", "PRON"} and c.lower_ not in {"it", "them"}:
             return False
+        if c.dep_ in {"dobj", "dative"} and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children):
+            return False  # "attacked The Wall Street Journal newspaper": a named object that is no party
         if c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS \
                 and any(g.dep_ in {"acl", "ccomp"} for g in c.children):
             return False

@@ -76,7 +76,8 @@ ACCUSING_LABELS = frozenset("""
 unacceptable unbearable illegal illegitimate provocative provocation reckless irresponsible dangerous hostile
 outrageous aggressive unjustified threat terrorist terrorism criminal aggressor bully hypocritical hypocrite
 destabilizing destabilising interference violation unfair discriminatory shameful disgraceful blackmail
-unlawful invasion aggression crime
+unlawful invasion aggression crime insulting egregious disappointing deplorable regrettable offensive appalling
+unwarranted inappropriate unacceptable counterproductive
 """.split())
 
 # Light verbs that turn a frame into its opposite: "lifted sanctions", "suspended talks", "cut aid".

@@ -22,6 +22,7 @@ from parallax.extract.events.mode import event_mode
 from parallax.language.tree import clause_verb
 
 _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
+ANSWERING = frozenset({"retaliate", "respond", "react", "reply", "hit", "counter"})  # "retaliated with tariffs"
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
 SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emphasise emphasize write repeat".split())
 OBLIGATION = frozenset({"must", "should"})
@@ -42,6 +43,9 @@ def verb_frame_of(verb: Token) -> Frame | None:
                    for p in c.children if p.dep_ == "pobj"}
         labels |= {g.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}
                    for g in c.children if g.dep_ in {"amod", "acomp"}}
+        # "called X's comments egregious and insulting", parsed as adjectives after the object
+        labels |= {g.lower_ for c in verb.children if c.dep_ == "dobj" for a in c.children
+                   if a.dep_ == "amod" and a.i > c.i for g in (a, *a.conjuncts)}
         if labels & REFUTING_LABELS:
             return Frame(lem, "V", "120", "REJECT", frozenset({"dobj", "oprd"}))
         if labels & ACCUSING_LABELS:
@@ -133,14 +137,17 @@ def _agreeing_with(verb: Token, own: Frame | None) -> Frame | None:
 def _instrument(verb: Token, own: Frame | None) -> Frame | None:
     """"hit Iran with sanctions", "slapped Canada with tariffs": a measure named as the instrument of a verb
     of striking is the event, and the verb's object its target ("threatened X with tariffs" stays a threat)."""
-    if own is not None and own.plover not in {"ASSAULT", "COERCE"}:
+    answering = verb.lemma_.lower() in ANSWERING
+    if own is not None and own.plover not in {"ASSAULT", "COERCE"} and not answering:
         return None
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             for p in c.children:
                 frame = noun_frame(p.lemma_) if p.dep_ == "pobj" else None
                 if frame is not None and frame.plover in _INSTRUMENT_TYPES:
-                    return replace(frame, kind="V", target_deps=frozenset({"dobj"}), light_only=False)
+                    # "retaliated with tariffs on U.S. goods": the measure's own target words hang on the verb
+                    deps = frozenset({"dobj"}) | (frame.target_deps if answering else frozenset())
+                    return replace(frame, kind="V", target_deps=deps, light_only=False)
     return None
 
 
@@ -224,6 +231,8 @@ def light_verb(noun: Token) -> Token | None:
         lem = head.lemma_.lower()
         if lem in LIGHT_VERBS or any(lem == v for v, _ in REVERSALS):
             return head
+    if noun.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in {"exempt", "spare"}:
+        return head.head  # "exempted Mexican cars from the tariffs"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into"} \
             and head.head.pos_ in {"VERB", "AUX"}:
         return head.head  # "took part in exercises", "is in talks with"
