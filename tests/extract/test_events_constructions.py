@@ -90,3 +90,12 @@ def test_exempting_goods_from_a_measure_eases_it(nlp):
 def test_a_named_object_that_is_no_party_takes_no_side_from_context(nlp):
     text = "Mexico imposed tariffs on Brazilian steel. Mexico's president also attacked the Folha de Sao Paulo newspaper."
     assert not any(ty == "ASSAULT" for *_, ty, _m in got(nlp, text))
+
+
+def test_a_state_named_in_a_stance_prefix_is_not_the_party(nlp):
+    rows, actors = run(nlp, "Pro-Russian separatists attacked Ukrainian positions. Anti-Kenya militias raided a town.")
+    assert not any(t in {"RUS", "KEN"} or s in {"RUS", "KEN"} for s, t, *_ in rows)
+
+
+def test_blocking_a_sale_is_a_sanction_on_the_buyer(nlp):
+    assert ("USA", "TUR", "SANCTION", "asserted") in got(nlp, "Washington blocked the Turkish sale.")

@@ -40,6 +40,7 @@ ANON_NOUNS = {
 GROUP_HEADS = {"militia", "rebel", "fighter", "militant", "insurgent", "separatist", "force", "troop", "guerrilla",
                "group", "faction", "movement", "tribesman", "gunman", "jihadist", "extremist", "nationalist"}
 RANKS = {"gen.", "gen", "general", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sgt.", "cmdr."}
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 _PREFIX_STRIP = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -100,6 +101,9 @@ def _entry_mentions(b: _Builder, ents: list[Span], found: list[tuple[Span, Entry
             # "Jordan Peters" is a person; but a PERSON entity that is exactly "Buenos Aires", or exactly a
             # lone country or capital name ("Yerevan rejected ..."), is the small model mis-tagging the place.
             continue
+        if span.start >= 2 and span.doc[span.start - 1].text in {"-", "–"} \
+                and span.doc[span.start - 2].lower_ in STANCE_PREFIXES:
+            continue  # "anti-Pakistan fighters", "pro-Russian separatists": against or for the state, not it
         inside_org = org_ents.get(span.start)
         if (entry.kind in {"capital", "metonym"} and inside_org is not None
                 and _PREFIX_STRIP.sub("", inside_org.text) != span.text):

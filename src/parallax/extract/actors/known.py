@@ -172,19 +172,19 @@ STATE_NOUNS = frozenset({"military", "army", "government", "forces", "troops", "
 VISITING_OFFICES = frozenset({"president", "prime", "premier", "king", "queen", "chancellor", "emir", "sultan",
                               "minister", "ambassador", "envoy", "secretary"})
 NON_STATE_AGENTS = frozenset({"EDU", "MED", "NGO", "BUS", "REB", "OPP", "PTY", "IGO"})
-HOME_MIN = 3  # mentions the document's own country needs, and twice the next country's
+HOME_MIN = 3  # mentions the document's own country needs, and one and a half times the next country's
 
 
 def home_country(out: DocActors) -> str | None:
-    """The country a document is about: the one its state mentions name at least ``HOME_MIN`` times and
-    twice as often as any other, else None (a story between two states has no home)."""
+    """The country a document is about: the one its state mentions name at least ``HOME_MIN`` times and half
+    again as often as any other, else None (a story between two states has no home)."""
     counts: Counter[str] = Counter()
     for m in out.mentions:
         a = out.actors.get(m.actor or "")
         if a is not None and a.country and (a.kind == "country" or state_side(a)):
             counts[a.country] += 1
     top = counts.most_common(2)
-    if not top or top[0][1] < HOME_MIN or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+    if not top or top[0][1] < HOME_MIN or (len(top) > 1 and 2 * top[0][1] < 3 * top[1][1]):
         return None
     return top[0][0]
 

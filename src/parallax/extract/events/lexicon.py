@@ -88,7 +88,8 @@ for _verb in ("lift", "ease", "remove", "drop", "waive", "relax", "suspend", "ha
               "withdraw", "stop", "cease", "terminate", "discontinue"):
     REVERSALS[(_verb, "SANCTION")] = ("085", "CONCEDE")
 for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone", "abandon", "sever", "cut",
-              "downgrade", "terminate", "break", "stop", "cease", "pause", "discontinue", "withhold"):
+              "downgrade", "terminate", "break", "stop", "cease", "pause", "discontinue", "withhold", "block",
+              "bar", "veto"):
     for _t in ("CONSULT", "AGREE", "COOPERATE"):
         REVERSALS[(_verb, _t)] = ("164" if _t == "CONSULT" else "160", "SANCTION")
     REVERSALS[(_verb, "AID")] = ("162", "SANCTION")
