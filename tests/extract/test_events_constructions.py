@@ -99,3 +99,8 @@ def test_a_state_named_in_a_stance_prefix_is_not_the_party(nlp):
 
 def test_blocking_a_sale_is_a_sanction_on_the_buyer(nlp):
     assert ("USA", "TUR", "SANCTION", "asserted") in got(nlp, "Washington blocked the Turkish sale.")
+
+
+def test_a_measure_that_targets_a_state_is_a_sanction_and_a_missile_an_attack(nlp):
+    assert ("USA", "TUR", "SANCTION", "asserted") in got(nlp, "A U.S. Senate committee passed legislation targeting Turkey.")
+    assert ("RUS", "UKR", "ASSAULT", "asserted") in got(nlp, "Russian missiles targeted Ukrainian power plants.")

@@ -22,6 +22,10 @@ from parallax.extract.events.mode import event_mode
 from parallax.language.tree import clause_verb
 
 _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
+# verbs of aiming, and the measures that make them a sanction rather than a strike
+AIMING = frozenset({"target", "hit", "punish", "penalize", "penalise"})
+MEASURE_NOUNS = frozenset("legislation bill law measure sanction tariff duty levy restriction ban embargo act "
+                          "resolution order rule".split())
 ANSWERING = frozenset({"retaliate", "respond", "react", "reply", "hit", "counter"})  # "retaliated with tariffs"
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
 SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emphasise emphasize write repeat".split())
@@ -52,6 +56,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
             return Frame(lem, "V", "111", "ACCUSE", frozenset({"dobj", "oprd"}))
     if lem in LISTING_VERBS and _labels(verb) & LISTING_LABELS:
         return Frame(lem, "V", "172", "SANCTION", frozenset({"dobj", "nsubjpass"}))
+    if lem in AIMING and _measure_aimed(verb):  # "legislation targeting Turkey", "tariffs that hit Canada"
+        return Frame(lem, "V", "163", "SANCTION", frozenset({"dobj"}))
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
         return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
@@ -73,6 +79,13 @@ def verb_frame_of(verb: Token) -> Frame | None:
         if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
             return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
     return frame
+
+
+def _measure_aimed(verb: Token) -> bool:
+    """Whether what aims is a measure: the noun a participle or relative clause hangs on ("sanctions that target
+    Iran"), or the subject."""
+    doers = [verb.head] if verb.dep_ in {"acl", "relcl"} else [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(d.lemma_.lower() in MEASURE_NOUNS for d in doers)
 
 
 def _labels(verb: Token) -> set[str]:
