@@ -31,7 +31,7 @@ RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy fo
 _AUTHORING = frozenset("take claim propose unveil announce adopt approve launch make".split())
 # verbs whose object (not subject) does the embedded act: "urged Iran to halt", "called on Russia to leave"
 OBJECT_CONTROL = frozenset("urge ask call press persuade encourage invite allow force help order tell "
-                           "implore appeal demand request push".split())
+                           "implore appeal demand request push pressure compel lobby".split())
 
 
 def side_of(actors: DocActors, aid: str) -> str:

@@ -386,6 +386,8 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
     anchor = light or pred
     if light is not None and under_request(light):
         return None
+    while anchor.dep_ == "conj" and anchor.head.pos_ == "VERB" and anchor.head.dep_ == "xcomp":
+        anchor = anchor.head  # "threatened to close or suspend X": the second act is threatened too
     head = anchor.head.lemma_.lower() if anchor.dep_ in {"xcomp", "acomp"} or anchor.head.pos_ in {"ADJ", "VERB"} \
         else ""
     if anchor.dep_ == "xcomp" and head in REFUSALS:
