@@ -104,3 +104,11 @@ def test_blocking_a_sale_is_a_sanction_on_the_buyer(nlp):
 def test_a_measure_that_targets_a_state_is_a_sanction_and_a_missile_an_attack(nlp):
     assert ("USA", "TUR", "SANCTION", "asserted") in got(nlp, "A U.S. Senate committee passed legislation targeting Turkey.")
     assert ("RUS", "UKR", "ASSAULT", "asserted") in got(nlp, "Russian missiles targeted Ukrainian power plants.")
+
+
+def test_security_sources_placing_the_attackers_abroad_accuse_that_state(nlp):
+    text = ("Gunmen attacked a police post in Kenya's Mandera county on Monday. Kenya's interior minister visited "
+            "Mandera. Kenyan security sources said those involved in Monday's attack are based in Somalia.")
+    assert ("KEN", "SOM", "ACCUSE", "asserted") in got(nlp, text)
+    assert not any(ty == "ACCUSE" for *_, ty, _m in got(
+        nlp, "Kenya said the victims of Monday's attack were from Somalia."))

@@ -36,6 +36,8 @@ ATTACK_NOUNS = HOSTILE_OBJECTS | frozenset("""
 perpetrator handler planner mastermind ringleader organizer organiser assailant gunman hijacker bomber plot
 """.split())
 _FAILING = frozenset({"fail", "refuse"})
+_AUTHORSHIP = frozenset({"involve", "involved", "responsible", "behind"})  # "those involved in the attack"
+_ORGAN_AGENTS = frozenset({"MIL", "SPY", "COP"})  # a state's forces, intelligence and police
 # verbs that state a claim named as a noun: "repeated the allegation that ...", "made the claim that ..."
 _CLAIM_MAKERS = frozenset("repeat make level voice renew".split())
 # what a denial answers: "rejected the allegations", "dismissed the panel's findings", "a charge X denied"
@@ -83,7 +85,7 @@ def _linked_side(pred: Token, actors: DocActors, speakers: list[str]) -> list[st
     """The one other side a clause about an attack or its authors places them with: "the attack was planned in
     X", "the attackers were in touch with handlers in X". Nothing when the clause names two other sides."""
     subj = roles.subject_of(pred)[0]
-    if not speakers or not subj or subj[0].lemma_.lower() not in ATTACK_NOUNS:
+    if not speakers or not subj or not _authors(subj[0]):
         return []
     mine = {roles.side_of(actors, s) for s in speakers}
     inside = [t for t in pred.subtree if t.i not in {s.i for x in subj for s in x.subtree}]
@@ -96,6 +98,14 @@ def _linked_side(pred: Token, actors: DocActors, speakers: list[str]) -> list[st
         if a is not None and a.country and (side := roles.side_of(actors, m.actor)) not in mine:
             sides.setdefault(side, m.actor)
     return list(sides.values()) if len(sides) == 1 else []
+
+
+def _authors(subj: Token) -> bool:
+    """An attack or its authors: "the attackers", "the handlers of the attack", "those involved in the attack"."""
+    if subj.lemma_.lower() in ATTACK_NOUNS:
+        return True
+    words = {t.lemma_.lower() for t in subj.subtree}
+    return bool(words & _AUTHORSHIP) and bool(words & HOSTILE_OBJECTS)
 
 
 def _hostile_clause(pred: Token) -> bool:
@@ -112,11 +122,15 @@ def _hostile_clause(pred: Token) -> bool:
 
 def state_voice(actors: DocActors, aid: str) -> bool:
     """A voice of a state or IGO: a country, an IGO, or an official or body of a state, named or by office ("the
-    Lithuanian foreign minister"); no unnamed "sources" or "officials", no analyst who merely has a nationality."""
+    Lithuanian foreign minister"), or the unnamed voices of its forces or intelligence ("security sources"); no
+    bare "sources" or "officials", no analyst who merely has a nationality."""
     a = actors.actor(aid)
     if a is None or not state_side(a):  # the side an event needs (``types.state_side``) and a stated office
         return False
-    return a.kind == "country" or a.agent == "IGO" or (a.agent is not None and not (a.anonymous and a.kind == "group"))
+    if a.kind == "country" or a.agent == "IGO":
+        return True
+    # unnamed speakers count when their words say whose organ they are: "security sources", "military officials"
+    return a.agent is not None and (not (a.anonymous and a.kind == "group") or a.agent.rstrip("?") in _ORGAN_AGENTS)
 
 
 def _sides_differ(actors: DocActors, a: str, b: str) -> bool:
