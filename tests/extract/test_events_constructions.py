@@ -112,3 +112,9 @@ def test_security_sources_placing_the_attackers_abroad_accuse_that_state(nlp):
     assert ("KEN", "SOM", "ACCUSE", "asserted") in got(nlp, text)
     assert not any(ty == "ACCUSE" for *_, ty, _m in got(
         nlp, "Kenya said the victims of Monday's attack were from Somalia."))
+
+
+def test_a_journey_for_meetings_with_others_consults_the_host_and_those_met(nlp):
+    rows, actors = run(nlp, "Kenya's foreign minister will travel to Canada on Wednesday for meetings with G7 ministers.")
+    met = {(s, actors.actor(e.target).name) for s, _t, ty, _m, e in rows if ty == "CONSULT"}
+    assert met == {("KEN", "Canada"), ("KEN", "Group of Seven")}
