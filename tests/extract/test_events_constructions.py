@@ -118,3 +118,12 @@ def test_a_journey_for_meetings_with_others_consults_the_host_and_those_met(nlp)
     rows, actors = run(nlp, "Kenya's foreign minister will travel to Canada on Wednesday for meetings with G7 ministers.")
     met = {(s, actors.actor(e.target).name) for s, _t, ty, _m, e in rows if ty == "CONSULT"}
     assert met == {("KEN", "Canada"), ("KEN", "Group of Seven")}
+
+
+def test_verbs_sharing_one_measure_each_make_an_event(nlp):
+    g = got(nlp, "Brazil imposed and then suspended tariffs on Argentine steel.")
+    assert {("BRA", "ARG", "SANCTION", "asserted"), ("BRA", "ARG", "CONCEDE", "asserted")} <= g
+
+
+def test_fighters_linked_with_a_group_are_that_groups(nlp):
+    assert ("AFG", "PAK", "ASSAULT", "asserted") in got(nlp, "Fighters loyal to the Taliban attacked Pakistani troops.")

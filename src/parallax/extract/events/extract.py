@@ -127,6 +127,8 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
                                                            and not own_pair(pred, frame, actors))):
                     continue
                 found += _code(pred, light, frame, actors, disc)
+                for other in triggers.shared_lights(light):  # "imposed and then suspended tariffs on X"
+                    found += _code(pred, other, frame, actors, disc)
     found += _accusations(sent, found, actors, disc)
     return found + _denials(sent, found, actors, disc)
 

@@ -25,6 +25,8 @@ ISSUING_VERBS = frozenset("issue release publish post send sign adopt pass make 
 # a state's own people and bodies, whose state a place after them may name ("authorities in X", "troops from X")
 STATE_BODIES = frozenset("authority official force troop soldier police government leader lawmaker diplomat "
                          "minister army military".split())
+# participles that give a fighter or official the party they belong to: "militants linked with the X Army"
+_AFFILIATED = frozenset("link affiliate ally loyal belong tie connect attach".split())
 # nouns that name another party by its relation to the possessor: "Moscow's ally" is not Moscow
 RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
 # verbs whose object a gerund hangs on, the verb's subject doing it: "proposed a plan for supporting Ukraine"
@@ -152,6 +154,12 @@ def actor_of(tok: Token, actors: DocActors) -> str | None:
                     return actor_of(p, actors)
         if c.dep_ == "appos":
             return actor_of(c, actors)
+    for c in tok.children:  # "militants linked with the X Army", "fighters loyal to Y": whose they are
+        if c.dep_ in {"acl", "amod"} and c.lemma_.lower() in _AFFILIATED:
+            for p in (p for pr in c.children if pr.dep_ == "prep" and pr.lower_ in {"with", "to"}
+                      for p in pr.children if p.dep_ == "pobj"):
+                if (found := actor_of(p, actors)) is not None:
+                    return found
     if tok.lemma_.lower() in STATE_BODIES:  # "security forces in Guinea", "troops from Chad": that state's
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"in", "from"}:

@@ -230,6 +230,20 @@ def reversal_verb(light: Token) -> str:
     return REVERSAL_NOUNS.get(lem, lem) if light.pos_ == "NOUN" else lem
 
 
+def shared_lights(light: Token | None) -> list[Token]:
+    """Verbs coordinated with a light verb that share its object: "imposed and then delayed a tariff" (the
+    parser hangs the object on the last verb only). A coordinated verb with an object of its own is its own."""
+    if light is None or light.pos_ != "VERB":
+        return []
+    out = []
+    for v in light.conjuncts:
+        lem = v.lemma_.lower()
+        if v.pos_ == "VERB" and v.i < light.i and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in v.children) \
+                and (lem in LIGHT_VERBS or any(lem == r for r, _ in REVERSALS)):
+            out.append(v)
+    return out
+
+
 def light_verb(noun: Token) -> Token | None:
     """The word that lends an event noun its subject or reverses it: a light verb ("held talks"), a verb it is
     in ("took part in exercises"), a light verb in a clause on it, or a reversal noun ("the pause in aid")."""
