@@ -175,3 +175,9 @@ def test_an_acronym_tagged_as_a_noun_is_still_the_group_it_stands_for(nlp):
     da = extract_actors(nlp(text), Document(id="t", key="t", text=text, language="en", published="2020-01-01"))
     onlf = [m for m in da.mentions if text[m.start:m.end] == "ONLF"]
     assert len({m.start for m in onlf}) == 3 and len({m.actor for m in onlf}) == 1
+
+
+def test_an_office_before_a_titled_name_parsed_as_a_list_gives_the_country(nlp):
+    text = "On Monday, the spokesperson for Peru's Ministry of Foreign Affairs, Ambassador Rosa Quispe Mamani, spoke."
+    da = extract_actors(nlp(text), Document(id="t", key="t", text=text, published="2020-01-01", language="en"))
+    assert {a.name: a.country for a in da.actors.values() if a.kind == "person"}["Rosa Quispe Mamani"] == "PER"

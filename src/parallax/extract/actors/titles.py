@@ -192,7 +192,9 @@ def _appos_before(name: Span) -> list[Token]:
     """The title a name stands in apposition to: "Freedonia's National Security Adviser, Lina Moor"."""
     root = name.root
     head = root.head
-    if root.dep_ == "appos" and head.i < name.start and head.ent_type_ != "PERSON" and is_office(head):
+    # the parser often reads "the spokesperson for X, Ambassador Y Z," as a coordination without "and"
+    listed = root.dep_ == "conj" and not any(c.dep_ == "cc" and head.i < c.i < name.start for c in head.children)
+    if (root.dep_ == "appos" or listed) and head.i < name.start and head.ent_type_ != "PERSON" and is_office(head):
         toks = [t for t in head.subtree if t.i < name.start]
         while toks and (toks[-1].is_punct or toks[-1].pos_ == "CCONJ"):
             toks.pop()
