@@ -127,3 +127,11 @@ def test_verbs_sharing_one_measure_each_make_an_event(nlp):
 
 def test_fighters_linked_with_a_group_are_that_groups(nlp):
     assert ("AFG", "PAK", "ASSAULT", "asserted") in got(nlp, "Fighters loyal to the Taliban attacked Pakistani troops.")
+
+
+def test_the_group_is_the_one_bloc_just_named(nlp):
+    text = "The G7 met in Quebec on Friday. In a joint statement, the group said it remains concerned with China's arsenal."
+    rows, actors = run(nlp, text)
+    assert [(actors.actor(e.source).name, t, ty) for _s, t, ty, _m, e in rows] == [("Group of Seven", "CHN", "ACCUSE")]
+    two = "NATO and the G7 met in Rome. The group accused Iran of arming the rebels."
+    assert not any(ty == "ACCUSE" for *_, ty, _m in got(nlp, two))

@@ -242,3 +242,28 @@ def repeat_names(out: DocActors, sdoc: Doc, mention: Callable[[int, int, str | N
         if not name_like or any(covered[tok.idx: tok.idx + len(tok)]):  # takes an acronym for a noun
             continue
         mention(tok.idx, tok.idx + len(tok), forms[tok.text], "name")
+
+
+# what an IGO or bloc is called once named: "the group said", "the bloc's members", "the alliance warned"
+BLOC_NOUNS = frozenset({"group", "bloc", "alliance", "grouping", "organization", "organisation", "union", "club"})
+_BLOC_WINDOW = 2  # sentences back
+
+
+def bloc_references(out: DocActors, sdoc: Doc, mention: Callable[[int, int, str | None, str], Mention]) -> None:
+    """"The G7 joint statement said the group remains concerned": "the group" (singular, definite, not yet a
+    mention) is the one IGO or bloc named in its sentence or the two before; none, or two, and it stays unlinked."""
+    sents = None
+    for tok in tokens_with(sdoc, "LOWER", BLOC_NOUNS):
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ in {"compound", "amod", "nmod"} \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                or any(c.dep_ in {"compound", "amod", "prep"} for c in tok.children) \
+                or out.mentions_in(tok.idx, tok.idx + len(tok)):
+            continue
+        sents = sents if sents is not None else list(sdoc.sents)
+        k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        lo = sents[max(0, k - _BLOC_WINDOW)].start_char
+        blocs = {m.actor for m in out.mentions_in(lo, tok.idx)
+                 if m.actor and out.actors[m.actor].agent == "IGO" and out.actors[m.actor].kind == "organization"}
+        if len(blocs) == 1:
+            det = next(c for c in tok.children if c.dep_ == "det")
+            mention(det.idx, tok.idx + len(tok), blocs.pop(), "description")

@@ -15,9 +15,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from parallax.extract.actors.coref import (appositive_pairs, armed_references, institution_countries,
-                                           link_references, merge_short_names, name_initials, repeat_names,
-                                           tokens_with)
+from parallax.extract.actors.coref import (appositive_pairs, armed_references, bloc_references,
+                                           institution_countries, link_references, merge_short_names, name_initials,
+                                           repeat_names, tokens_with)
 from parallax.extract.actors.gazetteer import Entry, agent_for, gazetteer
 from parallax.extract.actors.known import (STATE_NOUNS, acronym_pairs, apply_org, bloc_code, fill_people, give_home,
                                            known_org)
@@ -425,6 +425,7 @@ def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
             b.merge(src, dst)
     repeat_names(b.out, sdoc, b.mention)  # again: an acronym two actors shared before the merge is one's now
     armed_references(b.out, sdoc, used, b.mention)
+    bloc_references(b.out, sdoc, b.mention)
     fill_people(b.out, doc.published)
     for a in b.out.actors.values():
         if a.agent is None and a.kind in {"person", "organization", "group"}:
