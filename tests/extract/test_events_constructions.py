@@ -135,3 +135,15 @@ def test_the_group_is_the_one_bloc_just_named(nlp):
     assert [(actors.actor(e.source).name, t, ty) for _s, t, ty, _m, e in rows] == [("Group of Seven", "CHN", "ACCUSE")]
     two = "NATO and the G7 met in Rome. The group accused Iran of arming the rebels."
     assert not any(ty == "ACCUSE" for *_, ty, _m in got(nlp, two))
+
+
+def test_claiming_an_attack_or_a_killing_is_doing_it(nlp):
+    assert ("AFG", "PAK", "ASSAULT", "asserted") in got(nlp, "The Taliban claimed the attack on Pakistani soldiers.")
+
+
+def test_security_personnel_are_a_state_body(nlp):
+    text = ("Pakistan's army is on alert. Pakistan said it would not negotiate. Pakistan closed the border. "
+            "The Taliban threatened to execute security personnel.")
+    rows, actors = run(nlp, text)
+    hit = [e for *_, ty, _m, e in rows if ty == "THREATEN"]
+    assert [(actors.actor(e.target).name, actors.actor(e.target).country) for e in hit] == [("security personnel", "PAK")]

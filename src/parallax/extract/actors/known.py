@@ -168,7 +168,8 @@ def acronym_pairs(out: DocActors) -> list[tuple[str, str]]:
 
 
 # nouns for a state's own bodies, written without the state when the story has made it plain
-STATE_NOUNS = frozenset({"military", "army", "government", "forces", "troops", "soldiers", "authorities", "police"})
+STATE_NOUNS = frozenset({"military", "army", "government", "forces", "troops", "soldiers", "authorities", "police",
+                         "personnel"})
 VISITING_OFFICES = frozenset({"president", "prime", "premier", "king", "queen", "chancellor", "emir", "sultan",
                               "minister", "ambassador", "envoy", "secretary"})
 NON_STATE_AGENTS = frozenset({"EDU", "MED", "NGO", "BUS", "REB", "OPP", "PTY", "IGO"})
