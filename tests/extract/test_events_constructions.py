@@ -147,3 +147,17 @@ def test_security_personnel_are_a_state_body(nlp):
     rows, actors = run(nlp, text)
     hit = [e for *_, ty, _m, e in rows if ty == "THREATEN"]
     assert [(actors.actor(e.target).name, actors.actor(e.target).country) for e in hit] == [("security personnel", "PAK")]
+
+
+def test_seeking_help_from_a_party_asks_it(nlp):
+    assert got(nlp, "Syria is seeking military assistance from Iran.") == {("SYR", "IRN", "REQUEST", "asserted")}
+
+
+def test_an_imposition_is_its_owners_act(nlp):
+    assert ("CAN", "CHN", "SANCTION", "asserted") in got(nlp, "Markets fell after Ottawa's imposition of tariffs on Chinese cars.")
+
+
+def test_a_call_for_something_is_a_demand_not_a_phone_call(nlp):
+    text = "The talks failed. Washington's call for full disarmament did not mesh with Tehran's position."
+    assert ("USA", "IRN", "REQUEST", "asserted") in got(nlp, text)
+    assert not any(ty == "REQUEST" for *_, ty, _m in got(nlp, "Macron held a phone call with Scholz's Polish counterpart."))

@@ -126,6 +126,20 @@ def complied_demand(verb: Token) -> Token | None:
     return None
 
 
+# Nouns that lend an event noun their owner as its doer, as light verbs lend their subject: "Trump's imposition
+# of sanctions", "the resumption of talks".
+LIGHT_NOUNS = {"imposition": "impose", "resumption": "resume", "renewal": "renew", "extension": "extend",
+               "expansion": "expand", "escalation": "escalate", "signing": "sign", "intensification": "intensify"}
+# Light verbs that ask for what their noun names: "is seeking military assistance from Russia" (CAMEO 103).
+SEEKING = frozenset({"seek", "request", "solicit"})
+_ASKED_FOR = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "AGREE", "CONSULT", "RETREAT"})
+
+
+def sought(light, plover: str) -> bool:
+    """Whether a light verb asks for the act rather than doing it."""
+    return light is not None and light.pos_ == "VERB" and light.lemma_.lower() in SEEKING and plover in _ASKED_FOR
+
+
 # Words heading a reported-speech object that is not itself an event: "dismissed reports", "rejected claims".
 REPORT_NOUNS = frozenset("report claim allegation rumour rumor speculation suggestion story news assertion".split())
 

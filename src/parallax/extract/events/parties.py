@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import roles
-from parallax.extract.events.lexicon import REPORT_NOUNS, Frame, complied_demand, noun_frame, verb_frame
+from parallax.extract.events.lexicon import REPORT_NOUNS, Frame, complied_demand, noun_frame, sought, verb_frame
 from parallax.extract.events.mode import SPEECH_VERBS
 
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
@@ -197,6 +197,10 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         sources, targets = supplier, [a for a in sources if a not in supplier]
     if frame.plover == "SANCTION":
         sources, targets = bound_goods(pred, tgt_tokens, actors, sources, targets, light)
+    if sought(light, frame.plover):  # "seeking assistance from Russia": the seeker asks the one it names
+        seekers = roles.actors_of(roles.subject_of(light)[0], actors)
+        asked = roles.actors_of(pobj.get("from", []), actors)
+        sources, targets = seekers, [a for a in asked or targets if a not in seekers]  # "sought talks with X"
     return sources, targets, pair, subj
 
 

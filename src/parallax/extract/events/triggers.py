@@ -14,10 +14,10 @@ from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import cameo, parties, roles
-from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_VERBS,
-                                             LISTING_LABELS, LISTING_VERBS, MILITARY_UNITS, REFUTING_LABELS,
-                                             REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS, Frame, complied_demand,
-                                             noun_frame, occurrence_frame, verb_frame)
+from parallax.extract.events.lexicon import (ACCUSING_LABELS, ECONOMIC_MODIFIERS, ENVOYS, LABEL_VERBS, LIGHT_NOUNS,
+                                             LIGHT_VERBS, LISTING_LABELS, LISTING_VERBS, MILITARY_UNITS,
+                                             REFUTING_LABELS, REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS, Frame,
+                                             complied_demand, noun_frame, occurrence_frame, sought, verb_frame)
 from parallax.extract.events.mode import event_mode
 from parallax.language.tree import clause_verb
 
@@ -184,7 +184,10 @@ def nil_measure(noun: Token) -> bool:
 
 
 def economic(noun: Token, frame: Frame) -> Frame:
-    """"trade war", "tariff war": an economic war is a sanction, not an assault."""
+    """"trade war", "tariff war": an economic war is a sanction, not an assault; a call for something is a
+    demand, not a phone call ("Washington's call for full denuclearization")."""
+    if frame.lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+        return Frame("call", "N", "100", "REQUEST", frozenset({"on", "to"}))
     if frame.plover == "ASSAULT" and any(c.lemma_.lower() in ECONOMIC_MODIFIERS for c in noun.children
                                          if c.dep_ in {"compound", "amod"}):
         return replace(frame, cameo="163", plover="SANCTION", target_deps=frame.target_deps | {"with"})
@@ -227,7 +230,7 @@ def under_request(verb: Token) -> bool:
 def reversal_verb(light: Token) -> str:
     """The verb a light word stands for: itself, or the verb of a reversal noun ("suspension" → suspend)."""
     lem = light.lemma_.lower()
-    return REVERSAL_NOUNS.get(lem, lem) if light.pos_ == "NOUN" else lem
+    return REVERSAL_NOUNS.get(lem, LIGHT_NOUNS.get(lem, lem)) if light.pos_ == "NOUN" else lem
 
 
 def shared_lights(light: Token | None) -> list[Token]:
@@ -251,6 +254,8 @@ def light_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ in {"in", "of", "on"} and head.head.pos_ == "NOUN" \
             and head.head.lemma_.lower() in REVERSAL_NOUNS:
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS:
+        return head.head  # "Trump's imposition of sanctions"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PORTIONS:
         noun = head.head  # "suspended part of a military aid programme": the light verb of the portion
         head = noun.head
@@ -400,6 +405,8 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
     anchor = light or pred
     if light is not None and under_request(light):
         return None
+    if sought(light, plover):  # "seeking military assistance from Russia": a request for it
+        return Reading("103" if plover == "AID" else "100", "REQUEST")
     while anchor.dep_ == "conj" and anchor.head.pos_ == "VERB" and anchor.head.dep_ == "xcomp":
         anchor = anchor.head  # "threatened to close or suspend X": the second act is threatened too
     head = anchor.head.lemma_.lower() if anchor.dep_ in {"xcomp", "acomp"} or anchor.head.pos_ in {"ADJ", "VERB"} \
