@@ -161,3 +161,20 @@ def test_a_call_for_something_is_a_demand_not_a_phone_call(nlp):
     text = "The talks failed. Washington's call for full disarmament did not mesh with Tehran's position."
     assert ("USA", "IRN", "REQUEST", "asserted") in got(nlp, text)
     assert not any(ty == "REQUEST" for *_, ty, _m in got(nlp, "Macron held a phone call with Scholz's Polish counterpart."))
+
+
+def test_an_act_withheld_unless_the_other_side_complies_is_a_threat_and_a_demand(nlp):
+    g = got(nlp, "Nigeria said it will withdraw its peacekeepers from Chad unless the Chadian government holds elections.")
+    assert {("NGA", "TCD", "THREATEN", "asserted"), ("NGA", "TCD", "REQUEST", "asserted")} <= g
+    assert ("KEN", "SOM", "AID", "future") in got(nlp, "Kenya said it will send aid to Somalia if the rains fail.")
+
+
+def test_demolishing_homes_is_coercion_and_beating_up_an_assault(nlp):
+    assert ("ISR", "PSE", "COERCE", "asserted") in got(nlp, "Israeli bulldozers demolished Palestinian homes.")
+    assert ("ISR", "PSE", "ASSAULT", "asserted") in got(nlp, "Israeli soldiers beat up Palestinian detainees.")
+    assert got(nlp, "Brazil beat Argentina 2-1 on Sunday.") == set()
+
+
+def test_witnesses_of_a_nationality_accuse_no_one(nlp):
+    text = "Israeli bulldozers demolished Palestinian homes on Sunday, Palestinian officials and US witnesses said."
+    assert not any(s == "USA" for s, *_ in got(nlp, text))

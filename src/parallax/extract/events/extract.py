@@ -31,6 +31,8 @@ _MILITARY = frozenset({"military", "defence", "defense", "arms", "weapon", "army
 # light verbs whose subject arranges a meeting of others: it deals with each of them
 _THIRD_PARTY = frozenset({"host", "mediate", "broker", "arrange", "organize", "organise", "launch", "convene",
                           "facilitate", "sponsor"})
+# acts whose withdrawal a party can make conditional: "will withdraw its force unless ..." threatens
+_WITHDRAWABLE = frozenset({"RETREAT", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"})
 _STATE_AGENTS = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
 
 
@@ -158,8 +160,9 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     borrowed = given != (len(sources), len(targets), len(pair))
     sources, targets, pair = ([disc.canonical(a) for a in xs] for xs in (sources, targets, pair))
     demand, agreed = False, plover == "AGREE" and triggers.agreed_act(pred, light, frame)
-    if plover in triggers.COERCIVE and sources and _threatened(pred, light, sources, actors):
-        plover, cameo, mode = "THREATEN", triggers.THREAT_CODE[plover], "asserted"
+    if (plover in triggers.COERCIVE and sources and _threatened(pred, light, sources, actors)) or (
+            plover in _WITHDRAWABLE and sources and triggers.withheld_unless(pred, light)):
+        plover, cameo, mode = "THREATEN", triggers.THREAT_CODE.get(plover, "130"), "asserted"
         demand = triggers.demanded_condition(pred, light)  # "... unless X releases": X is asked to, too
         mine = {roles.side_of(actors, a) for a in sources}
         if all(roles.side_of(actors, t) in mine for t in targets) and (cond := triggers.condition_of(pred, light)):

@@ -200,8 +200,8 @@ def occurrence_frame(verb: Token) -> Frame | None:
     dictionary's default for the verb."""
     table = verb_frame(verb.lemma_)
     coded = cameo.code_verb(verb)
-    if coded is None:
-        return table
+    if coded is None or (table is not None and coded.code == table.cameo):
+        return table  # the same code: the curated PLOVER reading stands ("demolished homes" is COERCE)
     phrasal = " " in coded.words
     decisive = phrasal or (coded.pattern and (table is None or (
         coded.on_noun and (coded.plover is not None or coded.code == "-") and not _same_family(table, coded))))

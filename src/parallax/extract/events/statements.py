@@ -36,6 +36,9 @@ ATTACK_NOUNS = HOSTILE_OBJECTS | frozenset("""
 perpetrator handler planner mastermind ringleader organizer organiser assailant gunman hijacker bomber plot
 """.split())
 _FAILING = frozenset({"fail", "refuse"})
+# people who speak for no state whatever their nationality: "US witnesses said", "Afghan residents said"
+BYSTANDERS = frozenset("witness resident analyst expert observer journalist reporter activist villager "
+                       "survivor passenger eyewitness".split())
 _AUTHORSHIP = frozenset({"involve", "involved", "responsible", "behind"})  # "those involved in the attack"
 _ORGAN_AGENTS = frozenset({"MIL", "SPY", "COP"})  # a state's forces, intelligence and police
 # verbs that state a claim named as a noun: "repeated the allegation that ...", "made the claim that ..."
@@ -62,7 +65,8 @@ def accusations(sent: Span, actors: DocActors, hostile: Iterable[tuple[Token, st
         lem = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lem not in CLAIM_VERBS | _CLAIM_MAKERS:
             continue
-        speakers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if state_voice(actors, a)]
+        voices = [t for t in roles.subject_of(verb)[0] if t.lemma_.lower() not in BYSTANDERS]
+        speakers = [a for a in roles.actors_of(voices, actors) if state_voice(actors, a)]
         clauses = [c for c in verb.children if c.dep_ == "ccomp"] if lem in CLAIM_VERBS else []
         clauses += [g for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in CHARGE_NOUNS
                     for g in o.children if g.dep_ in {"acl", "ccomp"}]  # "reiterated the claim that ..."

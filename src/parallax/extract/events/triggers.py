@@ -56,6 +56,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
             return Frame(lem, "V", "111", "ACCUSE", frozenset({"dobj", "oprd"}))
     if lem in LISTING_VERBS and _labels(verb) & LISTING_LABELS:
         return Frame(lem, "V", "172", "SANCTION", frozenset({"dobj", "nsubjpass"}))
+    if lem == "beat" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):  # not "beat X 2-1"
+        return Frame(lem, "V", "182", "ASSAULT", frozenset({"dobj", "nsubjpass"}))
     if lem in AIMING and _measure_aimed(verb):  # "legislation targeting Turkey", "tariffs that hit Canada"
         return Frame(lem, "V", "163", "SANCTION", frozenset({"dobj"}))
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -336,6 +338,16 @@ def threat(pred: Token, light: Token | None) -> tuple[bool, Token | None]:
     if modals - {"could"} and condition_of(pred, light) is not None:  # "could ... if": a possibility only
         return True, None
     return False, None
+
+
+def withheld_unless(pred: Token, light: Token | None) -> bool:
+    """"will withdraw its force from Chad unless ...": an act the speaker makes depend on the other side's
+    conduct is a threat whatever the act (a plain "if" may be an offer: "the tariffs will come off if ...")."""
+    verb = clause_verb(light or pred, 4)
+    if verb is None or not {c.lower_ for c in verb.children if c.dep_ == "aux"} & (_MODALS - {"could"}):
+        return False
+    cond = condition_of(pred, light)
+    return cond is not None and any(m.dep_ == "mark" and m.lower_ == "unless" for m in cond.children)
 
 
 def _in_condition(tok: Token) -> bool:
