@@ -178,3 +178,15 @@ def test_demolishing_homes_is_coercion_and_beating_up_an_assault(nlp):
 def test_witnesses_of_a_nationality_accuse_no_one(nlp):
     text = "Israeli bulldozers demolished Palestinian homes on Sunday, Palestinian officials and US witnesses said."
     assert not any(s == "USA" for s, *_ in got(nlp, text))
+
+
+def test_what_a_demand_asks_of_whom(nlp):
+    assert ("KEN", "UGA", "REQUEST", "asserted") in got(nlp, "Kenya demanded Uganda's withdrawal from the border.")
+    assert ("POL", "RUS", "REQUEST", "asserted") in got(
+        nlp, "Poland demanded an admission by Moscow that Soviet troops had killed the officers.")
+    assert ("CAN", "USA", "REQUEST", "asserted") in got(
+        nlp, "Canada requested World Trade Organization dispute consultations with the U.S.")
+
+
+def test_calling_for_sanctions_is_hostile_words_not_a_sanction(nlp):
+    assert got(nlp, "South Africa called for sanctions against Nigeria.") == {("ZAF", "NGA", "ACCUSE", "asserted")}

@@ -29,9 +29,11 @@ _PARTAKE = frozenset("lead chair co-chair head".split())
 _OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST"})
 
 
-def owners(noun: Token, actors: DocActors) -> list[str]:
-    """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move"."""
-    out = roles.modifier_actors(noun, actors)
+def owners(noun: Token, actors: DocActors, modifiers: bool = True) -> list[str]:
+    """Whose statement or act a noun is: "Pakistan's allegation", "allegations by X", "the Chinese move" (with
+    ``modifiers``; else only a possessor)."""
+    out = roles.modifier_actors(noun, actors) if modifiers else \
+        roles.actors_of([c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"], actors)
     for objs in roles.prep_objects(noun, {"by", "from"}).values():
         out += [a for a in roles.actors_of(objs, actors) if a not in out]
     return out
@@ -108,6 +110,9 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         if "between" in pobj:
             pair = roles.actors_of(pobj["between"], actors)
         targets = roles.actors_of(tgt_tokens, actors)
+        if not targets and frame.plover == "REQUEST" and "dobj" not in deps:  # "demanded Uganda's withdrawal",
+            # "demanded an admission by Moscow" (not "requested WTO consultations with X": those go below)
+            targets = [a for o in objs for a in owners(o, actors, modifiers=False) if a not in subj_actors]
         if not targets and "dobj" in deps and frame.plover in _OWNED:
             targets = [a for o in objs for a in owners(o, actors) if a not in subj_actors]  # "X's allegation"
             if not targets:  # "rejected its offer": the nearest earlier other party

@@ -26,6 +26,7 @@ _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 AIMING = frozenset({"target", "hit", "punish", "penalize", "penalise"})
 MEASURE_NOUNS = frozenset("legislation bill law measure sanction tariff duty levy restriction ban embargo act "
                           "resolution order rule".split())
+CALLING = frozenset({"call", "press", "push", "lobby", "appeal", "clamor", "clamour", "campaign"})
 ANSWERING = frozenset({"retaliate", "respond", "react", "reply", "hit", "counter"})  # "retaliated with tariffs"
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
 SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emphasise emphasize write repeat".split())
@@ -340,6 +341,12 @@ def threat(pred: Token, light: Token | None) -> tuple[bool, Token | None]:
     return False, None
 
 
+def _called_for(noun: Token) -> bool:
+    """A measure someone calls or presses for: "called for sanctions against X", "pushed for strikes on X"."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CALLING
+
+
 def withheld_unless(pred: Token, light: Token | None) -> bool:
     """"will withdraw its force from Chad unless ...": an act the speaker makes depend on the other side's
     conduct is a threat whatever the act (a plain "if" may be an offer: "the tariffs will come off if ...")."""
@@ -417,6 +424,8 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
     anchor = light or pred
     if light is not None and under_request(light):
         return None
+    if light is None and plover in COERCIVE and _called_for(pred):
+        return Reading("111", "ACCUSE")  # "called for sanctions against Nigeria": hostile words, no measure yet
     if sought(light, plover):  # "seeking military assistance from Russia": a request for it
         return Reading("103" if plover == "AID" else "100", "REQUEST")
     while anchor.dep_ == "conj" and anchor.head.pos_ == "VERB" and anchor.head.dep_ == "xcomp":
