@@ -190,3 +190,15 @@ def test_what_a_demand_asks_of_whom(nlp):
 
 def test_calling_for_sanctions_is_hostile_words_not_a_sanction(nlp):
     assert got(nlp, "South Africa called for sanctions against Nigeria.") == {("ZAF", "NGA", "ACCUSE", "asserted")}
+
+
+def test_common_news_verbs_of_force_and_contact(nlp):
+    assert ("IND", "PAK", "ASSAULT", "asserted") in got(nlp, "India and Pakistan exchanged fire along the border.")
+    assert ("ISR", "SYR", "ASSAULT", "asserted") in got(nlp, "Israel struck targets in Syria.")
+    assert ("CHN", "JPN", "MOBILIZE", "asserted") in got(nlp, "Chinese warships entered Japanese waters.")
+    assert ("JPN", "CHN", "CONSULT", "asserted") in got(nlp, "Japan reached out to China on Monday.")
+
+
+def test_a_vow_of_force_threatens_and_a_vow_of_help_pledges(nlp):
+    assert ("TUR", "GRC", "THREATEN", "asserted") in got(nlp, "Turkey vowed to retaliate against Greece.")
+    assert ("DEU", "UKR", "AGREE", "asserted") in got(nlp, "Germany vowed to support Ukraine.")

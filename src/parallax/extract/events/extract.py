@@ -9,7 +9,7 @@ country (a domestic act is not an interstate event); one event per interaction p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -150,6 +150,8 @@ def _denials(sent: Span, found: list[_Found], actors: DocActors, disc: Discourse
 
 
 def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, disc: Discourse) -> list[_Found]:
+    if light is not None and light.lemma_.lower() == "exchange":  # "exchanged fire", "exchanged prisoners"
+        frame = replace(frame, symmetric=True)
     read = triggers.reading(pred, light, frame)
     if read is None:
         return []

@@ -219,8 +219,12 @@ def occurrence_frame(verb: Token) -> Frame | None:
 _COOPERATIVE = frozenset({"AGREE", "COOPERATE", "AID", "SUPPORT", "CONSULT"})
 
 
+# ... and within force, a strike is an attack: "struck targets in Syria" is no show of force (CAMEO 150)
+_FORCE = frozenset({"ASSAULT", "MOBILIZE"})
+
+
 def _same_family(table: Frame, coded: cameo.Coded) -> bool:
-    return table.plover in _COOPERATIVE and coded.plover in _COOPERATIVE
+    return any(table.plover in f and coded.plover in f for f in (_COOPERATIVE, _FORCE))
 
 
 def _dictionary_frame(lemma: str, kind: str, code: str, plover: str) -> Frame:

@@ -26,6 +26,9 @@ _INSTRUMENT_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 AIMING = frozenset({"target", "hit", "punish", "penalize", "penalise"})
 MEASURE_NOUNS = frozenset("legislation bill law measure sanction tariff duty levy restriction ban embargo act "
                           "resolution order rule".split())
+# an incursion: a force entering another state's space (the guidelines' MOBILIZE, CAMEO 150)
+INTRUDING = frozenset({"enter", "violate", "intrude", "penetrate", "breach", "cross"})
+TERRITORY = frozenset({"water", "waters", "airspace", "territory", "border", "zone", "space"})
 CALLING = frozenset({"call", "press", "push", "lobby", "appeal", "clamor", "clamour", "campaign"})
 ANSWERING = frozenset({"retaliate", "respond", "react", "reply", "hit", "counter"})  # "retaliated with tariffs"
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
@@ -57,6 +60,10 @@ def verb_frame_of(verb: Token) -> Frame | None:
             return Frame(lem, "V", "111", "ACCUSE", frozenset({"dobj", "oprd"}))
     if lem in LISTING_VERBS and _labels(verb) & LISTING_LABELS:
         return Frame(lem, "V", "172", "SANCTION", frozenset({"dobj", "nsubjpass"}))
+    if lem == "reach" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):  # "reached out to X"
+        return Frame(lem, "V", "040", "CONSULT", frozenset({"to"}))
+    if lem in INTRUDING and any(o.lemma_.lower() in TERRITORY for o in _objects(verb)):
+        return Frame(lem, "V", "150", "MOBILIZE", frozenset({"dobj", "into"}))  # "entered Japanese waters"
     if lem == "beat" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):  # not "beat X 2-1"
         return Frame(lem, "V", "182", "ASSAULT", frozenset({"dobj", "nsubjpass"}))
     if lem in AIMING and _measure_aimed(verb):  # "legislation targeting Turkey", "tariffs that hit Canada"
@@ -82,6 +89,12 @@ def verb_frame_of(verb: Token) -> Frame | None:
         if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
             return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
     return frame
+
+
+def _objects(verb: Token) -> list[Token]:
+    """A verb's object and the objects of its prepositions ("intruded into X's airspace")."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    return out + [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
 
 
 def _measure_aimed(verb: Token) -> bool:
@@ -292,9 +305,10 @@ def object_of_trigger(noun: Token) -> bool:
 # "threatened to cut", "is ready to accept".
 REFUSALS = frozenset({"refuse", "decline"})
 THREATS = frozenset({"threaten"})
+VOWS = frozenset({"vow", "swear"})  # a threat when the act is coercive, else a pledge
 INTENTS = frozenset("ready willing prepared".split())  # offers and pledges keep their act, as possible or future
 # verbs that commit their subject to the act of their infinitive: "offered to hand over", "agreed to lift"
-INTENT_VERBS = frozenset("offer agree promise pledge commit propose".split())
+INTENT_VERBS = frozenset("offer agree promise pledge commit propose vow swear".split())
 AGREEING = frozenset({"agree"})  # ... of which an agreement to act is also the act to come ("agreed to resume talks")
 _REJECT_CODE = {"AID": "1222", "CONSULT": "125", "AGREE": "127", "COOPERATE": "121", "CONCEDE": "124",
                 "RETREAT": "1246"}
@@ -436,8 +450,9 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
         return Reading(_REJECT_CODE.get(plover, "120"), "REJECT", borrow=True)
     if plover in _REJECT_CODE and (refuser := _refusal_above(anchor)) is not None:
         return Reading(_REJECT_CODE[plover], "REJECT", mode=event_mode(refuser), borrow=True)
-    if anchor.dep_ == "xcomp" and head in THREATS:
-        return Reading(_THREAT_CODE.get(plover, "130"), "THREATEN")
+    if anchor.dep_ == "xcomp" and (head in THREATS or (head in VOWS and plover in COERCIVE)):
+        # "threatened to cut", "vowed to retaliate": the threat is as real as the vow, whatever comes of it
+        return Reading(_THREAT_CODE.get(plover, "130"), "THREATEN", mode=event_mode(anchor.head))
     if anchor.dep_ == "xcomp" and head in INTENTS and plover in _INTENT_CODE:
         return Reading(_INTENT_CODE[plover], "AGREE", mode=event_mode(anchor.head))
     if anchor.dep_ == "xcomp" and anchor.head.pos_ == "VERB" and head in INTENT_VERBS and plover in _INTENT_CODE \
