@@ -202,3 +202,10 @@ def test_common_news_verbs_of_force_and_contact(nlp):
 def test_a_vow_of_force_threatens_and_a_vow_of_help_pledges(nlp):
     assert ("TUR", "GRC", "THREATEN", "asserted") in got(nlp, "Turkey vowed to retaliate against Greece.")
     assert ("DEU", "UKR", "AGREE", "asserted") in got(nlp, "Germany vowed to support Ukraine.")
+
+
+def test_more_common_news_constructions(nlp):
+    assert ("PRK", "JPN", "ASSAULT", "asserted") in got(nlp, "North Korea fired missiles toward Japan.")
+    assert ("GRC", "TUR", "ACCUSE", "asserted") in got(nlp, "Greece protested Turkey's drilling near Crete.")
+    g = got(nlp, "Ethiopia denied that its troops had entered Sudan.")
+    assert ("ETH", "SDN", "MOBILIZE", "denied") in g

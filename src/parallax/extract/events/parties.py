@@ -26,7 +26,7 @@ _DUTIES = frozenset("tariff duty levy surcharge tax".split())
 # verbs whose subject takes part in the talks they govern: "led five hours of talks with X"
 _PARTAKE = frozenset("lead chair co-chair head".split())
 # what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
-_OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST"})
+_OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST", "PROTEST"})
 
 
 def owners(noun: Token, actors: DocActors, modifiers: bool = True) -> list[str]:

@@ -265,6 +265,8 @@ def actors_of(tokens: list[Token], actors: DocActors) -> list[str]:
             a = _pronoun_antecedent(t, actors)
         if a is None and t.pos_ == "PROPN":
             a = _named_before(t, actors)
+        if a is None and t.pos_ == "NOUN" and t.lemma_.lower() in STATE_BODIES:
+            a = possessive_antecedent(t, actors, [])  # "its troops", "their government": the owner just named
         if a and a not in out:
             out.append(a)
     return out

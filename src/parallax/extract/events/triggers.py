@@ -62,7 +62,7 @@ def verb_frame_of(verb: Token) -> Frame | None:
         return Frame(lem, "V", "172", "SANCTION", frozenset({"dobj", "nsubjpass"}))
     if lem == "reach" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):  # "reached out to X"
         return Frame(lem, "V", "040", "CONSULT", frozenset({"to"}))
-    if lem in INTRUDING and any(o.lemma_.lower() in TERRITORY for o in _objects(verb)):
+    if lem in INTRUDING and (any(o.lemma_.lower() in TERRITORY for o in _objects(verb)) or _forces_entering(verb)):
         return Frame(lem, "V", "150", "MOBILIZE", frozenset({"dobj", "into"}))  # "entered Japanese waters"
     if lem == "beat" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):  # not "beat X 2-1"
         return Frame(lem, "V", "182", "ASSAULT", frozenset({"dobj", "nsubjpass"}))
@@ -89,6 +89,13 @@ def verb_frame_of(verb: Token) -> Frame | None:
         if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
             return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
     return frame
+
+
+def _forces_entering(verb: Token) -> bool:
+    """"Its troops had entered Sudan": armed forces entering a named place."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].lemma_.lower() in MILITARY_UNITS | {"army", "military", "warship", "jet", "drone"} \
+        and any(o.pos_ == "PROPN" for o in _objects(verb))
 
 
 def _objects(verb: Token) -> list[Token]:
