@@ -209,3 +209,8 @@ def test_more_common_news_constructions(nlp):
     assert ("GRC", "TUR", "ACCUSE", "asserted") in got(nlp, "Greece protested Turkey's drilling near Crete.")
     g = got(nlp, "Ethiopia denied that its troops had entered Sudan.")
     assert ("ETH", "SDN", "MOBILIZE", "denied") in g
+
+
+def test_a_name_and_a_verb_misparsed_as_a_clause_on_the_name_keep_their_subject(nlp):
+    text = "Kenya's foreign minister Amina Odhiambo spoke on Monday. Odhiambo called Uganda’s comments “egregious and insulting.”"
+    assert ("KEN", "UGA", "ACCUSE", "asserted") in got(nlp, text)

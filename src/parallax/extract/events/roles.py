@@ -59,6 +59,8 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             if s.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":  # "Russia, which sold ..."
                 s = cur.head
             return conjuncts(s), passive
+        if cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT" and cur.head.pos_ == "PROPN":
+            return [cur.head], False  # "Leavitt called ...": a finite verb the parser hung on the name it follows
         if cur.dep_ == "acl" and cur.tag_ == "VBN":  # "jets supplied by X"; "firms accused of selling"
             return [cur.head], cur is verb
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in MESSAGE_NOUNS:
