@@ -181,3 +181,12 @@ def test_an_office_before_a_titled_name_parsed_as_a_list_gives_the_country(nlp):
     text = "On Monday, the spokesperson for Peru's Ministry of Foreign Affairs, Ambassador Rosa Quispe Mamani, spoke."
     da = extract_actors(nlp(text), Document(id="t", key="t", text=text, published="2020-01-01", language="en"))
     assert {a.name: a.country for a in da.actors.values() if a.kind == "person"}["Rosa Quispe Mamani"] == "PER"
+
+
+def test_a_known_surname_the_tagger_took_for_a_noun_is_still_the_person(nlp):
+    text = "Kenyan President Tom Frost spoke on Monday. Frost blocked the Ugandan sale, over concerns the radar could leak."
+    doc = nlp(text)
+    second = text.index("Frost blocked")
+    assert next(t for t in doc if t.idx == second).pos_ == "NOUN"  # the case this covers
+    da = extract_actors(doc, Document(id="t", key="t", text=text, published="2020-01-01", language="en"))
+    assert any(m.start == second and da.actor(m.actor).name == "Tom Frost" for m in da.mentions)

@@ -238,8 +238,10 @@ def repeat_names(out: DocActors, sdoc: Doc, mention: Callable[[int, int, str | N
     for m in out.mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     for tok in tokens_with(sdoc, "ORTH", {f for f, aid in forms.items() if aid}):
-        name_like = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text.isupper())  # the tagger often
-        if not name_like or any(covered[tok.idx: tok.idx + len(tok)]):  # takes an acronym for a noun
+        # the tagger often takes an acronym for a noun, and a capitalised surname heading a sentence too
+        name_like = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and (tok.text.isupper() or (
+            tok.is_title and out.actors[forms[tok.text]].kind == "person" and tok.dep_ != "compound")))
+        if not name_like or any(covered[tok.idx: tok.idx + len(tok)]):
             continue
         mention(tok.idx, tok.idx + len(tok), forms[tok.text], "name")
 
