@@ -214,3 +214,20 @@ def test_more_common_news_constructions(nlp):
 def test_a_name_and_a_verb_misparsed_as_a_clause_on_the_name_keep_their_subject(nlp):
     text = "Kenya's foreign minister Amina Odhiambo spoke on Monday. Odhiambo called Uganda’s comments “egregious and insulting.”"
     assert ("KEN", "UGA", "ACCUSE", "asserted") in got(nlp, text)
+
+
+def test_lobbying_a_party_to_act_asks_it_and_the_act_asked_is_no_event(nlp):
+    rows, actors = run(nlp, "China lobbied the EU to abandon the tariffs.")
+    assert [(s, actors.actor(e.target).name, ty) for s, _t, ty, _m, e in rows] == [("CHN", "European Union", "REQUEST")]
+
+
+def test_abandoning_tariffs_eases_them(nlp):
+    rows, actors = run(nlp, "The EU abandoned its tariffs on Chinese cars.")
+    assert [(actors.actor(e.source).name, t, ty) for _s, t, ty, _m, e in rows] == [("European Union", "CHN", "CONCEDE")]
+
+
+def test_the_two_sides_may_be_a_bloc_and_a_state(nlp):
+    rows, actors = run(nlp, "The EU and China met in Brussels, and more consultation between the two sides is planned.")
+    pairs = {frozenset({actors.actor(e.source).name, actors.actor(e.target).name}) for *_, ty, _m, e in rows
+             if ty == "CONSULT"}
+    assert frozenset({"European Union", "China"}) in pairs

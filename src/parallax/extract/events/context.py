@@ -162,9 +162,9 @@ class Discourse:
         for m in self.actors.mentions_in(sent.start_char, sent.end_char):
             a = self.actors.actor(m.actor)
             tok = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if a is None or not a.country or tok is None or tok.root.i in inside:
-                continue
-            here.setdefault(a.country, self.canonical(m.actor))  # type: ignore[arg-type]
+            if a is None or not (a.country or a.agent == "IGO") or tok is None or tok.root.i in inside:
+                continue  # a state's side, or an IGO's ("consultation between the two sides": the EU and China)
+            here.setdefault(self.side(m.actor), self.canonical(m.actor))
         if len(here) == 2:
             return list(here.values())
         for idx, s, t, _ty in reversed(self.events):
@@ -172,7 +172,8 @@ class Discourse:
                 break
             return [s, t]
         if self.index >= 1:
-            prev = {self.country(a): a for a in self.named[self.index - 1]}
+            prev = {self.side(a): a for a in self.named[self.index - 1]
+                    if (x := self.actors.actor(a)) is not None and (x.country or x.agent == "IGO")}
             if len(prev) == 2:
                 return list(prev.values())
         return []

@@ -85,7 +85,7 @@ REVERSALS: dict[tuple[str, str], tuple[str, str]] = {}
 # easing a measure (CAMEO 085): lifting, suspending, delaying, exempting from or cutting sanctions and tariffs
 for _verb in ("lift", "ease", "remove", "drop", "waive", "relax", "suspend", "halt", "end", "cancel", "scrap",
               "postpone", "delay", "pause", "exempt", "cut", "reduce", "lower", "rescind", "revoke", "repeal",
-              "withdraw", "stop", "cease", "terminate", "discontinue"):
+              "withdraw", "stop", "cease", "terminate", "discontinue", "abandon"):
     REVERSALS[(_verb, "SANCTION")] = ("085", "CONCEDE")
 for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone", "abandon", "sever", "cut",
               "downgrade", "terminate", "break", "stop", "cease", "pause", "discontinue", "withhold", "block",

@@ -29,6 +29,7 @@ MEASURE_NOUNS = frozenset("legislation bill law measure sanction tariff duty lev
 # an incursion: a force entering another state's space (the guidelines' MOBILIZE, CAMEO 150)
 INTRUDING = frozenset({"enter", "violate", "intrude", "penetrate", "breach", "cross"})
 TERRITORY = frozenset({"water", "waters", "airspace", "territory", "border", "zone", "space"})
+PRESSING = frozenset({"lobby", "pressure", "press", "push", "compel"})  # "lobbied the EU to abandon the tariffs"
 CALLING = frozenset({"call", "press", "push", "lobby", "appeal", "clamor", "clamour", "campaign"})
 ANSWERING = frozenset({"retaliate", "respond", "react", "reply", "hit", "counter"})  # "retaliated with tariffs"
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
@@ -246,8 +247,9 @@ def under_request(verb: Token) -> bool:
     if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and any(a.lower_ == "to" for a in verb.children):
         asked = noun_frame(head.lemma_)  # "a demand from X to stop the attacks"
         return asked is not None and asked.plover in {"REQUEST", "THREATEN"}  # ... "an ultimatum to X to leave"
-    return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in roles.OBJECT_CONTROL - {"invite", "help"} \
-        and (bool(verb_frame(head.lemma_)) or _demand_by_clause(head, head.lemma_.lower()) is not None)
+    lem = head.lemma_.lower()
+    return verb.dep_ in {"xcomp", "ccomp"} and lem in roles.OBJECT_CONTROL - {"invite", "help"} \
+        and (bool(verb_frame(lem)) or lem in PRESSING or _demand_by_clause(head, lem) is not None)
 
 
 def reversal_verb(light: Token) -> str:
