@@ -231,3 +231,11 @@ def test_the_two_sides_may_be_a_bloc_and_a_state(nlp):
     pairs = {frozenset({actors.actor(e.source).name, actors.actor(e.target).name}) for *_, ty, _m, e in rows
              if ty == "CONSULT"}
     assert frozenset({"European Union", "China"}) in pairs
+
+
+def test_what_is_sent_figuratively_or_proposed_for_others_is_no_event(nlp):
+    assert not any(ty == "AID" for *_, ty, _m in got(nlp, "Kenya's trade war with Uganda has sent jitters through markets."))
+    g = got(nlp, "Spain said it would urge the European Commission to reconsider raising tariffs on China's cars.")
+    assert not any(ty == "SANCTION" for *_, ty, _m in g)
+    g = got(nlp, "Washington rejected a Chinese and Russian proposal for the Security Council to lift sanctions on Iran.")
+    assert not any(ty in {"CONCEDE", "AGREE"} or {s, t} == {"CHN", "RUS"} for s, t, ty, _m in g)

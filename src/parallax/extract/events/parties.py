@@ -186,8 +186,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         pair = roles.actors_of(pobj["between"], actors)
     if (frame.symmetric or frame.plover == "ASSAULT") and len(own) >= 2 and not pair:
         pair = own[:2]  # "US-China talks", "the Russia-Ukraine war": the first named acts
-    elif len(own) >= 2 and not sources and not targets and not frame.inverse:  # "the Russia-Ukraine war"
-        sources, targets = own[:1], own[1:2]
+    elif len(own) >= 2 and not sources and not targets and not frame.inverse and not _joint(pred):
+        sources, targets = own[:1], own[1:2]  # "the Russia-Ukraine war" (not "a Chinese and Russian proposal")
     if not sources:
         sources = [a for a in own if a not in targets]
     elif frame.symmetric and not targets:
@@ -207,6 +207,12 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         asked = roles.actors_of(pobj.get("from", []), actors)
         sources, targets = seekers, [a for a in asked or targets if a not in seekers]  # "sought talks with X"
     return sources, targets, pair, subj
+
+
+def _joint(noun: Token) -> bool:
+    """Co-owners listed with "and" ("a Chinese and Russian proposal"): authors together, not two sides."""
+    return any(c.dep_ in {"amod", "compound", "nmod"} and any(g.dep_ == "cc" for g in c.children) and c.conjuncts
+               for c in noun.lefts)
 
 
 def dispute_party(verb: Token, actors: DocActors, exclude: list[str]) -> list[str]:

@@ -29,6 +29,9 @@ MEASURE_NOUNS = frozenset("legislation bill law measure sanction tariff duty lev
 # an incursion: a force entering another state's space (the guidelines' MOBILIZE, CAMEO 150)
 INTRUDING = frozenset({"enter", "violate", "intrude", "penetrate", "breach", "cross"})
 TERRITORY = frozenset({"water", "waters", "airspace", "territory", "border", "zone", "space"})
+FIGURATIVE_GOODS = frozenset("jitter jitters shockwave shockwaves shiver shivers chill chills ripple ripples "
+                             "wave waves signal signals".split())
+PROPOSALS = frozenset("proposal plan request call demand appeal offer initiative motion".split())
 PRESSING = frozenset({"lobby", "pressure", "press", "push", "compel"})  # "lobbied the EU to abandon the tariffs"
 CALLING = frozenset({"call", "press", "push", "lobby", "appeal", "clamor", "clamour", "campaign"})
 ANSWERING = frozenset({"retaliate", "respond", "react", "reply", "hit", "counter"})  # "retaliated with tariffs"
@@ -83,8 +86,9 @@ def verb_frame_of(verb: Token) -> Frame | None:
         or _conversation(verb, lem) or own
     if frame and frame.purpose and not _for_meeting(verb):
         return None
-    if frame and frame.plover == "AID" and frame.transfer and objs and all(cameo.is_message(o.lemma_) for o in objs):
-        return None  # "received a response from", "sent a letter to": a message, not a delivery
+    if frame and frame.plover == "AID" and frame.transfer and objs and all(
+            cameo.is_message(o.lemma_) or o.lemma_.lower() in FIGURATIVE_GOODS for o in objs):
+        return None  # "received a response from", "sent a letter to", "sent jitters through": no delivery
     if frame and frame.plover == "AID" and frame.transfer and not frame.inverse:
         objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
@@ -244,9 +248,13 @@ def _relative_light(verb: Token) -> Token | None:
 def under_request(verb: Token) -> bool:
     """An act someone else asks for ("urged Iran to halt ...") is the request's content, not an event."""
     head = verb.head
-    if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and any(a.lower_ == "to" for a in verb.children):
+    if verb.dep_ in {"acl", "relcl", "advcl"} and head.pos_ == "NOUN" and any(a.lower_ == "to" for a in verb.children):
+        if head.lemma_.lower() in PROPOSALS and any(c.dep_ == "nsubj" for c in verb.children):
+            return True  # "a proposal for the Council to lift sanctions": the act proposed, not done
         asked = noun_frame(head.lemma_)  # "a demand from X to stop the attacks"
         return asked is not None and asked.plover in {"REQUEST", "THREATEN"}  # ... "an ultimatum to X to leave"
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.dep_ == "xcomp" and under_request(head):
+        return True  # "urge the Commission to reconsider raising tariffs": the raising is asked for too
     lem = head.lemma_.lower()
     return verb.dep_ in {"xcomp", "ccomp"} and lem in roles.OBJECT_CONTROL - {"invite", "help"} \
         and (bool(verb_frame(lem)) or lem in PRESSING or _demand_by_clause(head, lem) is not None)
