@@ -239,3 +239,9 @@ def test_what_is_sent_figuratively_or_proposed_for_others_is_no_event(nlp):
     assert not any(ty == "SANCTION" for *_, ty, _m in g)
     g = got(nlp, "Washington rejected a Chinese and Russian proposal for the Security Council to lift sanctions on Iran.")
     assert not any(ty in {"CONCEDE", "AGREE"} or {s, t} == {"CHN", "RUS"} for s, t, ty, _m in g)
+
+
+def test_a_pair_of_acts_with_one_partner_share_it(nlp):
+    text = ("Japan said it would cease military aid and intelligence sharing with Peru, following the clash "
+            "between Japanese President Ken Sato and Peruvian President Ana Ruiz.")
+    assert ("JPN", "PER", "SANCTION", "future") in got(nlp, text)

@@ -170,6 +170,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
     if frame.of_source and "of" in pobj:
         sources = sources or roles.actors_of(pobj["of"], actors)
     tgt_tokens = [t for d in deps if d not in {"dobj", "dative"} for t in pobj.get(d, [])]
+    if not tgt_tokens and pred.conjuncts and not frame.symmetric:  # "aid and intelligence sharing with Kyiv":
+        tgt_tokens = roles.prep_objects(pred, {"with"}).get("with", [])  # the partner of the pair of acts
     if frame.plover == "REQUEST" and light is None and not own and not sources and "from" in pobj:
         # "refused to respond to a demand from X": the one who made it (its target is whoever must answer)
         sources = roles.actors_of(pobj["from"], actors)
