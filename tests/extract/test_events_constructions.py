@@ -245,3 +245,14 @@ def test_a_pair_of_acts_with_one_partner_share_it(nlp):
     text = ("Japan said it would cease military aid and intelligence sharing with Peru, following the clash "
             "between Japanese President Ken Sato and Peruvian President Ana Ruiz.")
     assert ("JPN", "PER", "SANCTION", "future") in got(nlp, text)
+
+
+def test_a_ceasefire_between_two_sides_is_their_agreement_in_the_mode_of_its_verb(nlp):
+    g = got(nlp, "Officials hope a ceasefire between Armenia and Azerbaijan could take place within days.")
+    assert ("ARM", "AZE", "AGREE", "hypothetical") in g
+    assert got(nlp, "The ceasefire held overnight.") == set()
+
+
+def test_resuming_cut_cooperation_eases_the_cut(nlp):
+    assert ("USA", "UKR", "CONCEDE", "future") in got(
+        nlp, "The United States said it would resume military cooperation with Ukraine.")

@@ -93,6 +93,9 @@ for _verb in ("suspend", "halt", "end", "cancel", "scrap", "freeze", "postpone",
     for _t in ("CONSULT", "AGREE", "COOPERATE"):
         REVERSALS[(_verb, _t)] = ("164" if _t == "CONSULT" else "160", "SANCTION")
     REVERSALS[(_verb, "AID")] = ("162", "SANCTION")
+# resuming aid or cooperation that was cut eases the measure that cut it: "would resume cooperation with Kyiv"
+for _t in ("AID", "COOPERATE"):
+    REVERSALS[("resume", _t)] = ("085", "CONCEDE")
 # halting hostilities de-escalates (CAMEO 087): "end the war", "stop the attacks", "halt the shelling"
 for _verb in ("stop", "halt", "end", "cease", "suspend", "pause"):
     REVERSALS[(_verb, "ASSAULT")] = ("087", "RETREAT")

@@ -90,6 +90,7 @@ def _chain(token: Token, light: Token | None) -> list[Token]:
     cur = light or token
     if light is not None:
         out.append(light)
+
     while cur.dep_ in {"xcomp", "conj", "pcomp", "prep", "pobj"} and cur.head is not cur:
         cur = cur.head
         out.append(cur)
@@ -123,6 +124,8 @@ def event_mode(token: Token, light: Token | None = None, *, future_date: bool = 
         return "reported"
 
     auxes = set().union(*(_aux(t) for t in chain))
+    if light is None and token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
+        auxes |= _aux(token.head)  # "a ceasefire could take place": its verb's modal (not its "did not mesh")
     if "would" in auxes and any(g.lemma_.lower() in SPEECH_VERBS and g.tag_ == "VBD" for g in govs[:3]):
         auxes = (auxes - {"would"}) | {"will"}  # "said it would host": future seen from the past
     if auxes & HYPOTHETICAL_AUX:
