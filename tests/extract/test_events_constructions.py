@@ -256,3 +256,8 @@ def test_a_ceasefire_between_two_sides_is_their_agreement_in_the_mode_of_its_ver
 def test_resuming_cut_cooperation_eases_the_cut(nlp):
     assert ("USA", "UKR", "CONCEDE", "future") in got(
         nlp, "The United States said it would resume military cooperation with Ukraine.")
+
+
+def test_forces_dispatched_without_a_sender_are_their_states_deployment(nlp):
+    text = "The Taliban attacked a Pakistani border post. Pakistani troops had been dispatched to the area."
+    assert ("PAK", "AFG", "MOBILIZE", "asserted") in got(nlp, text)

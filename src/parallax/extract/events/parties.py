@@ -130,6 +130,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"
             targets = first_other(pred, actors, subj_actors)
         sources = subj_actors
+        if frame.plover == "MOBILIZE" and passive and not sources:  # "security forces had been dispatched":
+            sources = roles.actors_of(objs, actors)  # the forces sent are their state's
         if frame.purpose:  # "travels to Canada for meetings with G7 ministers": the host and those met
             targets += [a for a in talks_partner(pred, actors) if a not in subj_actors and a not in targets]
         if frame.inverse:
