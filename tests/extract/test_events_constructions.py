@@ -261,3 +261,7 @@ def test_resuming_cut_cooperation_eases_the_cut(nlp):
 def test_forces_dispatched_without_a_sender_are_their_states_deployment(nlp):
     text = "The Taliban attacked a Pakistani border post. Pakistani troops had been dispatched to the area."
     assert ("PAK", "AFG", "MOBILIZE", "asserted") in got(nlp, text)
+
+
+def test_coming_under_fire_makes_the_subject_the_one_attacked(nlp):
+    assert got(nlp, "Pakistani troops came under fire from Afghan forces.") == {("AFG", "PAK", "ASSAULT", "asserted")}

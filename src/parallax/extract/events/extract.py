@@ -20,7 +20,7 @@ from parallax.extract.events.context import Discourse
 from parallax.extract.events.implied import implied
 from parallax.extract.events.lexicon import CARRIER_HEADS, Frame, adjective_frame, noun_frame
 from parallax.extract.events.mode import background, event_mode
-from parallax.extract.events.parties import arguments, own_pair, unnamed_other
+from parallax.extract.events.parties import arguments, own_pair, under_attack, unnamed_other
 from parallax.extract.events.when import DateContext, When, in_future_clause
 from parallax.model import Document, Event, Quote
 from parallax.language.spans import Covering
@@ -125,8 +125,8 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
                 if frame.plover == "SANCTION" and triggers.nil_measure(pred):
                     continue
                 light = triggers.light_verb(pred)
-                if light is None and (frame.light_only or (triggers.object_of_trigger(pred)
-                                                           and not own_pair(pred, frame, actors))):
+                if light is None and not under_attack(pred) and (frame.light_only or (
+                        triggers.object_of_trigger(pred) and not own_pair(pred, frame, actors))):
                     continue
                 found += _code(pred, light, frame, actors, disc)
                 for other in triggers.shared_lights(light):  # "imposed and then suspended tariffs on X"

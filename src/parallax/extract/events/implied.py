@@ -53,6 +53,9 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
             and (light is not None or pred.pos_ != "VERB") and not _done_by_a_thing(light or pred):
         # an event noun with one side: "Tehran's demand for relief", "sanctions against Turkey"
         other = disc.other_party(pred, sources or targets, agent=not sources)
+        if other is None and targets and not sources and frame.plover in {"ASSAULT", "COERCE"} and pred.dep_ == "pobj" \
+                and pred.head.lower_ == "under":  # "a convoy came under attack": by whoever attacked them lately
+            other = disc.counterpart(targets[0], allow_named=False, types=_HOSTILE, window=_REPORT_WINDOW)
         if other is not None:
             return (sources, [other], pair) if sources else ([other], targets, pair)
     if targets and not sources and not frame.inverse and light is None and pred.pos_ == "VERB" \

@@ -206,11 +206,20 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         sources, targets = supplier, [a for a in sources if a not in supplier]
     if frame.plover == "SANCTION":
         sources, targets = bound_goods(pred, tgt_tokens, actors, sources, targets, light)
+    if frame.plover == "ASSAULT" and light is None and under_attack(pred):  # "a convoy came under fire from X"
+        targets = roles.actors_of(roles.subject_of(pred.head.head)[0], actors)
+        sources = [a for a in roles.actors_of(pobj.get("from", []) + pobj.get("by", []), actors) if a not in targets]
     if sought(light, frame.plover):  # "seeking assistance from Russia": the seeker asks the one it names
         seekers = roles.actors_of(roles.subject_of(light)[0], actors)
         asked = roles.actors_of(pobj.get("from", []), actors)
         sources, targets = seekers, [a for a in asked or targets if a not in seekers]  # "sought talks with X"
     return sources, targets, pair, subj
+
+
+def under_attack(noun: Token) -> bool:
+    """"came under attack", "was under fire": the subject of the verb is the one attacked."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "under" and prep.head.lemma_.lower() in {"come", "be", "remain"}
 
 
 def _joint(noun: Token) -> bool:
