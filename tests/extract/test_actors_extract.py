@@ -184,7 +184,8 @@ def test_an_office_before_a_titled_name_parsed_as_a_list_gives_the_country(nlp):
 
 
 def test_a_known_surname_the_tagger_took_for_a_noun_is_still_the_person(nlp):
-    text = "Kenyan President Tom Frost spoke on Monday. Frost blocked the Ugandan sale, over concerns the radar could leak."
+    text = ("Kenyan President Tom Frost spoke on Monday. Frost blocked the Ugandan sale, over concerns the "
+            "radar could leak.")
     doc = nlp(text)
     second = text.index("Frost blocked")
     assert next(t for t in doc if t.idx == second).pos_ == "NOUN"  # the case this covers

@@ -62,7 +62,8 @@ def test_ending_a_war_is_no_attack(nlp):
 
 
 def test_crediting_a_party_praises_it(nlp):
-    assert ("USA", "GBR", "SUPPORT", "asserted") in got(nlp, "The United States credited Britain for its role in the talks.")
+    assert ("USA", "GBR", "SUPPORT", "asserted") in got(
+        nlp, "The United States credited Britain for its role in the talks.")
 
 
 def test_retaliating_with_a_measure_is_that_measure_on_the_goods_named(nlp):
@@ -80,7 +81,8 @@ def test_a_place_named_in_a_building_is_no_party(nlp):
 
 
 def test_labels_after_the_object_accuse(nlp):
-    assert ("USA", "CAN", "ACCUSE", "asserted") in got(nlp, "The White House called Canada's comments egregious and insulting.")
+    assert ("USA", "CAN", "ACCUSE", "asserted") in got(
+        nlp, "The White House called Canada's comments egregious and insulting.")
 
 
 def test_exempting_goods_from_a_measure_eases_it(nlp):
@@ -88,7 +90,8 @@ def test_exempting_goods_from_a_measure_eases_it(nlp):
 
 
 def test_a_named_object_that_is_no_party_takes_no_side_from_context(nlp):
-    text = "Mexico imposed tariffs on Brazilian steel. Mexico's president also attacked the Folha de Sao Paulo newspaper."
+    text = ("Mexico imposed tariffs on Brazilian steel. Mexico's president also attacked the Folha de Sao "
+            "Paulo newspaper.")
     assert not any(ty == "ASSAULT" for *_, ty, _m in got(nlp, text))
 
 
@@ -102,7 +105,8 @@ def test_blocking_a_sale_is_a_sanction_on_the_buyer(nlp):
 
 
 def test_a_measure_that_targets_a_state_is_a_sanction_and_a_missile_an_attack(nlp):
-    assert ("USA", "TUR", "SANCTION", "asserted") in got(nlp, "A U.S. Senate committee passed legislation targeting Turkey.")
+    assert ("USA", "TUR", "SANCTION", "asserted") in got(
+        nlp, "A U.S. Senate committee passed legislation targeting Turkey.")
     assert ("RUS", "UKR", "ASSAULT", "asserted") in got(nlp, "Russian missiles targeted Ukrainian power plants.")
 
 
@@ -115,7 +119,8 @@ def test_security_sources_placing_the_attackers_abroad_accuse_that_state(nlp):
 
 
 def test_a_journey_for_meetings_with_others_consults_the_host_and_those_met(nlp):
-    rows, actors = run(nlp, "Kenya's foreign minister will travel to Canada on Wednesday for meetings with G7 ministers.")
+    rows, actors = run(
+        nlp, "Kenya's foreign minister will travel to Canada on Wednesday for meetings with G7 ministers.")
     met = {(s, actors.actor(e.target).name) for s, _t, ty, _m, e in rows if ty == "CONSULT"}
     assert met == {("KEN", "Canada"), ("KEN", "Group of Seven")}
 
@@ -130,7 +135,8 @@ def test_fighters_linked_with_a_group_are_that_groups(nlp):
 
 
 def test_the_group_is_the_one_bloc_just_named(nlp):
-    text = "The G7 met in Quebec on Friday. In a joint statement, the group said it remains concerned with China's arsenal."
+    text = ("The G7 met in Quebec on Friday. In a joint statement, the group said it remains concerned with "
+            "China's arsenal.")
     rows, actors = run(nlp, text)
     assert [(actors.actor(e.source).name, t, ty) for _s, t, ty, _m, e in rows] == [("Group of Seven", "CHN", "ACCUSE")]
     two = "NATO and the G7 met in Rome. The group accused Iran of arming the rebels."
@@ -146,7 +152,8 @@ def test_security_personnel_are_a_state_body(nlp):
             "The Taliban threatened to execute security personnel.")
     rows, actors = run(nlp, text)
     hit = [e for *_, ty, _m, e in rows if ty == "THREATEN"]
-    assert [(actors.actor(e.target).name, actors.actor(e.target).country) for e in hit] == [("security personnel", "PAK")]
+    assert [(actors.actor(e.target).name, actors.actor(e.target).country) for e in hit] \
+        == [("security personnel", "PAK")]
 
 
 def test_seeking_help_from_a_party_asks_it(nlp):
@@ -154,17 +161,20 @@ def test_seeking_help_from_a_party_asks_it(nlp):
 
 
 def test_an_imposition_is_its_owners_act(nlp):
-    assert ("CAN", "CHN", "SANCTION", "asserted") in got(nlp, "Markets fell after Ottawa's imposition of tariffs on Chinese cars.")
+    assert ("CAN", "CHN", "SANCTION", "asserted") in got(
+        nlp, "Markets fell after Ottawa's imposition of tariffs on Chinese cars.")
 
 
 def test_a_call_for_something_is_a_demand_not_a_phone_call(nlp):
     text = "The talks failed. Washington's call for full disarmament did not mesh with Tehran's position."
     assert ("USA", "IRN", "REQUEST", "asserted") in got(nlp, text)
-    assert not any(ty == "REQUEST" for *_, ty, _m in got(nlp, "Macron held a phone call with Scholz's Polish counterpart."))
+    assert not any(ty == "REQUEST" for *_, ty, _m in got(
+        nlp, "Macron held a phone call with Scholz's Polish counterpart."))
 
 
 def test_an_act_withheld_unless_the_other_side_complies_is_a_threat_and_a_demand(nlp):
-    g = got(nlp, "Nigeria said it will withdraw its peacekeepers from Chad unless the Chadian government holds elections.")
+    g = got(
+        nlp, "Nigeria said it will withdraw its peacekeepers from Chad unless the Chadian government holds elections.")
     assert {("NGA", "TCD", "THREATEN", "asserted"), ("NGA", "TCD", "REQUEST", "asserted")} <= g
     assert ("KEN", "SOM", "AID", "future") in got(nlp, "Kenya said it will send aid to Somalia if the rains fail.")
 
@@ -212,7 +222,8 @@ def test_more_common_news_constructions(nlp):
 
 
 def test_a_name_and_a_verb_misparsed_as_a_clause_on_the_name_keep_their_subject(nlp):
-    text = "Kenya's foreign minister Amina Odhiambo spoke on Monday. Odhiambo called Uganda’s comments “egregious and insulting.”"
+    text = ("Kenya's foreign minister Amina Odhiambo spoke on Monday. Odhiambo called Uganda’s comments "
+            "“egregious and insulting.”")
     assert ("KEN", "UGA", "ACCUSE", "asserted") in got(nlp, text)
 
 
@@ -234,10 +245,12 @@ def test_the_two_sides_may_be_a_bloc_and_a_state(nlp):
 
 
 def test_what_is_sent_figuratively_or_proposed_for_others_is_no_event(nlp):
-    assert not any(ty == "AID" for *_, ty, _m in got(nlp, "Kenya's trade war with Uganda has sent jitters through markets."))
+    assert not any(ty == "AID" for *_, ty, _m in got(
+        nlp, "Kenya's trade war with Uganda has sent jitters through markets."))
     g = got(nlp, "Spain said it would urge the European Commission to reconsider raising tariffs on China's cars.")
     assert not any(ty == "SANCTION" for *_, ty, _m in g)
-    g = got(nlp, "Washington rejected a Chinese and Russian proposal for the Security Council to lift sanctions on Iran.")
+    g = got(
+        nlp, "Washington rejected a Chinese and Russian proposal for the Security Council to lift sanctions on Iran.")
     assert not any(ty in {"CONCEDE", "AGREE"} or {s, t} == {"CHN", "RUS"} for s, t, ty, _m in g)
 
 

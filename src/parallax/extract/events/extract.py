@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.actors.types import ARMED_AGENTS, DocActors, state_side
-from parallax.extract.events import details, roles, statements, triggers, voices
+from parallax.extract.events import conditions, details, roles, statements, triggers, voices
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import Discourse
 from parallax.extract.events.implied import implied
@@ -162,12 +162,12 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     borrowed = given != (len(sources), len(targets), len(pair))
     sources, targets, pair = ([disc.canonical(a) for a in xs] for xs in (sources, targets, pair))
     demand, agreed = False, plover == "AGREE" and triggers.agreed_act(pred, light, frame)
-    if (plover in triggers.COERCIVE and sources and _threatened(pred, light, sources, actors)) or (
-            plover in _WITHDRAWABLE and sources and triggers.withheld_unless(pred, light)):
-        plover, cameo, mode = "THREATEN", triggers.THREAT_CODE.get(plover, "130"), "asserted"
-        demand = triggers.demanded_condition(pred, light)  # "... unless X releases": X is asked to, too
+    if (plover in conditions.COERCIVE and sources and _threatened(pred, light, sources, actors)) or (
+            plover in _WITHDRAWABLE and sources and conditions.withheld_unless(pred, light)):
+        plover, cameo, mode = "THREATEN", conditions.THREAT_CODE.get(plover, "130"), "asserted"
+        demand = conditions.demanded_condition(pred, light)  # "... unless X releases": X is asked to, too
         mine = {roles.side_of(actors, a) for a in sources}
-        if all(roles.side_of(actors, t) in mine for t in targets) and (cond := triggers.condition_of(pred, light)):
+        if all(roles.side_of(actors, t) in mine for t in targets) and (cond := conditions.condition_of(pred, light)):
             # "if tariffs are not dropped by Canada, I will raise the tariffs on cars": the threatened is the
             # party the condition names
             named = roles.actors_of(roles.subject_of(cond)[0] + roles.agent_of(cond), actors)
@@ -187,7 +187,7 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
             out.append(_Found(pred, light, frame, "ACCUSE", "111", s, t, sym, borrowed, mode))
             return
         out.append(_Found(pred, light, frame, plover, cameo, s, t, sym, borrowed, mode))
-        if plover == "REQUEST" and triggers.or_else(light or pred):  # "... or face sanctions": a threat too
+        if plover == "REQUEST" and conditions.or_else(light or pred):  # "... or face sanctions": a threat too
             out.append(_Found(pred, light, frame, "THREATEN", "130", s, t, sym, borrowed, mode))
         if demand:
             out.append(_Found(pred, light, frame, "REQUEST", "100", s, t, sym, borrowed, "asserted"))
@@ -216,7 +216,7 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
 def _threatened(pred: Token, light: Token | None, sources: list[str], actors: DocActors) -> bool:
     """A coercive act stated as a threat by its own doer (a condition, or its own warning: not a warning that
     someone else could strike)."""
-    is_threat, warning = triggers.threat(pred, light)
+    is_threat, warning = conditions.threat(pred, light)
     if not is_threat or warning is None:
         return is_threat
     warners = {roles.side_of(actors, a) for a in roles.actors_of(roles.subject_of(warning)[0], actors)}
