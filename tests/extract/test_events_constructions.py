@@ -278,3 +278,14 @@ def test_forces_dispatched_without_a_sender_are_their_states_deployment(nlp):
 
 def test_coming_under_fire_makes_the_subject_the_one_attacked(nlp):
     assert got(nlp, "Pakistani troops came under fire from Afghan forces.") == {("AFG", "PAK", "ASSAULT", "asserted")}
+
+
+def test_readying_force_is_mobilising_it(nlp):
+    assert ("KEN", "SOM", "MOBILIZE", "asserted") in got(nlp, "Kenya has strengthened its forces in Somalia.")
+    g = got(nlp, "The Ethiopian army prepared to resume shelling Eritrean positions.")
+    assert ("ETH", "ERI", "MOBILIZE", "asserted") in g and not any(ty == "ASSAULT" for *_, ty, _m in g)
+
+
+def test_an_object_moved_past_its_label_is_still_the_object(nlp):
+    g = got(nlp, "Albania denounced as an ugly crime Serbia's crackdown on the protesters.")
+    assert ("ALB", "SRB", "ACCUSE", "asserted") in g

@@ -84,6 +84,9 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         subj, passive = roles.subject_of(pred)
         passive = passive and frame.kind != "A"  # "is concerned about": the concerned one is the subject
         objs = [c for c in pred.children if c.dep_ in {"dobj", "oprd"} and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if not objs:  # "denounced as an ugly crime Serbia's suppression of ...": the object moved past "as"
+            objs = [a for c in pred.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                    if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
         if passive:
             objs, subj = subj, roles.agent_of(pred)
         subj_actors = roles.actors_of(subj, actors)

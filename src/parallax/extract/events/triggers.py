@@ -33,6 +33,9 @@ FIGURATIVE_GOODS = frozenset("jitter jitters shockwave shockwaves shiver shivers
                              "wave waves signal signals".split())
 PROPOSALS = frozenset("proposal plan request call demand appeal offer initiative motion".split())
 PRESSING = frozenset({"lobby", "pressure", "press", "push", "compel"})  # "lobbied the EU to abandon the tariffs"
+PREPARING = frozenset({"prepare", "gear", "ready", "poise"})
+REINFORCING = frozenset({"strengthen", "reinforce", "bolster", "boost", "increase", "beef", "build", "mass"})
+FORCES = frozenset({"force", "troop", "presence", "garrison", "deployment", "contingent"})
 CALLING = frozenset({"call", "press", "push", "lobby", "appeal", "clamor", "clamour", "campaign"})
 ANSWERING = frozenset({"retaliate", "respond", "react", "reply", "hit", "counter"})  # "retaliated with tariffs"
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
@@ -70,6 +73,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
         return Frame(lem, "V", "150", "MOBILIZE", frozenset({"dobj", "into"}))  # "entered Japanese waters"
     if lem == "beat" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):  # not "beat X 2-1"
         return Frame(lem, "V", "182", "ASSAULT", frozenset({"dobj", "nsubjpass"}))
+    if lem in REINFORCING and any(o.lemma_.lower() in FORCES for o in verb.children if o.dep_ == "dobj"):
+        return Frame(lem, "V", "154", "MOBILIZE", frozenset({"in", "near", "along", "on", "to"}))  # "its forces in X"
     if lem in AIMING and _measure_aimed(verb):  # "legislation targeting Turkey", "tariffs that hit Canada"
         return Frame(lem, "V", "163", "SANCTION", frozenset({"dobj"}))
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -349,6 +354,19 @@ def _refusal_above(anchor: Token) -> Token | None:
     return None
 
 
+def _prepared(anchor: Token) -> Token | None:
+    """The verb of readying an attack is staged under, through up to two controlled verbs: "prepared to resume
+    shelling X", "is gearing up to strike". Readying force is mobilising it (CAMEO 15x), not yet an attack."""
+    cur = anchor
+    for _ in range(2):
+        if cur.dep_ != "xcomp":
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in PREPARING:
+            return cur
+    return None
+
+
 def _called_for(noun: Token) -> bool:
     """A measure someone calls or presses for: "called for sanctions against X", "pushed for strikes on X"."""
     head = noun.head
@@ -387,6 +405,8 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
         return None
     if light is None and plover in COERCIVE and _called_for(pred):
         return Reading("111", "ACCUSE")  # "called for sanctions against Nigeria": hostile words, no measure yet
+    if plover == "ASSAULT" and (prep := _prepared(anchor)) is not None:  # "prepared to resume shelling X"
+        return Reading("154", "MOBILIZE", mode=event_mode(prep))
     if sought(light, plover):  # "seeking military assistance from Russia": a request for it
         return Reading("103" if plover == "AID" else "100", "REQUEST")
     while anchor.dep_ == "conj" and anchor.head.pos_ == "VERB" and anchor.head.dep_ == "xcomp":
