@@ -289,3 +289,14 @@ def test_readying_force_is_mobilising_it(nlp):
 def test_an_object_moved_past_its_label_is_still_the_object(nlp):
     g = got(nlp, "Albania denounced as an ugly crime Serbia's crackdown on the protesters.")
     assert ("ALB", "SRB", "ACCUSE", "asserted") in g
+
+
+def test_a_warning_of_consequences_threatens_and_a_warning_that_something_is_illegal_accuses(nlp):
+    assert ("GRC", "TUR", "THREATEN", "asserted") in got(nlp, "Greece warned Turkey of severe consequences.")
+    g = got(nlp, "Japan warned that the growing military cooperation between China and Russia is dangerous.")
+    assert ("JPN", "CHN", "ACCUSE", "asserted") in g
+    assert ("IRN", "ISR", "THREATEN", "asserted") in got(nlp, "Iran warned that it will retaliate against Israel.")
+
+
+def test_pressuring_a_party_to_act_asks_it(nlp):
+    assert ("USA", "CAN", "REQUEST", "asserted") in got(nlp, "The United States is pressuring Canada to curb migration.")

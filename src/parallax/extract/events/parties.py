@@ -130,7 +130,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
                 targets = [a for a in [roles.possessive_antecedent(asked, actors, subj_actors)] if a]
         if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
             targets = dispute_party(pred, actors, subj_actors)
-        if not targets and frame.plover == "THREATEN":  # "warned that it will exert pressure on Iran"
+        if not targets and (frame.plover == "THREATEN" or frame.lemma == "warn"):  # "warned that it will exert
+            # pressure on Iran", "warned that expanding cooperation between Russia and X is dangerous"
             targets = first_other(pred, actors, subj_actors)
         sources = subj_actors
         if frame.plover == "MOBILIZE" and passive and not sources:  # "security forces had been dispatched":

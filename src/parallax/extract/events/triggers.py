@@ -33,6 +33,8 @@ FIGURATIVE_GOODS = frozenset("jitter jitters shockwave shockwaves shiver shivers
                              "wave waves signal signals".split())
 PROPOSALS = frozenset("proposal plan request call demand appeal offer initiative motion".split())
 PRESSING = frozenset({"lobby", "pressure", "press", "push", "compel"})  # "lobbied the EU to abandon the tariffs"
+CONSEQUENCES = frozenset("consequence retaliation response reprisal repercussion action measure sanction "
+                         "countermeasure price".split())
 PREPARING = frozenset({"prepare", "gear", "ready", "poise"})
 REINFORCING = frozenset({"strengthen", "reinforce", "bolster", "boost", "increase", "beef", "build", "mass"})
 FORCES = frozenset({"force", "troop", "presence", "garrison", "deployment", "contingent"})
@@ -44,7 +46,7 @@ OBLIGATION = frozenset({"must", "should"})
 PORTIONS = frozenset("part portion half some most much all rest share bulk".split())  # "cut part of the aid"
 CONVERSATIONS = frozenset("conversation call phone telephone meeting talk".split())  # where one tells a party
 SIDING = frozenset({"agree", "concur", "side"})
-PERSUADING = frozenset("expect want persuade convince get encourage tell".split())
+PERSUADING = frozenset("expect want persuade convince get encourage tell pressure pressurize pressurise".split())
 _MEETING = frozenset({"CONSULT", "AGREE"})
 
 
@@ -73,6 +75,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
         return Frame(lem, "V", "150", "MOBILIZE", frozenset({"dobj", "into"}))  # "entered Japanese waters"
     if lem == "beat" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):  # not "beat X 2-1"
         return Frame(lem, "V", "182", "ASSAULT", frozenset({"dobj", "nsubjpass"}))
+    if lem == "warn" and (read := _warning(verb)) is not None:
+        return read
     if lem in REINFORCING and any(o.lemma_.lower() in FORCES for o in verb.children if o.dep_ == "dobj"):
         return Frame(lem, "V", "154", "MOBILIZE", frozenset({"in", "near", "along", "on", "to"}))  # "its forces in X"
     if lem in AIMING and _measure_aimed(verb):  # "legislation targeting Turkey", "tariffs that hit Canada"
@@ -351,6 +355,21 @@ def _refusal_above(anchor: Token) -> Token | None:
         cur = cur.head
         if cur.pos_ == "VERB" and cur.lemma_.lower() in REFUSALS:
             return cur
+    return None
+
+
+def _warning(verb: Token) -> Frame | None:
+    """What a warning is: of consequences, a threat ("warned Washington of severe consequences if ..."); that
+    something is dangerous or illegal, an accusation ("warned that expanding cooperation is dangerous")."""
+    deps = frozenset({"dobj", "against"})
+    if any(p.lemma_.lower() in CONSEQUENCES for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+           for p in c.children if p.dep_ == "pobj"):
+        return Frame("warn", "V", "130", "THREATEN", deps)
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_.lower() == "be" and not any(
+                a.dep_ == "aux" and a.lower_ in {"will", "would", "could", "may", "might"} for a in c.children) \
+                and any(a.dep_ in {"acomp", "attr"} and a.lemma_.lower() in ACCUSING_LABELS for a in c.children):
+            return Frame("warn", "V", "112", "ACCUSE", deps)
     return None
 
 
