@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.actors.types import ARMED_AGENTS, DocActors, state_side
-from parallax.extract.events import conditions, details, roles, statements, triggers, voices
+from parallax.extract.events import conditions, details, roles, statements, triggers, verbs, voices
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import Discourse
 from parallax.extract.events.implied import implied
@@ -107,7 +107,7 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
     found: list[_Found] = []
     for tok in sent:
         if tok.pos_ == "VERB" and not (tok.tag_ == "VBN" and adjective_frame(tok.lower_)):
-            frame = triggers.verb_frame_of(tok)
+            frame = verbs.verb_frame_of(tok)
             if frame and not triggers.lends_to_noun(tok, frame, actors) and not triggers.under_request(tok):
                 found += _code(tok, None, frame, actors, disc)
         elif tok.pos_ == "ADJ" or tok.tag_ == "VBN":
