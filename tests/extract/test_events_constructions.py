@@ -300,3 +300,8 @@ def test_a_warning_of_consequences_threatens_and_a_warning_that_something_is_ill
 
 def test_pressuring_a_party_to_act_asks_it(nlp):
     assert ("USA", "CAN", "REQUEST", "asserted") in got(nlp, "The United States is pressuring Canada to curb migration.")
+
+
+def test_coming_or_returning_somewhere_for_a_meeting_is_a_visit(nlp):
+    assert ("KEN", "CHN", "CONSULT", "future") in got(nlp, "Kenya's president will return to Beijing for talks next month.")
+    assert got(nlp, "Kenya's president came to power in 2022.") == set()
