@@ -305,3 +305,15 @@ def test_pressuring_a_party_to_act_asks_it(nlp):
 def test_coming_or_returning_somewhere_for_a_meeting_is_a_visit(nlp):
     assert ("KEN", "CHN", "CONSULT", "future") in got(nlp, "Kenya's president will return to Beijing for talks next month.")
     assert got(nlp, "Kenya's president came to power in 2022.") == set()
+
+
+def test_a_military_vehicle_is_the_states_and_claiming_an_attack_is_doing_it(nlp):
+    text = ("Pakistan's army said on Monday it was on alert. Pakistan closed the border crossing. Pakistan's interior "
+            "minister visited Quetta. The Baloch Liberation Army took credit for attacking a military vehicle "
+            "securing a convoy for a Chinese firm.")
+    rows, actors = run(nlp, text)
+    hit = [(actors.actor(e.source).name, actors.actor(e.target).name, actors.actor(e.target).country)
+           for *_, ty, _m, e in rows if ty == "ASSAULT"]
+    assert hit == [("Baloch Liberation Army", "a military vehicle", "PAK")]
+    assert ("AFG", "PAK", "ASSAULT", "asserted") in got(
+        nlp, "The Taliban claimed responsibility for attacking Pakistani soldiers.")

@@ -41,6 +41,10 @@ GROUP_HEADS = {"militia", "rebel", "fighter", "militant", "insurgent", "separati
                "group", "faction", "movement", "tribesman", "gunman", "jihadist", "extremist", "nationalist"}
 RANKS = {"gen.", "gen", "general", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sgt.", "cmdr."}
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
+# what a state's forces have, named by the force it belongs to: "a military vehicle", "a police checkpoint"
+STATE_ASSETS = frozenset({"vehicle", "convoy", "post", "checkpoint", "base", "patrol", "outpost", "camp", "force",
+                          "unit", "aircraft", "helicopter", "ship", "vessel"})
+ORGAN_WORDS = frozenset({"military", "paramilitary", "army", "police", "security", "naval", "navy", "border"})
 _PREFIX_STRIP = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -328,11 +332,16 @@ def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple
     is the bloc meeting."""
     definite: list[Span] = []
     orgs = [e for e in ents if e.label_ == "ORG"]
-    for root in tokens_with(sdoc, "LOWER", ANON_NOUNS | STATE_NOUNS):
+    for root in tokens_with(sdoc, "LOWER", ANON_NOUNS | STATE_NOUNS | STATE_ASSETS):
         if root.pos_ != "NOUN" or root.i in used or root.ent_type_ == "PERSON":
             continue
         if root.lower_ in STATE_NOUNS and root.dep_ not in {"compound", "amod", "nmod"}:
             _state_body(b, root, gaz_at, used)
+            continue
+        if root.lower_ in STATE_ASSETS:  # "a military vehicle", "an army post", "a paramilitary force"
+            if root.dep_ not in {"compound", "amod", "nmod"} and any(
+                    c.dep_ in {"amod", "compound"} and c.lower_ in ORGAN_WORDS for c in root.children):
+                _state_body(b, root, gaz_at, used, asset=True)
             continue
         if root.lower_ not in ANON_NOUNS:
             continue
@@ -370,18 +379,20 @@ def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple
     return definite
 
 
-def _state_body(b: _Builder, root, gaz_at: dict[int, tuple[Span, Entry]], used: set[int]) -> None:
+def _state_body(b: _Builder, root, gaz_at: dict[int, tuple[Span, Entry]], used: set[int],
+                asset: bool = False) -> None:
     """"the military", "security forces", "the authorities": a state's body the phrase does not name; it
     gets the document's country later (:func:`known.home_country`) or stays out of events. A phrase that
     names a country or a body ("the Ruritanian army", "the X government") is that country's or body's."""
     sub = _own_phrase(root)
-    if any(t.i in gaz_at and gaz_at[t.i][1].iso3 for t in sub):
-        return  # "the forces of Ruritania": the country's
+    named = [t for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"} for t in c.subtree]
+    if any(t.i in gaz_at and gaz_at[t.i][1].iso3 for t in named):
+        return  # "the forces of Ruritania": the country's (not "a vehicle securing a convoy for a Chinese firm")
     # what follows the noun ("security forces, settlers and workers from the Punjab") does not name the body
     sub = [t for t in sub if t.i <= root.i]
     if any(t.i in used or t.i in gaz_at or t.ent_type_ for t in sub) or any(t.pos_ == "PRON" for t in sub):
         return
-    if not any(t.dep_ == "det" and t.lower_ == "the" for t in sub) and root.tag_ != "NNS":
+    if not asset and not any(t.dep_ == "det" and t.lower_ == "the" for t in sub) and root.tag_ != "NNS":
         return  # "a military", "government policy": not a reference to a body
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
     if end - start > 80:

@@ -94,8 +94,9 @@ def dictionary() -> Dictionary:
             adjectives[f[1]] = (f[2], f[3])
         elif f[0] == "M":
             messages.add(f[1])
-    for ps in patterns.values():
-        ps.sort(key=_Pattern.rank, reverse=True)
+    for ps in patterns.values():  # most specific first; of two equally specific (the dictionary lists "attack
+        # vehicle" as both no event and 195), the coded one
+        ps.sort(key=lambda p: (p.rank(), p.code != "-"), reverse=True)
     return Dictionary(verbs, patterns, nouns, adjectives, frozenset(messages))
 
 

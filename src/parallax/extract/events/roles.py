@@ -31,6 +31,7 @@ _AFFILIATED = frozenset("link affiliate ally loyal belong tie connect attach".sp
 RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
 # verbs whose object a gerund hangs on, the verb's subject doing it: "proposed a plan for supporting Ukraine"
 _AUTHORING = frozenset("take claim propose unveil announce adopt approve launch make".split())
+_CREDIT = frozenset({"credit", "responsibility", "blame"})  # what one takes or claims for an act one did
 # verbs whose object (not subject) does the embedded act: "urged Iran to halt", "called on Russia to leave"
 OBJECT_CONTROL = frozenset("urge ask call press persuade encourage invite allow force help order tell "
                            "implore appeal demand request push pressure compel lobby".split())
@@ -93,6 +94,9 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             held = cur.head.head
             if held.pos_ == "NOUN" and held.dep_ == "dobj" and held.head.lemma_.lower() in _AUTHORING:
                 cur = held.head  # "proposed a plan for supporting Ukraine": the proposer supports
+                continue
+            if held.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _CREDIT for c in held.children):
+                cur = held  # "took credit for attacking X", "claimed responsibility for bombing Y": the claimant
                 continue
             objs = [held] if held.dep_ == "dobj" else [c for c in held.children if c.dep_ == "dobj"]
             if objs:
