@@ -15,36 +15,26 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from parallax.extract.actors.builder import Builder
 from parallax.extract.actors.coref import (appositive_pairs, armed_references, bloc_references,
                                            institution_countries, link_references, merge_short_names, name_initials,
-                                           repeat_names, tokens_with)
-from parallax.extract.actors.gazetteer import Entry, agent_for, gazetteer
-from parallax.extract.actors.known import (STATE_NOUNS, acronym_pairs, apply_org, bloc_code, fill_people, give_home,
-                                           known_org)
+                                           repeat_names)
+from parallax.extract.actors.gazetteer import Entry, agent_for
+from parallax.extract.actors.known import acronym_pairs, apply_org, bloc_code, fill_people, give_home, known_org
 from parallax.extract.actors.matcher import gazetteer_spans
 from parallax.extract.actors.nonactors import NonActors
 from parallax.extract.actors.spans import entity_spans
 from parallax.extract.actors.titles import HONORIFICS, OFFICE_HEADS, is_office, role_of, title_word
 from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.unnamed import unnamed_actors
 from parallax.extract.events.details import names_equipment
-from parallax.model import Actor, Document, Evidence, Mention, RoleClaim
+from parallax.model import Document, Evidence, RoleClaim
 
-# nouns that stand for an unnamed person or group of people when no name is given
-ANON_NOUNS = {
-    "source", "sources", "official", "officials", "diplomat", "diplomats", "expert", "experts", "analyst",
-    "analysts", "officer", "officers", "spokesman", "spokesperson", "spokeswoman", "insider", "insiders",
-    "aide", "aides", "observer", "observers", "counterpart", "counterparts", "minister", "ministers",
-    "lawmaker", "lawmakers", "commander", "commanders", "negotiator", "negotiators", "envoy", "envoys",
-}
 # heads that make a group of a nationality or creed adjective: "Kurdish militia", "Tamil separatists"
 GROUP_HEADS = {"militia", "rebel", "fighter", "militant", "insurgent", "separatist", "force", "troop", "guerrilla",
                "group", "faction", "movement", "tribesman", "gunman", "jihadist", "extremist", "nationalist"}
 RANKS = {"gen.", "gen", "general", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sgt.", "cmdr."}
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
-# what a state's forces have, named by the force it belongs to: "a military vehicle", "a police checkpoint"
-STATE_ASSETS = frozenset({"vehicle", "convoy", "post", "checkpoint", "base", "patrol", "outpost", "camp", "force",
-                          "unit", "aircraft", "helicopter", "ship", "vessel"})
-ORGAN_WORDS = frozenset({"military", "paramilitary", "army", "police", "security", "naval", "navy", "border"})
 _PREFIX_STRIP = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -57,43 +47,7 @@ def norm_name(text: str) -> str:
     return " ".join(words)
 
 
-class _Builder:
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.out = DocActors(doc.id)
-        self.by_key: dict[str, str] = {}
-        self._made = 0  # ids stay unique when merged actors leave ``out.actors``
-
-    def actor(self, key: str, **fields) -> str:
-        if key in self.by_key:
-            return self.by_key[key]
-        aid = f"{self.doc.id}:a{self._made}"
-        self._made += 1
-        self.out.actors[aid] = Actor(id=aid, **fields)
-        self.by_key[key] = aid
-        return aid
-
-    def merge(self, src: str, dst: str) -> None:
-        self.out.merge(src, dst)
-        for key, aid in self.by_key.items():
-            if aid == src:
-                self.by_key[key] = dst
-
-    def mention(self, start: int, end: int, actor: str | None, kind: str) -> Mention:
-        m = Mention(f"{self.doc.id}:m{len(self.out.mentions)}", self.doc.id, start, end,
-                    self.doc.text[start:end], actor, kind)
-        self.out.mentions.append(m)
-        a = self.out.actors.get(actor or "")
-        if a is not None and kind in {"name", "demonym", "capital", "metonym"} and m.text not in a.aliases:
-            a.aliases.append(m.text)
-        return m
-
-    def country(self, iso3: str) -> str:
-        return self.actor(f"country:{iso3}", name=gazetteer().country_names.get(iso3, iso3), kind="country",
-                          country=iso3)
-
-
-def _entry_mentions(b: _Builder, ents: list[Span], found: list[tuple[Span, Entry]]) -> set[int]:
+def _entry_mentions(b: Builder, ents: list[Span], found: list[tuple[Span, Entry]]) -> set[int]:
     """Country/bloc mentions from the gazetteer; returns the tokens they cover."""
     person_tokens = {t.i for e in ents if e.label_ == "PERSON" for t in e}
     org_ents = {t.i: e for e in ents if e.label_ in {"ORG", "FAC"} for t in e}
@@ -149,7 +103,7 @@ def _person_key(name: str, people: dict[str, str]) -> str:
     return low
 
 
-def _people(b: _Builder, ents: list[Span], judge: NonActors, gaz_at: dict[int, tuple[Span, Entry]],
+def _people(b: Builder, ents: list[Span], judge: NonActors, gaz_at: dict[int, tuple[Span, Entry]],
             covered: set[int]) -> dict[str, str]:
     """Named people with their offices; returns every lowercase name form (full name, surname) -> actor id."""
     people: dict[str, str] = {}  # lowercase name -> actor id
@@ -249,7 +203,7 @@ def _org_country(span: Span, gaz_at: dict[int, tuple[Span, Entry]]) -> str | Non
     return None
 
 
-def _organisations(b: _Builder, sdoc: Doc, ents: list[Span], judge: NonActors,
+def _organisations(b: Builder, sdoc: Doc, ents: list[Span], judge: NonActors,
                    gaz_at: dict[int, tuple[Span, Entry]], covered: set[int], people: dict[str, str]) -> None:
     acronyms: dict[str, str] = {}
     for ent in ents:
@@ -301,7 +255,7 @@ def _organisations(b: _Builder, sdoc: Doc, ents: list[Span], judge: NonActors,
             covered.add(nxt[1].i)
 
 
-def _group_phrase(b: _Builder, ent: Span) -> None:
+def _group_phrase(b: Builder, ent: Span) -> None:
     """A nationality or creed adjective heading a group ("Kurdish militia") or a name ("Islamic State")."""
     head, doc = ent.root.head, ent.doc
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
@@ -324,101 +278,9 @@ def _group_phrase(b: _Builder, ent: Span) -> None:
     b.mention(ent.start_char, head.idx + len(head.text), aid, "name")
 
 
-def _anonymous(b: _Builder, sdoc: Doc, ents: list[Span], gaz_at: dict[int, tuple[Span, Entry]],
-               used: set[int]) -> list[Span]:
-    """Unnamed people and groups; definite singulars ("the minister") are returned for coreference.
-
-    A plural whose only affiliation is a bloc ("G7 foreign ministers", "diplomats from the Group of Seven")
-    is the bloc meeting."""
-    definite: list[Span] = []
-    orgs = [e for e in ents if e.label_ == "ORG"]
-    for root in tokens_with(sdoc, "LOWER", ANON_NOUNS | STATE_NOUNS | STATE_ASSETS):
-        if root.pos_ != "NOUN" or root.i in used or root.ent_type_ == "PERSON":
-            continue
-        if root.lower_ in STATE_NOUNS and root.dep_ not in {"compound", "amod", "nmod"}:
-            _state_body(b, root, gaz_at, used)
-            continue
-        if root.lower_ in STATE_ASSETS:  # "a military vehicle", "an army post", "a paramilitary force"
-            if root.dep_ not in {"compound", "amod", "nmod"} and any(
-                    c.dep_ in {"amod", "compound"} and c.lower_ in ORGAN_WORDS for c in root.children):
-                _state_body(b, root, gaz_at, used, asset=True)
-            continue
-        if root.lower_ not in ANON_NOUNS:
-            continue
-        chunk = sdoc[root.left_edge.i: root.i + 1]
-        if any(c.dep_ in {"appos"} and c.ent_type_ == "PERSON" for c in root.children):
-            continue
-        if root.head.ent_type_ == "PERSON" and root.dep_ in {"compound", "appos"}:
-            continue  # a title or apposition of a named person, handled there
-        det = next((t for t in chunk if t.dep_ in {"det", "poss"}), None)
-        plural = root.tag_ in {"NNS", "NNPS"}
-        country = bloc = None
-        for t in _own_phrase(root):
-            hit = gaz_at.get(t.i)
-            if hit and hit[1].iso3:
-                country = hit[1].iso3
-                break
-            if hit and hit[1].kind == "bloc" and bloc is None:
-                bloc = b.by_key.get(f"bloc:{hit[1].name}")
-        if det is not None and det.lower_ in {"the", "this", "that"} and not plural and country is None:
-            definite.append(chunk)
-            continue
-        sub = _own_phrase(root)
-        start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        if end - start > 120:
-            start, end = chunk.start_char, chunk.end_char
-        text = b.doc.text[start:end]
-        org = next((e.text for e in orgs if e.start >= sub[0].i and e.end <= sub[-1].i + 1), None)
-        if country is None and bloc is not None and plural:
-            b.mention(start, end, bloc, "description")
-            continue
-        org = org or (b.out.actors[bloc].name if bloc else None)
-        aid = b.actor(f"anon:{start}", name=text, kind="group" if plural else "person", country=country,
-                      agent=agent_for(text), anonymous=True, organization=org)
-        b.mention(start, end, aid, "description")
-    return definite
-
-
-def _state_body(b: _Builder, root, gaz_at: dict[int, tuple[Span, Entry]], used: set[int],
-                asset: bool = False) -> None:
-    """"the military", "security forces", "the authorities": a state's body the phrase does not name; it
-    gets the document's country later (:func:`known.home_country`) or stays out of events. A phrase that
-    names a country or a body ("the Ruritanian army", "the X government") is that country's or body's."""
-    sub = _own_phrase(root)
-    named = [t for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"} for t in c.subtree]
-    if any(t.i in gaz_at and gaz_at[t.i][1].iso3 for t in named):
-        return  # "the forces of Ruritania": the country's (not "a vehicle securing a convoy for a Chinese firm")
-    # what follows the noun ("security forces, settlers and workers from the Punjab") does not name the body
-    sub = [t for t in sub if t.i <= root.i]
-    if any(t.i in used or t.i in gaz_at or t.ent_type_ for t in sub) or any(t.pos_ == "PRON" for t in sub):
-        return
-    if not asset and not any(t.dep_ == "det" and t.lower_ == "the" for t in sub) and root.tag_ != "NNS":
-        return  # "a military", "government policy": not a reference to a body
-    start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-    if end - start > 80:
-        return
-    text = b.doc.text[start:end]
-    aid = b.actor(f"anon:{start}", name=text, kind="group" if root.tag_ == "NNS" else "organization",
-                  agent=agent_for(text), anonymous=True)
-    b.mention(start, end, aid, "description")
-
-
-def _own_phrase(root) -> list:
-    """A noun's phrase without what is coordinated with it or said about it: "the Ruritanian envoy" of "the
-    Ruritanian envoy and Minister X", "officials" of "officials, who spoke ..."."""
-    skip = set()
-    for c in root.children:
-        if c.i > root.i and c.dep_ in {"conj", "cc", "relcl", "appos", "punct"}:
-            skip.update(t.i for t in c.subtree)
-    out = [t for t in root.subtree if t.i not in skip]
-    while out and out[-1].is_punct:
-        out.pop()
-    return out
-
-
 def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
     """Actors and mentions of one parsed document (``sdoc.text == doc.text``); ids are local to it."""
-    b = _Builder(doc)
+    b = Builder(doc)
     ents = entity_spans(sdoc)
     judge = NonActors(ents, doc.outlet)
     found = gazetteer_spans(sdoc)
@@ -427,7 +289,7 @@ def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
     people = _people(b, ents, judge, gaz_at, covered)
     _organisations(b, sdoc, ents, judge, gaz_at, covered, people)
     used = {t.i for m in b.out.mentions for t in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []}
-    definite = _anonymous(b, sdoc, ents, gaz_at, used)
+    definite = unnamed_actors(b, sdoc, ents, gaz_at, used)
     repeat_names(b.out, sdoc, b.mention)
     link_references(b.out, sdoc, definite, b.mention)
     b.out.sort()
