@@ -317,3 +317,11 @@ def test_a_military_vehicle_is_the_states_and_claiming_an_attack_is_doing_it(nlp
     assert hit == [("Baloch Liberation Army", "a military vehicle", "PAK")]
     assert ("AFG", "PAK", "ASSAULT", "asserted") in got(
         nlp, "The Taliban claimed responsibility for attacking Pakistani soldiers.")
+
+
+def test_an_attack_on_a_vehicle_carrying_a_force_is_an_attack_on_that_force(nlp):
+    text = ("Pakistan's army said on Monday it was on alert. Pakistan closed the border crossing. Pakistan's interior "
+            "minister visited Quetta. The Baloch Liberation Army ambushed a bus transporting a paramilitary force.")
+    rows, actors = run(nlp, text)
+    hit = [(actors.actor(e.target).name, actors.actor(e.target).country) for *_, ty, _m, e in rows if ty == "ASSAULT"]
+    assert hit == [("a paramilitary force", "PAK")]

@@ -31,6 +31,7 @@ _AFFILIATED = frozenset("link affiliate ally loyal belong tie connect attach".sp
 RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
 # verbs whose object a gerund hangs on, the verb's subject doing it: "proposed a plan for supporting Ukraine"
 _AUTHORING = frozenset("take claim propose unveil announce adopt approve launch make".split())
+_CARRYING = frozenset({"transport", "carry", "ferry", "escort", "convey"})
 _CREDIT = frozenset({"credit", "responsibility", "blame"})  # what one takes or claims for an act one did
 # verbs whose object (not subject) does the embedded act: "urged Iran to halt", "called on Russia to leave"
 OBJECT_CONTROL = frozenset("urge ask call press persuade encourage invite allow force help order tell "
@@ -160,6 +161,11 @@ def actor_of(tok: Token, actors: DocActors) -> str | None:
                     return actor_of(p, actors)
         if c.dep_ == "appos":
             return actor_of(c, actors)
+    for c in tok.children:  # "a bus transporting a paramilitary force": an attack on it is one on whom it carries
+        if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING:
+            for o in (o for o in c.children if o.dep_ == "dobj"):
+                if (found := actor_of(o, actors)) is not None:
+                    return found
     for c in tok.children:  # "militants linked with the X Army", "fighters loyal to Y": whose they are
         if c.dep_ in {"acl", "amod"} and c.lemma_.lower() in _AFFILIATED:
             for p in (p for pr in c.children if pr.dep_ == "prep" and pr.lower_ in {"with", "to"}
