@@ -325,3 +325,9 @@ def test_an_attack_on_a_vehicle_carrying_a_force_is_an_attack_on_that_force(nlp)
     rows, actors = run(nlp, text)
     hit = [(actors.actor(e.target).name, actors.actor(e.target).country) for *_, ty, _m, e in rows if ty == "ASSAULT"]
     assert hit == [("a paramilitary force", "PAK")]
+
+
+def test_a_possessor_of_a_decision_or_failure_to_act_is_the_actor(nlp):
+    assert ("PER", "BOL", "RETREAT", "asserted") in got(
+        nlp, "Peru's decision to withdraw its troops from Bolivia surprised Chile.")
+    assert ("KEN", "UGA", "AID", "negated") in got(nlp, "Kampala is frustrated with Kenya's failure to sell maize to Uganda.")

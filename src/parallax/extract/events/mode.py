@@ -43,6 +43,7 @@ _UP = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "pobj", "dob
 
 
 # a noun event given as a reason or background is presupposed: "sanctions over its purchase of jets"
+FAILURES = frozenset({"failure", "refusal", "inability", "reluctance"})  # nouns whose "to" act did not happen
 FACT_PREPS = frozenset({"over", "despite", "after", "since", "amid", "following", "because"})
 
 
@@ -113,6 +114,8 @@ def event_mode(token: Token, light: Token | None = None, *, future_date: bool = 
         return "negated"
     if token.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
         return "negated"
+    if (light or token).dep_ == "acl" and any(g.lemma_.lower() in FAILURES for g in govs[:1]):
+        return "negated"  # "Obama's failure to sell missiles to Turkey": the sale did not happen
     for g in govs[:3]:
         if g.lemma_.lower() in NEGATED_NOUNS and any(c.lower_ == "no" and c.dep_ == "det" for c in g.children):
             return "negated"

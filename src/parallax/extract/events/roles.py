@@ -79,6 +79,9 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 break
             continue
         if cur.dep_ == "acl" and cur.tag_ == "VB":  # "has no plans to sell", "is in talks with X to buy"
+            owner = [c for c in cur.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            if owner and any(a.lower_ == "to" for a in cur.children):
+                return conjuncts(owner[0]), False  # "Obama's failure to sell", "Russia's decision to withdraw"
             cur = cur.head
             while cur.dep_ in {"dobj", "attr", "pobj", "prep"} and cur.head is not cur:
                 cur = cur.head
