@@ -331,3 +331,9 @@ def test_a_possessor_of_a_decision_or_failure_to_act_is_the_actor(nlp):
     assert ("PER", "BOL", "RETREAT", "asserted") in got(
         nlp, "Peru's decision to withdraw its troops from Bolivia surprised Chile.")
     assert ("KEN", "UGA", "AID", "negated") in got(nlp, "Kampala is frustrated with Kenya's failure to sell maize to Uganda.")
+
+
+def test_integrating_forces_with_an_alliance_is_cooperation(nlp):
+    rows, actors = run(nlp, "Finland will integrate its air defenses with NATO.")
+    assert [(s, actors.actor(e.target).name, ty, m) for s, _t, ty, m, e in rows] == \
+        [("FIN", "North Atlantic Treaty Organization", "COOPERATE", "future")]
