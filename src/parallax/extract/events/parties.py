@@ -181,10 +181,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
     if frame.plover == "REQUEST" and light is None and not own and not sources and "from" in pobj:
         # "refused to respond to a demand from X": the one who made it (its target is whoever must answer)
         sources = roles.actors_of(pobj["from"], actors)
-        tgt_tokens = [t for t in tgt_tokens if t not in pobj["from"]]
-        subj = [s for s in roles.subject_of(pred.head.head)[0]] if pred.dep_ == "pobj" else []
-        tgt_tokens = tgt_tokens or subj
-        subj = []
+        answerer = roles.subject_of(pred.head.head)[0] if pred.dep_ == "pobj" else []
+        tgt_tokens = [t for t in tgt_tokens if t not in pobj["from"]] or answerer
     if "of" in deps and frame.of_source:
         tgt_tokens = [t for t in tgt_tokens if t not in pobj.get("of", [])]
     targets = roles.actors_of(tgt_tokens, actors)

@@ -31,6 +31,7 @@ _AFFILIATED = frozenset("link affiliate ally loyal belong tie connect attach".sp
 RELATIONAL = frozenset("ally neighbour neighbor rival partner adversary enemy foe".split())
 # verbs whose object a gerund hangs on, the verb's subject doing it: "proposed a plan for supporting Ukraine"
 _AUTHORING = frozenset("take claim propose unveil announce adopt approve launch make".split())
+# a vehicle stands for whom it carries: "ambushed a bus transporting a paramilitary force"
 _CARRYING = frozenset({"transport", "carry", "ferry", "escort", "convey"})
 _CREDIT = frozenset({"credit", "responsibility", "blame"})  # what one takes or claims for an act one did
 # verbs whose object (not subject) does the embedded act: "urged Iran to halt", "called on Russia to leave"
@@ -176,12 +177,11 @@ def actor_of(tok: Token, actors: DocActors) -> str | None:
                 if (found := actor_of(p, actors)) is not None:
                     return found
     if tok.lemma_.lower() in STATE_BODIES:  # "security forces in Guinea", "troops from Chad": that state's
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "from"}:
-                for p in c.children:
-                    a = actors.actor(found) if p.dep_ == "pobj" and (found := actor_of(p, actors)) else None
-                    if a is not None and a.kind == "country":
-                        return found
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}
+                  for p in c.children if p.dep_ == "pobj"]
+        for found in filter(None, (actor_of(p, actors) for p in places)):
+            if (a := actors.actor(found)) is not None and a.kind == "country":
+                return found
     return None
 
 
