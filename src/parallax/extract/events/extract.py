@@ -121,7 +121,7 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
                     continue
                 pred = tok.head
             if frame:
-                frame = triggers.economic(pred, frame)
+                frame = triggers.noun_reading(pred, frame)
                 if frame.plover == "SANCTION" and triggers.nil_measure(pred):
                     continue
                 light = triggers.light_verb(pred)

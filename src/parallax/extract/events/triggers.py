@@ -31,7 +31,7 @@ def nil_measure(noun: Token) -> bool:
     return any(c.dep_ in {"amod", "nummod", "compound"} and c.lower_.startswith("zero") for c in noun.children)
 
 
-def economic(noun: Token, frame: Frame) -> Frame:
+def noun_reading(noun: Token, frame: Frame) -> Frame:
     """"trade war", "tariff war": an economic war is a sanction, not an assault; a call for something is a
     demand, not a phone call ("Washington's call for full denuclearization")."""
     if frame.lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
@@ -179,6 +179,7 @@ def _prepared(anchor: Token) -> Token | None:
         cur = cur.head
         if cur.lemma_.lower() in PREPARING:
             return cur
+    return None
     return None
 
 
