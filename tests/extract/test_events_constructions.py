@@ -337,3 +337,15 @@ def test_integrating_forces_with_an_alliance_is_cooperation(nlp):
     rows, actors = run(nlp, "Finland will integrate its air defenses with NATO.")
     assert [(s, actors.actor(e.target).name, ty, m) for s, _t, ty, m, e in rows] == \
         [("FIN", "North Atlantic Treaty Organization", "COOPERATE", "future")]
+
+
+def test_accusing_of_crimes_is_words_and_a_test_firing_a_show_of_force(nlp):
+    assert got(nlp, "Ukraine accused Russia of war crimes.") == {("UKR", "RUS", "ACCUSE", "asserted")}
+    assert ("PRK", "JPN", "MOBILIZE", "asserted") in got(nlp, "North Korea test-fired a missile over Japan.")
+    assert not any(ty == "ASSAULT" for *_, ty, _m in got(nlp, "Iran test-fired a missile capable of reaching Israel."))
+
+
+def test_closing_a_border_on_a_neighbour_and_ordering_its_troops_out(nlp):
+    assert ("POL", "BLR", "SANCTION", "asserted") in got(nlp, "Poland closed its border with Belarus.")
+    assert ("NER", "FRA", "REQUEST", "asserted") in got(nlp, "Niger's junta ordered French troops to leave.")
+    assert got(nlp, "Russia ordered its troops to withdraw from Kherson.") == set()

@@ -227,6 +227,8 @@ _FORCE = frozenset({"ASSAULT", "MOBILIZE"})
 
 
 def _same_family(table: Frame, coded: cameo.Coded) -> bool:
+    if table.plover == "ACCUSE" and coded.code == "173":  # "accused Russia of war crimes": words, not a charge
+        return True
     return any(table.plover in f and coded.plover in f for f in (_COOPERATIVE, _FORCE))
 
 

@@ -31,13 +31,17 @@ CONSEQUENCES = frozenset("consequence retaliation response reprisal repercussion
                          "countermeasure price".split())
 REINFORCING = frozenset({"strengthen", "reinforce", "bolster", "boost", "increase", "beef", "build", "mass"})
 FORCES = frozenset({"force", "troop", "presence", "garrison", "deployment", "contingent"})
+# shutting a border or crossing on a neighbour is a measure against it (CAMEO 16x)
+CLOSING = frozenset({"close", "shut", "seal"})
+CROSSINGS = frozenset({"border", "crossing", "frontier", "airspace", "port", "embassy", "consulate"})
 ANSWERING = frozenset({"retaliate", "respond", "react", "reply", "hit", "counter"})  # "retaliated with tariffs"
 # Saying that another party must act asks it to; so does expecting it of them or getting them to.
 SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emphasise emphasize write repeat".split())
 OBLIGATION = frozenset({"must", "should"})
 CONVERSATIONS = frozenset("conversation call phone telephone meeting talk".split())  # where one tells a party
 SIDING = frozenset({"agree", "concur", "side"})
-PERSUADING = frozenset("expect want persuade convince get encourage tell pressure pressurize pressurise".split())
+PERSUADING = frozenset("expect want persuade convince get encourage tell pressure pressurize pressurise order "
+                       "instruct direct".split())
 _MEETING = frozenset({"CONSULT", "AGREE"})
 
 
@@ -60,6 +64,11 @@ def verb_frame_of(verb: Token) -> Frame | None:
             return Frame(lem, "V", "111", "ACCUSE", frozenset({"dobj", "oprd"}))
     if lem in LISTING_VERBS and _labels(verb) & LISTING_LABELS:
         return Frame(lem, "V", "172", "SANCTION", frozenset({"dobj", "nsubjpass"}))
+    if lem in CLOSING and any(o.lemma_.lower() in CROSSINGS for o in verb.children if o.dep_ == "dobj"):
+        return Frame(lem, "V", "163", "SANCTION", frozenset({"with", "to", "in"}))  # "closed its border with X"
+    if lem == "fire" and any(c.lower_ == "test" for c in verb.children):  # "test-fired a missile": a show of
+        # force, no strike
+        return Frame(lem, "V", "150", "MOBILIZE", frozenset({"at", "toward", "towards", "into", "over"}), dictionary=True)
     if lem == "reach" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):  # "reached out to X"
         return Frame(lem, "V", "040", "CONSULT", frozenset({"to"}))
     if lem in INTRUDING and (any(o.lemma_.lower() in TERRITORY for o in _objects(verb)) or _forces_entering(verb)):
