@@ -1,4 +1,4 @@
-"""Run the real actor and event extractors on one invented text: the helper both event test files use."""
+"""Run the real actor and event extractors on one invented text: the helpers the event test files share."""
 
 from parallax.extract.actors import extract_actors
 from parallax.extract.events import extract_events
@@ -17,3 +17,8 @@ def run(nlp, text, published="2024-03-14", quotes=()):
         return a.country if a else None
 
     return [(country(e.source), country(e.target), e.type, e.mode, e) for e in events], actors
+
+
+def got(nlp, text, **kw):
+    """The (source country, target country, type, mode) of every event in ``text``."""
+    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}

@@ -1,10 +1,6 @@
 """Predicates from the CAMEO verb dictionary: phrasal verbs, patterns, event nouns, refusals, journeys, requests."""
 
-from tests.extract.events_helpers import run
-
-
-def got(nlp, text, **kw):
-    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+from tests.extract.events_helpers import got, run
 
 
 def types(nlp, text):

@@ -1,11 +1,7 @@
 """Constructions of real news the extractor reads: compounds with abbreviations, mutual acts named with both
 parties, bodies placed in a state, compliance with demands, hostage-taking, halted hostilities."""
 
-from tests.extract.events_helpers import run
-
-
-def got(nlp, text, **kw):
-    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+from tests.extract.events_helpers import got, run
 
 
 def test_an_abbreviation_joined_by_a_hyphen_names_two_parties(nlp):

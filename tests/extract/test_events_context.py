@@ -4,10 +4,6 @@ descriptions that stand for a party named before, casualty reports."""
 from tests.extract.events_helpers import run
 
 
-def got(nlp, text, **kw):
-    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
-
-
 def dyads(nlp, text, **kw):
     return {(s, t, ty) for s, t, ty, _m, _ in run(nlp, text, **kw)[0]}
 

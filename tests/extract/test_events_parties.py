@@ -1,11 +1,7 @@
 """Parties named but not plainly attached to the predicate: coordinated modifiers and lists, appositive lists,
 nominal events' owners and complements, statement content."""
 
-from tests.extract.events_helpers import run
-
-
-def got(nlp, text, **kw):
-    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+from tests.extract.events_helpers import got, run
 
 
 def test_one_event_per_coordinated_nationality(nlp):

@@ -3,11 +3,7 @@
 from parallax.extract.actors import extract_actors
 from parallax.extract.events import extract_events
 from parallax.model import Document, Quote
-from tests.extract.events_helpers import run
-
-
-def got(nlp, text, **kw):
-    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+from tests.extract.events_helpers import got, run
 
 
 def test_reply_takes_the_previous_sentence_counterpart(nlp):

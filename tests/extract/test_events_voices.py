@@ -1,10 +1,6 @@
 """Commentators' forecasts and background mentions are not events; the parties' statements and the narrator's reports are."""
 
-from tests.extract.events_helpers import run
-
-
-def got(nlp, text, **kw):
-    return {(s, t, ty, m) for s, t, ty, m, _ in run(nlp, text, **kw)[0]}
+from tests.extract.events_helpers import got
 
 
 def test_an_analysts_forecast_is_no_event(nlp):
