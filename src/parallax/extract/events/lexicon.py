@@ -77,7 +77,7 @@ unacceptable unbearable illegal illegitimate provocative provocation reckless ir
 outrageous aggressive unjustified threat terrorist terrorism criminal aggressor bully hypocritical hypocrite
 destabilizing destabilising interference violation unfair discriminatory shameful disgraceful blackmail
 unlawful invasion aggression crime insulting egregious disappointing deplorable regrettable offensive appalling
-unwarranted inappropriate unacceptable counterproductive
+unwarranted inappropriate counterproductive
 """.split())
 
 # Light verbs that turn a frame into its opposite: "lifted sanctions", "suspended talks", "cut aid".
@@ -138,7 +138,7 @@ SEEKING = frozenset({"seek", "request", "solicit"})
 _ASKED_FOR = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "AGREE", "CONSULT", "RETREAT"})
 
 
-def sought(light, plover: str) -> bool:
+def sought(light: Token | None, plover: str) -> bool:
     """Whether a light verb asks for the act rather than doing it."""
     return light is not None and light.pos_ == "VERB" and light.lemma_.lower() in SEEKING and plover in _ASKED_FOR
 
