@@ -277,7 +277,8 @@ def build(cameo: Path, wordnet: Path, lem: Lemmas) -> tuple[list[str], dict[str,
     synsets = read_synsets(lines)
     block_policy, verb_policy, added = read_policy(POLICY)
     rows_v: list[tuple[str, str, str, str, str]] = []
-    rows_p: list[tuple[str, str, str, str, str, str]] = []
+    rows_p: list[tuple[str, str, str, str, str, str, str]] = []
+    block_verbs: set[str] = set()  # the verbs of the block being read
     noun_src: list[tuple[str, str]] = []  # (verb, code) whose nouns may be events
     feelings: list[tuple[str, str]] = []  # (verb, code) coding only as a noun or a participle ("concerned")
     block, block_code, noun_code, keep_nouns, nulled = None, "-", "-", False, False
@@ -290,10 +291,11 @@ def build(cameo: Path, wordnet: Path, lem: Lemmas) -> tuple[list[str], dict[str,
                 continue
             n_blocks += 1
             block = f"B{n_blocks:03d}"
+            block_verbs = set()
             code = parse_code(m.group(2))
             block_code = code[0] if code and not code[1] else "-"
             for obj, prep, pobj, c in added.get(m.group(1), ()):
-                rows_p.append((block, obj, prep, pobj, c, plover(c) or "-"))
+                rows_p.append((block, obj, prep, pobj, c, plover(c) or "-", "-"))
             policy = block_policy.get(m.group(1))
             keep_nouns = policy is not None and policy[1]
             nulled = policy is not None and policy[0] == "-"
@@ -306,13 +308,19 @@ def build(cameo: Path, wordnet: Path, lem: Lemmas) -> tuple[list[str], dict[str,
         if s.startswith("-"):
             code = parse_code(s.split("#")[0])
             triples = parse_pattern(s[1:].split("#")[0].split("[")[0], synsets, lem) if code else None
+            # the verb a pattern was written for ("- * SANCTIONS [040]  # DEBATE"): a block's patterns came from
+            # TABARI's per-verb lists, and "debate sanctions" says nothing of "oppose sanctions"
+            note = s.split("#", 1)[1].split() if "#" in s else []
+            tag = lem.verb(note[0].split("_")[0]) if note and note[0].split("_")[0].isalpha() else "-"
+            tag = tag if tag in block_verbs else "-"  # a note naming no verb of the block binds to none
             for obj, prep, pobj in triples or ():
-                rows_p.append((block, obj, prep, pobj, code[0], plover(code[0]) or "-"))  # type: ignore[index]
+                rows_p.append((block, obj, prep, pobj, code[0], plover(code[0]) or "-", tag))  # type: ignore[index]
             continue
         v = parse_verb(s, lem)
         if v is None:
             continue
         verb, after, code = v
+        block_verbs.add(verb)
         own = code if code is not None else noun_code  # the dictionary's own code for this verb
         c, nouns_too = verb_policy.get(verb, (code if code is not None and not nulled else block_code, keep_nouns))
         rows_v.append((verb, after, c, plover(c) or "-", block))
@@ -326,7 +334,7 @@ def build(cameo: Path, wordnet: Path, lem: Lemmas) -> tuple[list[str], dict[str,
     rows_a = adjectives(feelings, wordnet)
     rows_m = messages(wordnet)
     out = [f"V\t{v}\t{a}\t{c}\t{p}\t{b}" for v, a, c, p, b in dict.fromkeys(rows_v)]
-    out += [f"P\t{b}\t{o}\t{pr}\t{po}\t{c}\t{p}" for b, o, pr, po, c, p in dict.fromkeys(rows_p)]
+    out += [f"P\t{b}\t{o}\t{pr}\t{po}\t{c}\t{p}\t{v}" for b, o, pr, po, c, p, v in dict.fromkeys(rows_p)]
     out += [f"N\t{n}\t{c}\t{p}\t{v}" for n, c, p, v in rows_n]
     out += [f"A\t{a}\t{c}\t{p}\t{v}" for a, c, p, v in dict.fromkeys(rows_a)]
     out += [f"M\t{m}" for m in rows_m]
@@ -400,7 +408,7 @@ def main() -> None:
         "# Verbs and patterns: CAMEO.2.0.txt of openeventdata/petrarch2 (commit 676801c), MIT licence,",
         "# Copyright (c) 2015 Open Event Data Alliance. Event nouns: WordNet 3.0 derivational links,",
         "# Copyright 2006 Princeton University (WordNet licence). See README.md in this folder.",
-        "# V verb  words-after  cameo  plover  block | P block  object  prep  prep-object  cameo  plover |",
+        "# V verb  words-after  cameo  plover  block | P block  object  prep  prep-object  cameo  plover  verb |",
         "# N noun  cameo  plover  verb | A participle adjective  cameo  plover  verb | M message noun.",
         "# '-' = none; a code '-' or plover '-' codes no event.",
         f"# {counts['blocks']} blocks, {counts['verbs']} verbs, {counts['patterns']} patterns, {counts['nouns']} nouns",

@@ -72,6 +72,9 @@ def test_rows_from_an_invented_dictionary(build, tmp_path: Path, monkeypatch):
     assert not any(p[0] == "appeal" for p in patterns)  # a pattern on the subject is left out
     assert ("sanction", "-", "-", "1312", "THREATEN") in patterns
     assert counts["nouns"] == 0  # no WordNet folder: no derived nouns
+    bound = {tuple(r.split("\t")[2:8:5]) for r in rows if r.startswith("P\t")}
+    # a pattern noted with a verb of its block is that verb's; one without a note is the whole block's
+    assert ("ambassador", "withdraw") in bound and ("-", "-") in bound
 
 
 def test_codes_outside_plover_follow_the_guidelines(build):

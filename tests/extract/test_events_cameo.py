@@ -236,3 +236,14 @@ def test_agreeing_to_an_act_is_an_agreement_and_the_act_to_come(nlp):
 def test_a_possible_measure_on_a_condition_is_no_threat(nlp):
     g = got(nlp, "If Caracas expels the observers, Canada could reimpose sanctions on Venezuela.")
     assert ("CAN", "VEN", "SANCTION", "hypothetical") in g
+
+
+def test_a_pattern_codes_only_the_verb_it_was_written_for(nlp):
+    # the dictionary lists "- * SANCTIONS [040]  # DEBATE" in the block that also holds "oppose": debating
+    # sanctions is a consultation, opposing them is not
+    assert "CONSULT" in types(nlp, "Chile debated sanctions with Peru.")
+    assert "CONSULT" not in types(nlp, "Chile opposed the Peruvian sanctions.")
+
+
+def test_a_proposal_to_a_party_asks_it(nlp):
+    assert ("CHL", "PER", "REQUEST", "asserted") in got(nlp, "Chile proposed a minimum price to Peru.")

@@ -345,3 +345,32 @@ def test_closing_a_border_on_a_neighbour_and_ordering_its_troops_out(nlp):
     assert ("POL", "BLR", "SANCTION", "asserted") in got(nlp, "Poland closed its border with Belarus.")
     assert ("NER", "FRA", "REQUEST", "asserted") in got(nlp, "Niger's junta ordered French troops to leave.")
     assert got(nlp, "Russia ordered its troops to withdraw from Kherson.") == set()
+
+
+def test_a_bare_refusal_answers_the_clause_it_is_joined_to(nlp):
+    assert ("PER", "CHL", "REJECT", "asserted") in got(nlp, "Chile proposed a new price, but Peru refused.")
+    # the Chilean side is Chile; a refusal of something named answers that, not the other clause
+    text = "The Chilean side proposed a new price, but the Peruvian side refused."
+    assert ("PER", "CHL", "REJECT", "asserted") in got(nlp, text)
+    assert not any(ty == "REJECT" for *_, ty, _m in got(nlp, "Chile sent a letter, and Peru refused to talk."))
+
+
+def test_claims_made_by_a_party_are_its_own(nlp):
+    g = got(nlp, "Both Chile and Peru reject the claims made by Bolivia.")
+    assert {("CHL", "BOL", "REJECT", "asserted"), ("PER", "BOL", "REJECT", "asserted")} <= g
+
+
+def test_exempting_goods_from_a_measure_eases_it_for_their_country(nlp):
+    g = got(nlp, "Chile exempted Peruvian and Bolivian cars from the new tariffs.")
+    assert {("CHL", "PER", "CONCEDE", "asserted"), ("CHL", "BOL", "CONCEDE", "asserted")} <= g
+
+
+def test_removing_a_measure_is_a_concession_not_a_removal(nlp):
+    g = got(nlp, "Chile removed the duties on Peruvian wine.")
+    assert ("CHL", "PER", "CONCEDE", "asserted") in g
+    assert not any(ty == "COERCE" for *_, ty, _m in g)
+
+
+def test_a_measure_on_one_and_on_another_targets_both(nlp):
+    g = got(nlp, "Peru imposed tariffs on Chilean wine and on Argentine beef.")
+    assert {("PER", "CHL", "SANCTION", "asserted"), ("PER", "ARG", "SANCTION", "asserted")} <= g

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 # Where the other party of a dictionary predicate sits, by PLOVER type (verbs; nouns drop "dobj"/"dative").
 TARGET_DEPS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "AID": "dative to", "CONSULT": "dobj with", "AGREE": "dobj dative with to", "SUPPORT": "dobj for",
-    "REQUEST": "dobj on upon from", "ACCUSE": "dobj against at about over with", "REJECT": "dobj",
+    "REQUEST": "dobj on upon from to", "ACCUSE": "dobj against at about over with", "REJECT": "dobj",
     "THREATEN": "dobj against", "PROTEST": "against", "SANCTION": "dobj on against", "COOPERATE": "with to",
     "MOBILIZE": "to near along against into in", "COERCE": "dobj on against", "ASSAULT": "dobj on at against with into",
     "RETREAT": "from", "CONCEDE": "dobj to for on in",
@@ -54,6 +54,7 @@ class _Pattern:
     pobj: str
     code: str
     plover: str | None
+    verb: str  # the verb of the block the pattern was written for, or "-" for all of them
 
     def rank(self) -> int:
         return (4 if self.obj != "-" else 0) + (2 if self.prep != "-" else 0) + (1 if self.pobj != "-" else 0)
@@ -85,7 +86,7 @@ def dictionary() -> Dictionary:
             after = tuple(f[2].split()) if f[2] != "-" else ()
             verbs.setdefault(f[1], []).append((after, f[3], None if f[4] == "-" else f[4], f[5]))
         elif f[0] == "P":
-            p = _Pattern(f[2], f[3], f[4], f[5], None if f[6] == "-" else f[6])
+            p = _Pattern(f[2], f[3], f[4], f[5], None if f[6] == "-" else f[6], f[7])
             key = p.obj if p.obj != "-" else "+" + p.prep  # every pattern names an object or a preposition
             patterns.setdefault((f[1], key), []).append(p)
         elif f[0] == "N":
@@ -145,7 +146,8 @@ def _match(p: _Pattern, objs: list[Token], preps: dict[str, list[Token]]) -> boo
 
 def code_verb(verb: Token) -> Coded | None:
     """The dictionary's reading of one verb occurrence, or None when the verb is not in the dictionary."""
-    entries = dictionary().verbs.get(verb.lemma_.lower())
+    lemma = verb.lemma_.lower()
+    entries = dictionary().verbs.get(lemma)
     if not entries:
         return None
     phrasal = [e for e in entries if e[0] and _phrasal(verb, e[0]) and (e[2] or _particles(verb, e[0]))]
@@ -164,6 +166,8 @@ def code_verb(verb: Token) -> Coded | None:
     for after, _code, _ptype, block in entries_now:
         for key in keys:
             for p in pats.get((block, key), ()):
+                if p.verb not in {"-", lemma}:
+                    continue  # "debate sanctions" codes debating them, not opposing them
                 if (best is None or p.rank() > best[0].rank()) and _match(p, objs, preps):
                     best = (p, " ".join((verb.lemma_.lower(), *after)))
                     break  # sorted by rank: the first match under a key is its most specific

@@ -100,6 +100,8 @@ for _t in ("AID", "COOPERATE"):
 for _verb in ("stop", "halt", "end", "cease", "suspend", "pause"):
     REVERSALS[(_verb, "ASSAULT")] = ("087", "RETREAT")
 
+EXEMPTING = frozenset({"exempt", "spare"})  # "exempted X from the tariffs": the measure eased for X
+
 # Nouns of those reversals, heading the measure they reverse: "the pause in aid to Kyiv", "the lifting of sanctions".
 REVERSAL_NOUNS = {"suspension": "suspend", "halt": "halt", "pause": "pause", "freeze": "freeze", "cut": "cut",
                   "cancellation": "cancel", "end": "end", "termination": "terminate", "lifting": "lift",

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import roles
-from parallax.extract.events.lexicon import REPORT_NOUNS, Frame, complied_demand, noun_frame, sought, verb_frame
+from parallax.extract.events.lexicon import EXEMPTING, REPORT_NOUNS, Frame, complied_demand, noun_frame, sought, verb_frame
 from parallax.extract.events.mode import SPEECH_VERBS
 
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
@@ -27,6 +27,8 @@ _DUTIES = frozenset("tariff duty levy surcharge tax".split())
 _PARTAKE = frozenset("lead chair co-chair head".split())
 # what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
 _OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST", "PROTEST"})
+# participles that tie a statement to whoever voiced it: "the claims made by X", "charges levelled by X"
+_VOICING = frozenset("make level levell raise voice issue lodge file bring put publish".split())
 
 
 def owners(noun: Token, actors: DocActors, modifiers: bool = True) -> list[str]:
@@ -36,6 +38,9 @@ def owners(noun: Token, actors: DocActors, modifiers: bool = True) -> list[str]:
         roles.actors_of([c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"], actors)
     for objs in roles.prep_objects(noun, {"by", "from"}).values():
         out += [a for a in roles.actors_of(objs, actors) if a not in out]
+    for c in noun.children:  # "the claims made by X", "allegations levelled by X"
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _VOICING:
+            out += [a for a in roles.actors_of(roles.agent_of(c), actors) if a not in out]
     return out
 
 
@@ -128,6 +133,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
             targets = [a for a in owners(asked, actors) if a not in subj_actors]
             if not targets:
                 targets = [a for a in [roles.possessive_antecedent(asked, actors, subj_actors)] if a]
+        if not targets and frame.plover in {"REJECT", "AGREE"} and (asker := roles.answered(pred)) is not None:
+            targets = [a for a in roles.actors_of(roles.subject_of(asker)[0], actors) if a not in subj_actors]
         if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
             targets = dispute_party(pred, actors, subj_actors)
         if not targets and (frame.plover == "THREATEN" or frame.lemma == "warn"):  # "warned that it will exert
@@ -186,6 +193,10 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
     if "of" in deps and frame.of_source:
         tgt_tokens = [t for t in tgt_tokens if t not in pobj.get("of", [])]
     targets = roles.actors_of(tgt_tokens, actors)
+    if not targets and light is not None and light.lemma_.lower() in EXEMPTING:  # "exempted Canadian cars
+        # from the tariffs": the goods spared say whose they are
+        goods = [c for c in light.children if c.dep_ == "dobj"]
+        targets = [a for g in goods for a in roles.coordinated(g, actors) or roles.modifier_actors(g, actors)]
     if not targets and light is not None:  # "offered Moscow a prisoner exchange": the light verb's dative
         targets = roles.actors_of([c for c in light.children if c.dep_ == "dative" and c.pos_ != "ADP"], actors)
     if "between" in pobj:

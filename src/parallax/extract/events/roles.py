@@ -132,7 +132,9 @@ def prep_objects(tok: Token, preps: frozenset[str] | set[str], *, through_of: bo
     out: dict[str, list[Token]] = {}
     for c in tok.children:
         if c.dep_ in {"prep", "dative", "agent"} and c.lower_ in preps:
-            objs = [t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
+            # "on X and on Y": a preposition coordinated with the first one brings its objects too
+            heads = [c, *(k for k in c.conjuncts if k.pos_ == "ADP" and k.lower_ == c.lower_)]
+            objs = [t for h in heads for p in h.children if p.dep_ == "pobj" for t in conjuncts(p)]
             if objs:
                 out.setdefault(c.lower_, []).extend(objs)
         if through_of and c.dep_ == "prep" and c.lower_ == "of":
@@ -324,3 +326,12 @@ def possessive_antecedent(noun: Token, actors: DocActors, exclude: list[str]) ->
         if side_of(actors, m.actor) not in mine:
             return m.actor
     return None
+
+
+def answered(verb: Token) -> Token | None:
+    """The clause a bare response answers: "proposed a price, but Y refused" → "proposed"; None when the verb
+    governs what it responds to ("refused to talk", "agreed to the plan") or stands alone."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"} or any(
+            c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "attr", "acomp"} for c in verb.children):
+        return None
+    return verb.head

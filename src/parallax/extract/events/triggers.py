@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import parties, roles
 from parallax.extract.events.conditions import COERCIVE, in_condition
-from parallax.extract.events.lexicon import (ECONOMIC_MODIFIERS, LIGHT_NOUNS, LIGHT_VERBS, REPORT_NOUNS,
+from parallax.extract.events.lexicon import (ECONOMIC_MODIFIERS, EXEMPTING, LIGHT_NOUNS, LIGHT_VERBS, REPORT_NOUNS,
                                              REVERSAL_NOUNS, REVERSALS, Frame, noun_frame, sought, verb_frame)
 from parallax.extract.events.mode import event_mode
 from parallax.extract.events.verbs import demand_by_clause
@@ -52,6 +52,9 @@ def lends_to_noun(verb: Token, frame: Frame, actors: DocActors) -> bool:
                 return not (frame.plover == "REJECT" and parties.owners(c, actors))
             if verb.lemma_.lower() in LIGHT_VERBS and noun_frame(c.lemma_):
                 return True
+            if (f := noun_frame(c.lemma_)) is not None and f.plover == "SANCTION" \
+                    and (reversal_verb(verb), f.plover) in REVERSALS:
+                return True  # "removed the duties": the measure eased, not a removal of its own
     return _relative_light(verb) is not None
 
 
@@ -116,8 +119,10 @@ def light_verb(noun: Token) -> Token | None:
         lem = head.lemma_.lower()
         if lem in LIGHT_VERBS or any(lem == v for v, _ in REVERSALS):
             return head
-    if noun.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in {"exempt", "spare"}:
-        return head.head  # "exempted Mexican cars from the tariffs"
+    if noun.dep_ == "pobj" and head.lower_ == "from":  # "exempted Mexican cars from the tariffs", the "from"
+        spared = head.head.head if head.head.dep_ == "dobj" else head.head  # on the verb or on its object
+        if spared.lemma_.lower() in EXEMPTING:
+            return spared
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into"} \
             and head.head.pos_ in {"VERB", "AUX"}:
         return head.head  # "took part in exercises", "is in talks with"

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from parallax.extract.events import cameo
+from parallax.extract.events.roles import answered
 from parallax.extract.events.lexicon import (ACCUSING_LABELS, ENVOYS, LABEL_VERBS, LISTING_LABELS, LISTING_VERBS,
                                              MILITARY_UNITS, REFUTING_LABELS, Frame, complied_demand, noun_frame,
                                              occurrence_frame)
@@ -40,6 +41,8 @@ SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emp
 OBLIGATION = frozenset({"must", "should"})
 CONVERSATIONS = frozenset("conversation call phone telephone meeting talk".split())  # where one tells a party
 SIDING = frozenset({"agree", "concur", "side"})
+# a bare refusal answering the clause it is joined to: "X proposed a price, but Y refused"
+REFUSING = frozenset({"refuse", "decline", "balk", "demur"})
 PERSUADING = frozenset("expect want persuade convince get encourage tell pressure pressurize pressurise order "
                        "instruct direct".split())
 _MEETING = frozenset({"CONSULT", "AGREE"})
@@ -88,6 +91,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
                                                if c.dep_ in {"dobj", "oprd", "advmod", "npadvmod", "xcomp", "ccomp"}
                                                for t in (c, *c.children)):
         return Frame(lem, "V", "181", "COERCE", frozenset({"dobj", "nsubjpass"}))  # "took 30 soldiers hostage"
+    if lem in REFUSING and answered(verb) is not None:
+        return Frame(lem, "V", "120", "REJECT", frozenset())
     if complied_demand(verb) is not None:  # "complied with the demand", "refused to heed the call"
         return Frame(lem, "V", "083", "CONCEDE", frozenset())
     own = occurrence_frame(verb)
