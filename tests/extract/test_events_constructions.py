@@ -374,3 +374,13 @@ def test_removing_a_measure_is_a_concession_not_a_removal(nlp):
 def test_a_measure_on_one_and_on_another_targets_both(nlp):
     g = got(nlp, "Peru imposed tariffs on Chilean wine and on Argentine beef.")
     assert {("PER", "CHL", "SANCTION", "asserted"), ("PER", "ARG", "SANCTION", "asserted")} <= g
+
+
+def test_a_strike_near_a_named_town_hits_its_country(nlp):
+    text = ("Colombia has fought the National Liberation Army for decades. Fighters of the National Liberation Army "
+            "attacked an oil pipeline near Cucuta on Monday.")
+    rows, actors = run(nlp, text)
+    hits = [(actors.actor(e.source).name, t) for _s, t, ty, _m, e in rows if ty == "ASSAULT" and "attack" in e.predicate]
+    assert hits == [("National Liberation Army", "COL")]
+    # a doer of no known side does not make the place its victim
+    assert not any(ty == "ASSAULT" and t == "IRQ" for _s, t, ty, _m in got(nlp, "The army killed militants near Kirkuk."))

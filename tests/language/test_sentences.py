@@ -30,3 +30,10 @@ def test_headline_line_starts_new_sentence(nlp):
 def test_closing_quote_glued_to_next_sentence(nlp):
     sents = _sents(nlp, "He said it was “a good day.”The minister left early.")
     assert sents[-1].startswith("The minister")
+
+
+def test_a_post_on_x_ends_its_sentence_but_initials_do_not(nlp):
+    sents = _sents(nlp, "The ministry said so in a post on X. Rebels shelled the port. Gen. Ana M. Reyes left.")
+    assert sents[:2] == ["The ministry said so in a post on X.", "Rebels shelled the port."]
+    assert "Gen. Ana M. Reyes left." in " ".join(sents)
+    assert not any(s.startswith("Reyes") for s in sents)

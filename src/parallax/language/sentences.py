@@ -35,12 +35,29 @@ def _glued_parts(text: str) -> list[str] | None:
     return [a, p, b]
 
 
+# "posted on X. Militants ...": a one-letter name after "on"/"via" (the platform X) ends its sentence; the
+# tokenizer reads "X." as an initial
+_PLATFORM_PREPS = frozenset({"on", "via"})
+
+
+def _platform_end(tok) -> bool:
+    doc = tok.doc
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and 0 < tok.i < len(doc) - 1 \
+        and doc[tok.i - 1].lower_ in _PLATFORM_PREPS and doc[tok.i + 1].text[:1].isupper()
+
+
 @Language.component("parallax_glue")
 def glue_split(doc: Doc) -> Doc:
-    """Split "word.Next" tokens in three; offsets are untouched because no character is added."""
+    """Split "word.Next" tokens in three, and "X." after "on" in two; offsets are untouched because no
+    character is added."""
     todo = []
+    starts: set[int] = set()
     for tok in doc:
         if tok.is_space:
+            continue
+        if _platform_end(tok):
+            todo.append((tok, [tok.text[0], "."]))
+            starts.add(tok.idx + 2 + len(tok.whitespace_))
             continue
         parts = _glued_parts(tok.text)
         if parts is None and tok.i > 0 and doc[tok.i - 1].text in {".", "!", "?"}:
@@ -52,6 +69,9 @@ def glue_split(doc: Doc) -> Doc:
         with doc.retokenize() as retok:
             for tok, parts in todo:
                 retok.split(tok, parts, heads=[(tok, 0)] * len(parts))
+    for tok in doc:
+        if tok.idx in starts:
+            tok.is_sent_start = True
     return doc
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parallax.extract.actors.dictionary import dictionary
+from parallax.extract.actors.gazetteer import city_country
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import roles
 from parallax.extract.events.lexicon import EXEMPTING, REPORT_NOUNS, Frame, complied_demand, noun_frame, sought, verb_frame
@@ -26,6 +28,7 @@ _DUTIES = frozenset("tariff duty levy surcharge tax".split())
 # verbs whose subject takes part in the talks they govern: "led five hours of talks with X"
 _PARTAKE = frozenset("lead chair co-chair head".split())
 # what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
+_STRUCK_AT = frozenset({"in", "near", "outside", "at", "around"})  # where a strike fell: "a train near Quetta"
 _OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST", "PROTEST"})
 # participles that tie a statement to whoever voiced it: "the claims made by X", "charges levelled by X"
 _VOICING = frozenset("make level levell raise voice issue lodge file bring put publish".split())
@@ -135,6 +138,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
                 targets = [a for a in [roles.possessive_antecedent(asked, actors, subj_actors)] if a]
         if not targets and frame.plover in {"REJECT", "AGREE"} and (asker := roles.answered(pred)) is not None:
             targets = [a for a in roles.actors_of(roles.subject_of(asker)[0], actors) if a not in subj_actors]
+        if not targets and frame.plover in {"ASSAULT", "COERCE"} and not passive:  # "attacked a train near X"
+            targets = struck_place(pred, actors, subj_actors)
         if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
             targets = dispute_party(pred, actors, subj_actors)
         if not targets and (frame.plover == "THREATEN" or frame.lemma == "warn"):  # "warned that it will exert
@@ -341,3 +346,24 @@ def unnamed_other(verb: Token, actors: DocActors) -> bool:
              if p.dep_ == "pobj"]
     return any(o.pos_ == "PROPN" and (o.ent_type_ in {"PERSON", "GPE", "ORG", "NORP"} or roles.actor_of(o, actors))
                for o in objs)
+
+
+def struck_place(pred: Token, actors: DocActors, exclude: list[str]) -> list[str]:
+    """The country of the named town or province where a strike fell, when the document names that country:
+    "attacked a passenger train near Quetta" strikes Pakistan (the Phoenix dictionary's places, then cities).
+    Only for a doer of known side: "the army killed militants near Gao" names no army's country."""
+    doers = [actors.actor(a) for a in exclude]
+    if not doers or any(d is None or (d.anonymous and not d.country) for d in doers):
+        return []
+    mine = {roles.side_of(actors, a) for a in exclude}
+    for head in (pred, *(c for c in pred.children if c.dep_ == "dobj")):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _STRUCK_AT):
+            for o in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
+                for name in (o, *(c for c in o.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN")):
+                    words = " ".join([t.text for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+                                     + [name.text])
+                    iso3 = dictionary().place(words) or city_country(words)
+                    here = [aid for aid, a in actors.actors.items() if a.kind == "country" and a.country == iso3]
+                    if iso3 and here and roles.side_of(actors, here[0]) not in mine:
+                        return here[:1]
+    return []
