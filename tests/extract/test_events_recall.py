@@ -134,3 +134,19 @@ def test_a_plain_attribution_keeps_the_claims_own_mode(nlp):
     text = "Chile could back Bolivia in its dispute with Peru, according to the foreign ministry."
     modes = {m for s, t, ty, m in got(nlp, text) if (s, t) == ("CHL", "BOL")}
     assert modes == {"hypothetical"}
+
+
+def test_saying_a_party_was_behind_an_attack_accuses_it(nlp):
+    assert ("CHL", "PER", "ACCUSE", "asserted") in got(nlp, "Chile said Peru was responsible for the attack.")
+    assert ("CHL", "PER", "ACCUSE", "asserted") in got(nlp, "Chile said Peru was behind the bombing of its embassy.")
+    assert not any(ty == "ACCUSE" for *_, ty, _m in got(nlp, "Chile said Peru was responsible for the delay."))
+
+
+def test_complaining_that_a_party_acted_accuses_it(nlp):
+    assert ("CHL", "PER", "ACCUSE", "asserted") in got(nlp, "Chile complained that Peru had violated the treaty.")
+
+
+def test_reservations_and_displeasure_are_disapproval(nlp):
+    assert ("CHL", "PER", "ACCUSE", "asserted") in got(nlp, "Chile voiced reservations about the Peruvian plan.")
+    assert ("CHL", "PER", "ACCUSE", "asserted") in got(nlp, "Chile expressed displeasure at Peru's decision.")
+    assert not got(nlp, "The hotel in Lima accepted reservations from Peru.")

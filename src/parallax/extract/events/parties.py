@@ -156,8 +156,9 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
                 sources = [a for o in objs for a in roles.modifier_actors(o, actors) if a not in targets]
             if not sources and pred.dep_ in {"acl", "advcl"}:  # "in talks with X to buy"
                 sources = talks_partner(pred.head, actors)
-        if not targets and (frame.plover == "REQUEST" or frame.kind == "A"):  # "demanded that Ottawa drop ...",
-            # "worried Moscow may not stop": the clause's subject
+        if not targets and (frame.plover == "REQUEST" or frame.kind == "A" or (
+                frame.plover == "ACCUSE" and frame.kind == "V")):  # "demanded that Ottawa drop ...",
+            # "worried Moscow may not stop", "complained that Lima had broken the treaty": the clause's subject
             for c in pred.children:
                 if c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
                     targets = roles.actors_of([t for t in c.children if t.dep_ == "nsubj"], actors)

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from parallax.extract.actors.types import ARMED_AGENTS, DocActors, state_side
 from parallax.extract.events import roles
-from parallax.extract.events.lexicon import REPORT_NOUNS, verb_frame
+from parallax.extract.events.lexicon import REPORT_NOUNS, noun_frame, verb_frame
 from parallax.extract.events.mode import DENY_VERBS, event_mode
 from parallax.extract.events.parties import owners
 
@@ -36,6 +36,7 @@ ATTACK_NOUNS = HOSTILE_OBJECTS | frozenset("""
 perpetrator handler planner mastermind ringleader organizer organiser assailant gunman hijacker bomber plot
 """.split())
 _FAILING = frozenset({"fail", "refuse"})
+_CULPABLE = frozenset({"responsible", "culpable", "guilty", "blame"})  # "was to blame for the attack"
 # people who speak for no state whatever their nationality: "US witnesses said", "Afghan residents said"
 BYSTANDERS = frozenset("witness resident analyst expert observer journalist reporter activist villager "
                        "survivor passenger eyewitness".split())
@@ -121,7 +122,26 @@ def _hostile_clause(pred: Token) -> bool:
     objs += [p for c in pred.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     if frame is not None and frame.plover in _BACKING and any(o.lemma_.lower() in HOSTILE_OBJECTS for o in objs):
         return True
+    if pred.lemma_.lower() == "be" and any(_hostile_thing(o) for o in _authored(pred)):
+        return True  # "X was responsible for the attack", "X was behind the bombing"
     return pred.lemma_.lower() in _FAILING and any(c.dep_ == "xcomp" for c in pred.children)
+
+
+def _authored(copula: Token) -> list[Token]:
+    """What a copula makes its subject the author of: "responsible for X", "to blame for X", "behind X"."""
+    out = [p for c in copula.children if c.dep_ == "prep" and c.lower_ == "behind" for p in c.children
+           if p.dep_ == "pobj"]
+    for c in copula.children:
+        if c.dep_ in {"acomp", "xcomp"} and c.lemma_.lower() in _CULPABLE:
+            out += [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ in {"for", "of"}
+                    for p in pr.children if p.dep_ == "pobj"]
+    return out
+
+
+def _hostile_thing(noun: Token) -> bool:
+    """An attack named as a noun: "the attack", "the bombing of the embassy", "the shelling"."""
+    frame = noun_frame(noun.lemma_)
+    return noun.lemma_.lower() in HOSTILE_OBJECTS or (frame is not None and frame.plover in HOSTILE)
 
 
 def state_voice(actors: DocActors, aid: str) -> bool:
