@@ -247,3 +247,21 @@ def test_a_pattern_codes_only_the_verb_it_was_written_for(nlp):
 
 def test_a_proposal_to_a_party_asks_it(nlp):
     assert ("CHL", "PER", "REQUEST", "asserted") in got(nlp, "Chile proposed a minimum price to Peru.")
+
+
+def test_removal_from_a_programme_is_a_sanction_on_the_member(nlp):
+    assert ("PER", "CHL", "SANCTION", "asserted") in got(nlp, "Chile was removed from the programme by Peru.")
+    assert ("PER", "CHL", "SANCTION", "asserted") in got(nlp, "Peru expelled Chile from the alliance.")
+
+
+def test_holding_people_captive_or_prisoner_is_coercion(nlp):
+    assert ("PER", "CHL", "COERCE", "asserted") in got(nlp, "Peru held three Chilean sailors captive.")
+    assert ("PER", "CHL", "COERCE", "asserted") in got(nlp, "Peru took two Chilean soldiers prisoner.")
+
+
+def test_a_crowd_at_an_embassy_protests_against_its_state(nlp):
+    g = got(nlp, "Peruvian protesters staged a protest outside the Chilean embassy.")
+    assert ("PER", "CHL", "PROTEST", "asserted") in g
+    assert ("PER", "CHL", "PROTEST", "asserted") in got(nlp, "Hundreds of Peruvians rallied outside the embassy of Chile.")
+    # a state's protest stays a complaint
+    assert ("PER", "CHL", "ACCUSE", "asserted") in got(nlp, "Peru protested against the Chilean decision.")

@@ -18,7 +18,7 @@ from parallax.extract.events import conditions, details, roles, statements, trig
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import Discourse
 from parallax.extract.events.implied import implied
-from parallax.extract.events.lexicon import CARRIER_HEADS, Frame, adjective_frame, noun_frame
+from parallax.extract.events.lexicon import CARRIER_HEADS, CROWDS, MISREAD_LEMMAS, Frame, adjective_frame, noun_frame
 from parallax.extract.events.mode import background, event_mode
 from parallax.extract.events.parties import arguments, own_pair, under_attack, unnamed_other
 from parallax.extract.events.when import DateContext, When, in_future_clause
@@ -173,13 +173,15 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
             named = roles.actors_of(roles.subject_of(cond)[0] + roles.agent_of(cond), actors)
             targets = [a for a in named if roles.side_of(actors, a) not in mine][:1] or targets
     out: list[_Found] = []
+    crowd = any(t.lemma_.lower() in CROWDS for t in subj)
 
     def add(s: str, t: str, sym: bool) -> None:
         if roles.side_of(actors, s) == roles.side_of(actors, t):
             return  # one side: a minister and his country (not an armed group and the state it fights)
         if not (state_side(actors.actor(s)) or state_side(actors.actor(t))):
             return  # two groups, or a group and someone of no country: no state or IGO takes part
-        if plover == "PROTEST" and _official(s, actors):  # a state's protest is a complaint, not a demonstration
+        if plover == "PROTEST" and _official(s, actors) and not crowd:  # a state's protest is a complaint, not
+            # a demonstration (but "Peruvian students protested" is one, whatever country they are of)
             out.append(_Found(pred, light, frame, "ACCUSE", "114", s, t, sym, borrowed, mode))
             return
         if plover == "ASSAULT" and cameo.startswith("19") and _person(s, actors) and _person(t, actors):
@@ -268,7 +270,9 @@ def _pick_date(f: _Found, whens: list[When]) -> When | None:
 
 
 def _predicate_text(f: _Found) -> str:
-    return f"{f.light.lemma_} {f.predicate.lemma_}" if f.light is not None else f.predicate.lemma_
+    if f.light is None:
+        return f.predicate.lemma_
+    return f"{MISREAD_LEMMAS.get(f.light.lemma_, f.light.lemma_)} {f.predicate.lemma_}"
 
 
 def _speaker(pos: int, speaking: Covering[Quote]) -> str | None:

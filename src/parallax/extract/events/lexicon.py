@@ -37,7 +37,7 @@ class Frame:
 
 # Verbs that carry no event themselves and lend their subject to an event noun: "held talks",
 # "carried out an exercise", "signed a deal", "paid a visit", "imposed sanctions".
-# ("wag" is the lemmatiser's reading of "waging".)
+# ("wag" and "stag" are the lemmatiser's readings of "waging" and "staged".)
 LIGHT_VERBS = frozenset("""
 hold conduct carry stage have make pay undertake launch begin start resume complete conclude sign seal ink
 reach strike finalise finalize clinch announce impose slap level issue build strengthen deepen boost expand
@@ -45,8 +45,10 @@ forge enhance establish develop provide extend offer approve continue join finis
 participate take plan propose pursue seek initiate renew restore upgrade open reset repair mend normalise
 normalize improve revive widen broaden affirm reaffirm express voice pledge promise file lodge bring mount
 unleash step ramp intensify escalate tighten keep maintain put levy declare grant authorize authorise clear
-exchange reimpose re-impose attend host raise increase double triple hike wage wag claim
+exchange reimpose re-impose attend host raise increase double triple hike wage wag stag claim
 """.split())
+
+MISREAD_LEMMAS = {"wag": "wage", "stag": "stage"}  # for the predicate text a reader sees
 
 # Objects that turn sending into a deployment: "sent a brigade to" is MOBILIZE, not AID.
 MILITARY_UNITS = frozenset("""
@@ -100,6 +102,9 @@ for _t in ("AID", "COOPERATE"):
 for _verb in ("stop", "halt", "end", "cease", "suspend", "pause"):
     REVERSALS[(_verb, "ASSAULT")] = ("087", "RETREAT")
 
+# people who demonstrate rather than speak for a state: "Peruvian students protested outside the embassy"
+CROWDS = frozenset("protester protestor demonstrator student worker crowd people resident farmer activist "
+                   "supporter villager youth citizen prisoner inmate hundred thousand dozen".split())
 EXEMPTING = frozenset({"exempt", "spare"})  # "exempted X from the tariffs": the measure eased for X
 
 # Nouns of those reversals, heading the measure they reverse: "the pause in aid to Kyiv", "the lifting of sanctions".

@@ -29,6 +29,7 @@ _DUTIES = frozenset("tariff duty levy surcharge tax".split())
 _PARTAKE = frozenset("lead chair co-chair head".split())
 # what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
 _STRUCK_AT = frozenset({"in", "near", "outside", "at", "around"})  # where a strike fell: "a train near Quetta"
+_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 _OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST", "PROTEST"})
 # participles that tie a statement to whoever voiced it: "the claims made by X", "charges levelled by X"
 _VOICING = frozenset("make level levell raise voice issue lodge file bring put publish".split())
@@ -138,6 +139,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
                 targets = [a for a in [roles.possessive_antecedent(asked, actors, subj_actors)] if a]
         if not targets and frame.plover in {"REJECT", "AGREE"} and (asker := roles.answered(pred)) is not None:
             targets = [a for a in roles.actors_of(roles.subject_of(asker)[0], actors) if a not in subj_actors]
+        if not targets and frame.plover == "PROTEST":  # "protested outside the Chilean embassy"
+            targets = protested_at([pred], actors, subj_actors)
         if not targets and frame.plover in {"ASSAULT", "COERCE"} and not passive:  # "attacked a train near X"
             targets = struck_place(pred, actors, subj_actors)
         if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
@@ -228,6 +231,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
     if frame.plover == "ASSAULT" and light is None and under_attack(pred):  # "a convoy came under fire from X"
         targets = roles.actors_of(roles.subject_of(pred.head.head)[0], actors)
         sources = [a for a in roles.actors_of(pobj.get("from", []) + pobj.get("by", []), actors) if a not in targets]
+    if frame.plover == "PROTEST" and not targets:  # "staged a protest outside the Chilean embassy"
+        targets = protested_at([pred] + ([light] if light is not None else []), actors, sources)
     if sought(light, frame.plover):  # "seeking assistance from Russia": the seeker asks the one it names
         seekers = roles.actors_of(roles.subject_of(light)[0], actors)
         asked = roles.actors_of(pobj.get("from", []), actors)
@@ -367,4 +372,19 @@ def struck_place(pred: Token, actors: DocActors, exclude: list[str]) -> list[str
                     here = [aid for aid, a in actors.actors.items() if a.kind == "country" and a.country == iso3]
                     if iso3 and here and roles.side_of(actors, here[0]) not in mine:
                         return here[:1]
+    return []
+
+
+def protested_at(heads: list[Token], actors: DocActors, exclude: list[str]) -> list[str]:
+    """Whose embassy a protest was held at: "protested outside the Chilean embassy", "a rally at the U.S.
+    consulate" (PLOVER codes the protest against the state the mission stands for)."""
+    for h in heads:
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in _STRUCK_AT | {"before", "to"}):
+            for o in (p for p in prep.children if p.dep_ == "pobj"):
+                if o.lemma_.lower() in {"front"}:  # "in front of the embassy"
+                    o = next((p for c in o.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), o)
+                if o.lemma_.lower() in _MISSIONS:
+                    found = roles.modifier_actors(o, actors) or [
+                        a for objs in roles.prep_objects(o, {"of"}).values() for a in roles.actors_of(objs, actors)]
+                    return [a for a in found if a not in exclude]
     return []

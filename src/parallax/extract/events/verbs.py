@@ -41,6 +41,12 @@ SPEECH_VERBS = frozenset("say tell declare insist reiterate state add stress emp
 OBLIGATION = frozenset({"must", "should"})
 CONVERSATIONS = frozenset("conversation call phone telephone meeting talk".split())  # where one tells a party
 SIDING = frozenset({"agree", "concur", "side"})
+# putting a party out of a programme or a body it belonged to is a sanction on it (CAMEO 16x), not an expulsion
+# of people: "Turkey was removed from the F-35 programme", "expelled X from the alliance"
+EXPELLING = frozenset({"remove", "expel", "oust", "exclude", "eject", "kick", "drop", "suspend", "bar"})
+MEMBERSHIPS = frozenset("programme program group organization organisation alliance bloc club body council talks "
+                        "summit forum deal agreement consortium project partnership mission".split())
+CAPTIVES = frozenset({"hostage", "captive", "prisoner"})
 # a bare refusal answering the clause it is joined to: "X proposed a price, but Y refused"
 REFUSING = frozenset({"refuse", "decline", "balk", "demur"})
 PERSUADING = frozenset("expect want persuade convince get encourage tell pressure pressurize pressurise order "
@@ -87,7 +93,10 @@ def verb_frame_of(verb: Token) -> Frame | None:
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if lem in {"withdraw", "recall", "pull"} and any(o.lemma_.lower() in ENVOYS for o in objs):
         return Frame(lem, "V", "161", "SANCTION", frozenset({"from", "to", "in"}))
-    if lem in {"take", "hold", "keep"} and any(t.lemma_.lower() == "hostage" for c in verb.children
+    if lem in EXPELLING and any(p.lemma_.lower() in MEMBERSHIPS for c in verb.children
+                                if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"):
+        return Frame(lem, "V", "163", "SANCTION", frozenset({"dobj", "nsubjpass"}))
+    if lem in {"take", "hold", "keep"} and any(t.lemma_.lower() in CAPTIVES for c in verb.children
                                                if c.dep_ in {"dobj", "oprd", "advmod", "npadvmod", "xcomp", "ccomp"}
                                                for t in (c, *c.children)):
         return Frame(lem, "V", "181", "COERCE", frozenset({"dobj", "nsubjpass"}))  # "took 30 soldiers hostage"
