@@ -384,3 +384,13 @@ def test_a_strike_near_a_named_town_hits_its_country(nlp):
     assert hits == [("National Liberation Army", "COL")]
     # a doer of no known side does not make the place its victim
     assert not any(ty == "ASSAULT" and t == "IRQ" for _s, t, ty, _m in got(nlp, "The army killed militants near Kirkuk."))
+
+
+def test_a_participle_clause_shares_the_main_clauses_victim(nlp):
+    text = ("Colombia has fought the National Liberation Army for decades. Fighters of the National Liberation Army "
+            "attacked a bus near Cucuta on Monday, taking dozens of passengers hostage.")
+    rows, _ = run(nlp, text)
+    assert {(t, ty) for _s, t, ty, _m, e in rows if e.predicate in {"attack", "take"}} == {("COL", "ASSAULT"),
+                                                                                          ("COL", "COERCE")}
+    # a captive word inside a possessor or a compound takes no one captive
+    assert not got(nlp, "Peru holds the key to the hostage crisis with Chile.")

@@ -75,7 +75,10 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
     if pair or frame.symmetric or (light is not None and not borrow) \
             or (pred.pos_ != "VERB" and not borrow) or not _may_borrow(pred):
         return sources, targets, pair
-    own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in pred.children)
+    # "attacked a train, taking hundreds hostage": a participle clause that shares its subject with the main
+    # clause shares its victim too (the main clause's event is this sentence's)
+    own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in pred.children) or (
+        pred.dep_ == "advcl" and pred.tag_ == "VBG" and pred.head.pos_ == "VERB")
     if sources and not targets and not frame.inverse:
         # an attack on a place or on people of no named side: the other party of its sentence ("attacked a
         # convoy in Kenya's Turkana"), else the counterpart of the previous sentences

@@ -16,7 +16,8 @@ from parallax.extract.actors.dictionary import dictionary
 from parallax.extract.actors.gazetteer import city_country
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import roles
-from parallax.extract.events.lexicon import EXEMPTING, REPORT_NOUNS, Frame, complied_demand, noun_frame, sought, verb_frame
+from parallax.extract.events.lexicon import (EXEMPTING, REPORT_NOUNS, Frame, complied_demand, noun_frame, sought,
+                                             verb_frame)
 from parallax.extract.events.mode import SPEECH_VERBS
 
 # a nominal meeting or deal is the occasion of its governing verb's subject: "raised it during talks with X"
