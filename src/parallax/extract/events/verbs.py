@@ -97,7 +97,7 @@ def verb_frame_of(verb: Token) -> Frame | None:
                                 if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"):
         return Frame(lem, "V", "163", "SANCTION", frozenset({"dobj", "nsubjpass"}))
     if lem in {"take", "hold", "keep"} and any(
-            t.lemma_.lower() in CAPTIVES and t.dep_ not in {"poss", "compound", "amod", "nmod"}
+            t.lemma_.lower() in CAPTIVES and not (t.dep_ in {"poss", "compound", "amod", "nmod"} and t.i < t.head.i)
             for c in verb.children if c.dep_ in {"dobj", "oprd", "advmod", "npadvmod", "xcomp", "ccomp"}
             for t in c.subtree):
         return Frame(lem, "V", "181", "COERCE", frozenset({"dobj", "nsubjpass"}))  # "took 30 soldiers hostage"
