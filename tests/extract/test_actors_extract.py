@@ -191,3 +191,11 @@ def test_a_known_surname_the_tagger_took_for_a_noun_is_still_the_person(nlp):
     assert next(t for t in doc if t.idx == second).pos_ == "NOUN"  # the case this covers
     da = extract_actors(doc, Document(id="t", key="t", text=text, published="2020-01-01", language="en"))
     assert any(m.start == second and da.actor(m.actor).name == "Tom Frost" for m in da.mentions)
+
+
+def test_an_office_with_its_posting_before_a_comma_names_the_person(nlp):
+    text = ("Speaking at a meeting on Monday, Chile's permanent representative to the United Nations, "
+            "Juan Carlos Moreno, said Lima was failing to act.")
+    da = extract_actors(nlp(text), Document(id="d2", key="k2", text=text))
+    p = _by_name(da, "Juan Carlos Moreno")
+    assert p.country == "CHL" and p.agent == "DIP"

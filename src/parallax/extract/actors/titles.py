@@ -154,9 +154,15 @@ def title_word(tok: Token) -> bool:
 def _comma_title(name: Span) -> list[Token]:
     """"the Freedonian Defence Minister, Ana Lind": the parser often misses this apposition."""
     i = name.start - 2
-    if i < name.sent.start or name.doc[name.start - 1].text != "," or not is_office(name.doc[i]):
+    if i < name.sent.start or name.doc[name.start - 1].text != ",":
         return []
     head = name.doc[i]
+    for _ in range(3):  # "X's permanent representative to the United Nations, Y": up from "Nations" to the office
+        if is_office(head) or head.head is head or not name.sent.start <= head.head.i < i:
+            break
+        head = head.head
+    if not is_office(head) or max(t.i for t in head.subtree if t.i < name.start) != i:
+        return []
     return [t for t in head.subtree if t.i <= i and t.i >= name.sent.start]
 
 
@@ -229,7 +235,8 @@ def role_of(name: Span, gaz: dict[int, tuple[Span, Entry]]) -> RoleInfo | None:
                 break
     orgs = [e for e in _ents_in(tokens, {"ORG"}) if not set(range(e.start, e.end)) <= used
             and e[-1].lower_ not in OFFICE_HEADS and not _of_phrase(e[0], name.start)
-            and dictionary().place(e.text) is None]  # "Secretary of State", "Punjab Chief Minister"
+            and dictionary().place(e.text) is None  # "Secretary of State", "Punjab Chief Minister"
+            and not (e.root.dep_ == "pobj" and e.root.head.lower_ == "to")]  # "envoy to the UN": a posting
     org = None
     if orgs and not (len(orgs[0]) == 1 and is_office(orgs[0][0])):  # "Defense" alone is a title word
         org = orgs[0].text[4:] if orgs[0].text.lower().startswith("the ") else orgs[0].text
