@@ -265,3 +265,8 @@ def test_a_crowd_at_an_embassy_protests_against_its_state(nlp):
     assert ("PER", "CHL", "PROTEST", "asserted") in got(nlp, "Hundreds of Peruvians rallied outside the embassy of Chile.")
     # a state's protest stays a complaint
     assert ("PER", "CHL", "ACCUSE", "asserted") in got(nlp, "Peru protested against the Chilean decision.")
+
+
+def test_taking_over_a_vehicle_or_building_is_a_seizure_but_not_a_company(nlp):
+    assert ("PER", "CHL", "COERCE", "asserted") in got(nlp, "Peruvian troops took over the Chilean embassy.")
+    assert not got(nlp, "Peru took over the Chilean company.")

@@ -47,6 +47,10 @@ EXPELLING = frozenset({"remove", "expel", "oust", "exclude", "eject", "kick", "d
 MEMBERSHIPS = frozenset("programme program group organization organisation alliance bloc club body council talks "
                         "summit forum deal agreement consortium project partnership mission".split())
 CAPTIVES = frozenset({"hostage", "captive", "prisoner"})
+# what armed men take over by force (CAMEO 171 seize): not a company, a post or a role
+SEIZABLE = frozenset("train bus ship vessel tanker ferry plane aircraft airliner airport port base outpost checkpoint "
+                     "building embassy consulate town city village district camp facility plant oilfield mine "
+                     "station parliament ministry".split())
 # a bare refusal answering the clause it is joined to: "X proposed a price, but Y refused"
 REFUSING = frozenset({"refuse", "decline", "balk", "demur"})
 PERSUADING = frozenset("expect want persuade convince get encourage tell pressure pressurize pressurise order "
@@ -103,6 +107,9 @@ def verb_frame_of(verb: Token) -> Frame | None:
         return Frame(lem, "V", "181", "COERCE", frozenset({"dobj", "nsubjpass"}))  # "took 30 soldiers hostage"
     if lem in REFUSING and answered(verb) is not None:
         return Frame(lem, "V", "120", "REJECT", frozenset())
+    if lem == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) and any(
+            o.lemma_.lower() in SEIZABLE for o in objs):  # "militants took over a passenger train"
+        return Frame(lem, "V", "171", "COERCE", frozenset({"dobj", "nsubjpass"}))
     if complied_demand(verb) is not None:  # "complied with the demand", "refused to heed the call"
         return Frame(lem, "V", "083", "CONCEDE", frozenset())
     own = occurrence_frame(verb)
