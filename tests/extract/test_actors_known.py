@@ -99,6 +99,30 @@ def test_no_home_country_when_two_states_share_the_story(nlp):
     assert mil is None or mil.country is None
 
 
+def test_a_headline_placing_the_story_settles_a_close_home(nlp):
+    text = ("Chile and Peru traded accusations on Monday. Chile said Peru had moved troops. Chile said Peru lied. "
+            "Peru denied it, and Chile protested. The military said it was ready. Spokesperson Juan Carlos Moreno said "
+            "Chile was wrong.")
+    doc = Document(id="t", key="t", text=text, language="en", title="Peru denies troop moves in Chile")
+    found = extract_actors(nlp(text), doc)
+    assert _at(found, text, "The military").country == "CHL"
+    # a named official is not given the placed country: the other side's spokesperson is named too
+    assert _at(found, text, "Juan Carlos Moreno").country is None
+    # a headline that places the story in a country the text barely names settles nothing
+    doc = Document(id="t", key="t", text=text, language="en", title="Talks on the dispute open in Bolivia")
+    mil = _at(extract_actors(nlp(text), doc), text, "The military")
+    assert mil is None or mil.country is None
+
+
+def test_where_a_headline_or_dateline_places_a_story():
+    from parallax.extract.actors.known import placed_country
+
+    assert placed_country("Rebels attack train, take hostages in Peru's Puno region", None) == "PER"
+    assert placed_country("Peru denies link to attack in Chile", None) == "CHL"
+    assert placed_country("Talks end without a deal", "SANTIAGO") == "CHL"
+    assert placed_country("Talks end without a deal", None) is None
+
+
 def test_described_group_is_the_group_its_apposition_names(nlp):
     text = "Israel struck the Lebanese militia, Hezbollah, on Monday."
     found = _actors(nlp, text)

@@ -20,7 +20,8 @@ from parallax.extract.actors.coref import (appositive_pairs, armed_references, b
                                            institution_countries, link_references, merge_short_names, name_initials,
                                            repeat_names)
 from parallax.extract.actors.gazetteer import Entry, agent_for
-from parallax.extract.actors.known import acronym_pairs, apply_org, bloc_code, fill_people, give_home, known_org
+from parallax.extract.actors.known import (acronym_pairs, apply_org, bloc_code, fill_people, give_home, known_org,
+                                           placed_country)
 from parallax.extract.actors.matcher import gazetteer_spans
 from parallax.extract.actors.nonactors import NonActors
 from parallax.extract.actors.spans import entity_spans
@@ -307,7 +308,7 @@ def extract_actors(sdoc: Doc, doc: Document) -> DocActors:
             a.country = _org_country_by_name(b.out, a.organization)
     for src, dst in institution_countries(b.out, sdoc):  # "the Senate" beside "the Ruritanian Senate"
         b.merge(src, dst)
-    give_home(b.out)
+    give_home(b.out, placed_country(doc.title, doc.dateline))
     b.out.sort()
     return b.out
 

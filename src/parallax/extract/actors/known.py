@@ -12,18 +12,20 @@
   other named person holds it for that country);
 * an acronym beside the full name it abbreviates is one body ("RLF" and "the Rift Liberation Front");
 * officials and state bodies the text names without a country ("the military", "security sources", "Gen. X")
-  are the document's own country's, when one country dominates the document (:func:`home_country`).
+  are the document's own country's, when one country dominates the document, or leads it and is where the
+  headline or dateline places the story (:func:`home_country`).
 Dictionary knowledge only fills what the text left empty.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from parallax.extract.actors.dictionary import PERSON_KINDS, Known, dictionary
-from parallax.extract.actors.gazetteer import agent_for, gazetteer
+from parallax.extract.actors.gazetteer import agent_for, city_country, gazetteer
 from parallax.extract.actors.types import STATE_AGENTS, DocActors, state_side
 from parallax.model import Actor
 
@@ -176,24 +178,51 @@ NON_STATE_AGENTS = frozenset({"EDU", "MED", "NGO", "BUS", "REB", "OPP", "PTY", "
 HOME_MIN = 3  # mentions the document's own country needs, and one and a half times the next country's
 
 
-def home_country(out: DocActors) -> str | None:
+def home_country(out: DocActors, placed: str | None = None) -> str | None:
     """The country a document is about: the one its state mentions name at least ``HOME_MIN`` times and half
-    again as often as any other, else None (a story between two states has no home)."""
+    again as often as any other; or the most named one when it is also where the headline or dateline places
+    the story (``placed``); else None (a story between two states has no home)."""
     counts: Counter[str] = Counter()
     for m in out.mentions:
         a = out.actors.get(m.actor or "")
         if a is not None and a.country and (a.kind == "country" or state_side(a)):
             counts[a.country] += 1
     top = counts.most_common(2)
-    if not top or top[0][1] < HOME_MIN or (len(top) > 1 and 2 * top[0][1] < 3 * top[1][1]):
+    if not top or top[0][1] < HOME_MIN:
+        return None
+    if len(top) > 1 and 2 * top[0][1] < 3 * top[1][1] and (placed != top[0][0] or top[0][1] == top[1][1]):
         return None
     return top[0][0]
 
 
-def give_home(out: DocActors) -> None:
+_PLACED_IN = re.compile(r"\b(?:in|from|at)\s+((?:[A-Z][\w.-]*(?:[’']s)?\s?){1,3})")
+
+
+def placed_country(title: str | None, dateline: str | None) -> str | None:
+    """Where a headline or a dateline places a story: "train attack in Pakistan", "ISLAMABAD —"."""
+    if dateline and (iso3 := _country_named(dateline.strip(" —-–,:"))):
+        return iso3
+    for m in _PLACED_IN.finditer(title or ""):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # "in Pakistan's Balochistan province": the longest name first
+            if iso3 := _country_named(" ".join(words[:n])):
+                return iso3
+    return None
+
+
+def _country_named(text: str) -> str | None:
+    text = re.sub(r"[’']s$", "", text.strip())
+    e = gazetteer().forms.get(text)
+    return (e.iso3 if e else None) or city_country(text)
+
+
+def give_home(out: DocActors, placed: str | None = None) -> None:
     """Officials and state bodies the text names without a country ("the military", "security sources",
-    "Gen. X, the army's spokesman") are the document's own country's, when it has one."""
-    home = home_country(out)
+    "Gen. X, the army's spokesman") are the document's own country's, when it has one. A home known only from
+    where the headline places the story gives its unnamed bodies a country, not its named people: the article
+    on a quarrel quotes the other side's spokesperson by name too."""
+    dominant = home_country(out)
+    home = dominant or home_country(out, placed)
     if home is None:
         return
     people = Counter(a.country for a in out.actors.values() if a.kind == "person" and not a.anonymous and a.country)
@@ -209,7 +238,7 @@ def give_home(out: DocActors) -> None:
             # "the military", "security sources": a state's; "officials", "the diplomats": anyone's
             if words and (words[-1] in STATE_NOUNS or (qualifier or "").rstrip("?") in STATE_AGENTS):
                 a.country = home
-        elif a.kind == "person" and not a.anonymous and (a.agent or "").rstrip("?") in STATE_AGENTS:
+        elif a.kind == "person" and not a.anonymous and (a.agent or "").rstrip("?") in STATE_AGENTS and dominant:
             words = {w for r in a.roles for w in r.lower().replace("-", " ").split()}
             if named_home or not words & VISITING_OFFICES:
                 a.country = home
