@@ -6,7 +6,8 @@
 Reads ``Phoenix.Countries.actors.txt``, ``Phoenix.International.actors.txt`` and ``Phoenix.MilNonState.actors.txt``
 (TABARI actor format: a primary phrase, ``+synonyms``, then ``[CODE]`` or dated ``[CODE <date|>date|d1-d2]``
 restrictions) plus ``src/parallax/data/actors_extra.txt`` (same format: groups and offices formed after the Phoenix
-lists stopped). Writes one record a line, ``kind  codes  name  forms``:
+lists stopped) and ``src/parallax/data/people_extra.txt`` (office holders since then, joined by full name to their
+Phoenix careers). Writes one record a line, ``kind  codes  name  forms``:
 
 * kind: ``place`` (a country's own block: its other names, regions and cities), ``person`` (dated roles),
   ``body`` (institutions and offices), ``group`` (armed non-state groups), ``igo``, ``ngo``; companies are left out;
@@ -96,6 +97,8 @@ class Record:
             return None  # companies: no party to interstate events
         dated = any(s or e for _, s, e in self.codes)
         armed = any(c[3:6] in ARMED or c[:3] == "IMG" for c, _, _ in self.codes)
+        if self.source == "FILE:People":
+            return "person"
         if self.source == "FILE:Extra":  # groups and bodies only, some with a dated change of status
             return "igo" if roots <= {"IGO"} else "group" if armed else "body"
         if roots <= {"IGO"}:
@@ -225,9 +228,12 @@ def _merge_people(items: list[tuple[str, Record, list[str]]]) -> list[tuple[str,
     return out
 
 
-def build(src: Path, extra: Path | None, english: Path | None = None) -> list[tuple[str, str, str, list[str], str]]:
+def build(src: Path, extra: Path | None, english: Path | None = None,
+          people: Path | None = None) -> list[tuple[str, str, str, list[str], str]]:
     common = common_words(english, src / "Phoenix.agents.txt")
     records: list[Record] = []
+    if people is not None and people.exists():  # office holders after Phoenix: joined to a Phoenix career by name
+        records += parse(people, "FILE:People")
     if extra is not None and extra.exists():
         records += parse(extra, "FILE:Extra")  # first: where it shares a name with Phoenix, it is the newer record
     for name in FILES:
@@ -285,11 +291,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", type=Path, default=Path("/work/shared/data/petrarch2"))
     ap.add_argument("--extra", type=Path, default=ROOT / "src/parallax/data/actors_extra.txt")
+    ap.add_argument("--people", type=Path, default=ROOT / "src/parallax/data/people_extra.txt")
     ap.add_argument("--english", type=Path, default=Path("/work/shared/data/fnc1/train_bodies.csv"),
                     help="a news corpus whose lower-case words make one-word names unsafe")
     ap.add_argument("--out", type=Path, default=ROOT / "src/parallax/data/actors.tsv")
     args = ap.parse_args()
-    rows = build(args.src, args.extra, args.english)
+    rows = build(args.src, args.extra, args.english, args.people)
     lines = ["# kind\tcodes (CODE:start-end)\tname\tforms (folded, |-separated)\tshort code. Built by scripts/build_actor_dictionary.py"
              " from the Phoenix actor dictionaries (MIT, Open Event Data Alliance); see README.md."]
     lines += ["\t".join((k, c, n, "|".join(f), code)) for k, c, n, f, code in rows]

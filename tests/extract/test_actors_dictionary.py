@@ -99,3 +99,29 @@ def test_one_career_listed_twice_is_one_person():
 def test_person_found_by_first_and_last_name():
     rec = dictionary().person("Omar al-Bashir", None)  # listed with his middle names
     assert rec is not None and rec.country_at(None) == "SDN"
+
+
+def test_office_holders_after_phoenix_are_people_joined_to_their_careers(tmp_path):
+    mod = _build_module()
+    people = tmp_path / "people.txt"
+    people.write_text("ANNA_KOVAR_\n\t[ISLGOV >20200101]\nLENA_ROSS_\n\t[ISLELI]\n\t[ISLGOV 20210101-20221231]\n",
+                      encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in mod.FILES:
+        (src / name).write_text(SAMPLE if "Countries" in name else "", encoding="utf-8")
+    (src / "Phoenix.agents.txt").write_text("", encoding="utf-8")
+    rows = {r[2]: r for r in mod.build(src, None, None, people)}
+    # one career: the Phoenix roles and the new office in one record
+    assert rows["Anna Kovar"][0] == "person" and "ISLGOV:20200101-" in rows["Anna Kovar"][1]
+    assert "ISLELI:19900101-19991231" in rows["Anna Kovar"][1]
+    assert rows["Lena Ross"][0] == "person"
+
+
+def test_packaged_office_holders_hold_their_offices_in_their_years():
+    trump = dictionary().person("Donald Trump", "2019-06-01")
+    assert trump is not None and trump.country_at("2019-06-01") == "USA" and trump.agent_at("2019-06-01") == "GOV"
+    # out of office: still of his country, no longer its government
+    assert trump.agent_at("2022-06-01") != "GOV" and trump.country_at("2022-06-01") == "USA"
+    guterres = dictionary().person("Antonio Guterres", "2020-01-01")
+    assert guterres is not None and guterres.agent_at("2020-01-01") == "IGO"

@@ -127,8 +127,9 @@ def fill_people(out: DocActors, when: str | None) -> None:
         if rec is not None and (when is None or rec.code_at(when) is not None):
             # a role in force on the date, or no date to check: a namesake of another time stays unknown
             a.country = a.country or rec.country_at(when)
-            if a.country == rec.country_at(when):
-                a.agent = a.agent or rec.agent_at(when)
+            if a.country == rec.country_at(when):  # an office the text states decides the agent ("Secretary
+                # of State" is a diplomat, whatever the dictionary's GOV)
+                a.agent = a.agent or agent_for(" ".join(a.roles)) or rec.agent_at(when)
         if a.country:
             continue
         for role in a.roles:
