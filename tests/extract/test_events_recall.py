@@ -150,3 +150,13 @@ def test_reservations_and_displeasure_are_disapproval(nlp):
     assert ("CHL", "PER", "ACCUSE", "asserted") in got(nlp, "Chile voiced reservations about the Peruvian plan.")
     assert ("CHL", "PER", "ACCUSE", "asserted") in got(nlp, "Chile expressed displeasure at Peru's decision.")
     assert not got(nlp, "The hotel in Lima accepted reservations from Peru.")
+
+
+def test_a_measure_stated_on_another_sides_condition_is_a_threat(nlp):
+    g = got(nlp, "A senior Chilean official said sanctions could follow if Lima went ahead with the test.")
+    assert ("CHL", "PER", "THREATEN", "asserted") in g
+    assert ("CHL", "PER", "THREATEN", "asserted") in got(nlp, "Chile said sanctions would be imposed if Peru "
+                                                              "activated the system.")
+    # no condition, or no state voice: no threat
+    assert not got(nlp, "Chile said sanctions would be imposed on Monday.")
+    assert not got(nlp, "Chilean analysts said sanctions could follow if Peru tested the missile.")

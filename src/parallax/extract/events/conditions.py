@@ -16,7 +16,7 @@ from parallax.language.tree import clause_verb
 COERCIVE = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 WARNING_VERBS = frozenset("warn hint threaten vow caution signal".split())
 THREAT_CODE = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "138"}
-_MODALS = frozenset("will would could 'll wo shall".split())
+MODALS = frozenset("will would could 'll wo shall".split())
 
 
 def threat(pred: Token, light: Token | None) -> tuple[bool, Token | None]:
@@ -24,7 +24,7 @@ def threat(pred: Token, light: Token | None) -> tuple[bool, Token | None]:
     the actor): "will raise tariffs if Canada does not ..." (a condition, no verb), "hinted that it could
     retaliate with tariffs" (hint). A plain future ("will impose tariffs on Monday") is no threat."""
     verb = clause_verb(light or pred, 4)
-    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} & _MODALS if verb is not None else set()
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} & MODALS if verb is not None else set()
     if not modals:
         return False, None
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in WARNING_VERBS:
@@ -38,7 +38,7 @@ def withheld_unless(pred: Token, light: Token | None) -> bool:
     """"will withdraw its force from Chad unless ...": an act the speaker makes depend on the other side's
     conduct is a threat whatever the act (a plain "if" may be an offer: "the tariffs will come off if ...")."""
     verb = clause_verb(light or pred, 4)
-    if verb is None or not {c.lower_ for c in verb.children if c.dep_ == "aux"} & (_MODALS - {"could"}):
+    if verb is None or not {c.lower_ for c in verb.children if c.dep_ == "aux"} & (MODALS - {"could"}):
         return False
     cond = condition_of(pred, light)
     return cond is not None and any(m.dep_ == "mark" and m.lower_ == "unless" for m in cond.children)

@@ -160,6 +160,10 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     given = (len(sources), len(targets), len(pair))
     sources, targets, pair = implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow)
     borrowed = given != (len(sources), len(targets), len(pair))
+    if plover in conditions.COERCIVE and not sources and (said := statements.conditional_measure(pred, light, actors)):
+        (speaker, threatened), borrowed = said, False  # "sanctions could follow if X ..., the official said"
+        sources, targets = [speaker], [threatened]
+        plover, cameo, mode = "THREATEN", conditions.THREAT_CODE.get(plover, "130"), "asserted"
     sources, targets, pair = ([disc.canonical(a) for a in xs] for xs in (sources, targets, pair))
     demand, agreed = False, plover == "AGREE" and triggers.agreed_act(pred, light, frame)
     if (plover in conditions.COERCIVE and sources and _threatened(pred, light, sources, actors)) or (

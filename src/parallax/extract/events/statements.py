@@ -17,9 +17,11 @@ from spacy.tokens import Span, Token
 
 from parallax.extract.actors.types import ARMED_AGENTS, DocActors, state_side
 from parallax.extract.events import roles
+from parallax.extract.events.conditions import MODALS, WARNING_VERBS, condition_of
 from parallax.extract.events.lexicon import REPORT_NOUNS, noun_frame, verb_frame
 from parallax.extract.events.mode import DENY_VERBS, event_mode
 from parallax.extract.events.parties import owners
+from parallax.language.tree import clause_verb
 
 # verbs that state a clause as the speaker's own claim
 CLAIM_VERBS = frozenset("""
@@ -36,6 +38,7 @@ ATTACK_NOUNS = HOSTILE_OBJECTS | frozenset("""
 perpetrator handler planner mastermind ringleader organizer organiser assailant gunman hijacker bomber plot
 """.split())
 _FAILING = frozenset({"fail", "refuse"})
+_INDICATING = frozenset({"indicate", "suggest", "note", "explain"})  # "indicating that sanctions would follow if"
 _CULPABLE = frozenset({"responsible", "culpable", "guilty", "blame"})  # "was to blame for the attack"
 # people who speak for no state whatever their nationality: "US witnesses said", "Afghan residents said"
 BYSTANDERS = frozenset("witness resident analyst expert observer journalist reporter activist villager "
@@ -234,3 +237,23 @@ def _accuser(denier: str, charge: Token | None, types: frozenset[str], clauses: 
 def _armed(actors: DocActors, aid: str | None) -> bool:
     a = actors.actor(aid) if aid else None
     return a is not None and a.agent in ARMED_AGENTS
+
+
+def conditional_measure(pred: Token, light: Token | None, actors: DocActors) -> tuple[str, str] | None:
+    """(speaker, threatened) when a state voice states a coercive measure without its doer on another side's
+    condition: "sanctions could follow if Ankara activated the system, the official said" threatens Ankara
+    (CAMEO 13x), even with "could": the speaker's own side is the one that would act."""
+    cond = condition_of(pred, light)
+    verb = clause_verb(light or pred, 4)
+    if cond is None or verb is None or not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return None
+    speech = verb.head if verb.dep_ == "ccomp" else None
+    if speech is None or speech.lemma_.lower() not in CLAIM_VERBS | WARNING_VERBS | _INDICATING:
+        return None
+    speakers = [a for a in roles.actors_of(roles.subject_of(speech)[0], actors) if state_voice(actors, a)]
+    threatened = roles.actors_of(roles.subject_of(cond)[0], actors)
+    for s in speakers:
+        for t in threatened:
+            if _sides_differ(actors, s, t):
+                return s, t
+    return None
