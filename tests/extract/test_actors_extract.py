@@ -199,3 +199,16 @@ def test_an_office_with_its_posting_before_a_comma_names_the_person(nlp):
     da = extract_actors(nlp(text), Document(id="d2", key="k2", text=text))
     p = _by_name(da, "Juan Carlos Moreno")
     assert p.country == "CHL" and p.agent == "DIP"
+
+
+def test_the_official_is_the_one_unnamed_official_just_described(nlp):
+    text = ("Peru must destroy the system, a senior Chilean Foreign Ministry official told reporters on Wednesday. "
+            "The official added that talks could follow.")
+    da = extract_actors(nlp(text), Document(id="d3", key="k3", text=text))
+    start = text.index("The official")
+    assert da.actor(da.actor_at(start, start + len("The official"))).country == "CHL"
+    # two unnamed officials described before: no guess
+    text2 = ("A Chilean official and a Bolivian official met on Monday. The official added that talks could follow.")
+    da2 = extract_actors(nlp(text2), Document(id="d4", key="k4", text=text2))
+    s2 = text2.index("The official")
+    assert da2.actor_at(s2, s2 + len("The official")) is None

@@ -27,7 +27,9 @@ def link_references(out: DocActors, sdoc: Doc, definite: list[Span],
         ((m.start, m.actor) for m in out.mentions
          if m.actor and m.kind in {"name", "title"} and out.actors[m.actor].kind == "person"),
     )
-    if not people:
+    described = [(m.start, m.actor) for m in out.mentions if m.actor and m.kind == "description"
+                 and out.actors[m.actor].anonymous and out.actors[m.actor].kind == "person"]
+    if not people and not described:
         return
     sents = list(sdoc.sents)
     sent_of = {}
@@ -46,6 +48,11 @@ def link_references(out: DocActors, sdoc: Doc, definite: list[Span],
         word = chunk.root.lower_
         cands = {a for start, a in people if start < chunk.start_char
                  and any(word in r.lower().split() for r in out.actors[a].roles)}
+        if not cands:  # "a senior State Department official told reporters ... The official added": the one
+            # unnamed person so described in the two sentences before
+            lo = sents[max(0, sent_of.get(chunk.start, 0) - 2)].start_char
+            cands = {a for start, a in described if lo <= start < chunk.start_char
+                     and out.actors[a].name.lower().split()[-1:] == [word]}
         if len(cands) == 1:
             mention(chunk.start_char, chunk.end_char, cands.pop(), "description")
 
