@@ -160,3 +160,9 @@ def test_a_measure_stated_on_another_sides_condition_is_a_threat(nlp):
     # no condition, or no state voice: no threat
     assert not got(nlp, "Chile said sanctions would be imposed on Monday.")
     assert not got(nlp, "Chilean analysts said sanctions could follow if Peru tested the missile.")
+
+
+def test_two_requests_one_each_way_in_one_sentence(nlp):
+    g = got(nlp, "Talks ended quickly because Santiago's call for disarmament and Lima's demand for sanctions relief "
+                 "did not mesh.")
+    assert {("CHL", "PER", "REQUEST", "asserted"), ("PER", "CHL", "REQUEST", "asserted")} <= g
