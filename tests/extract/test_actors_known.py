@@ -180,3 +180,14 @@ def test_an_igo_takes_no_country_from_the_national_envoy_posted_to_it(nlp):
     assert _at(found, text, "Anna Kovar").country == "USA"
     un = _at(found, text, "The U.N.")
     assert un.agent == "IGO" and un.country is None
+
+
+def test_european_as_a_party_is_the_european_union(nlp):
+    text = "The Chinese side proposed a price, but the European side refused."
+    found = _actors(nlp, text)
+    assert _at(found, text, "European").name == "European Union"
+    assert ("EU" in _at(found, text, "European").aliases or _at(found, text, "European").agent == "IGO")
+    # a body named with the word stays that body
+    text = "The European Parliament criticized Hungary."
+    found = _actors(nlp, text)
+    assert _at(found, text, "The European Parliament").name == "European Parliament"
