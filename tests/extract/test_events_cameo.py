@@ -270,3 +270,8 @@ def test_a_crowd_at_an_embassy_protests_against_its_state(nlp):
 def test_taking_over_a_vehicle_or_building_is_a_seizure_but_not_a_company(nlp):
     assert ("PER", "CHL", "COERCE", "asserted") in got(nlp, "Peruvian troops took over the Chilean embassy.")
     assert not got(nlp, "Peru took over the Chilean company.")
+
+
+def test_being_ready_for_talks_is_an_intent_to_meet(nlp):
+    assert ("PER", "CHL", "AGREE", "asserted") in got(nlp, "Peru is ready for talks with Chile.")
+    assert ("PER", "CHL", "AGREE", "negated") in got(nlp, "Peru is not ready for talks with Chile.")

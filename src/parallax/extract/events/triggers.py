@@ -119,6 +119,9 @@ def light_verb(noun: Token) -> Token | None:
         lem = head.lemma_.lower()
         if lem in LIGHT_VERBS or any(lem == v for v, _ in REVERSALS):
             return head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in INTENTS \
+            and (f := noun_frame(noun.lemma_)) is not None and f.plover in _INTENT_CODE:
+        return head.head  # "is ready for talks with X": the intent lends its subject (not "prepared for an attack")
     if noun.dep_ == "pobj" and head.lower_ == "from":  # "exempted Mexican cars from the tariffs", the "from"
         spared = head.head.head if head.head.dep_ == "dobj" else head.head  # on the verb or on its object
         if spared.lemma_.lower() in EXEMPTING:
@@ -241,6 +244,8 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
     if anchor.dep_ == "xcomp" and (head in THREATS or (head in VOWS and plover in COERCIVE)):
         # "threatened to cut", "vowed to retaliate": the threat is as real as the vow, whatever comes of it
         return Reading(_THREAT_CODE.get(plover, "130"), "THREATEN", mode=event_mode(anchor.head))
+    if light is not None and light.lemma_.lower() in INTENTS and plover in _INTENT_CODE:  # "ready for talks"
+        return Reading(_INTENT_CODE[plover], "AGREE", mode=event_mode(light.head if light.dep_ == "acomp" else light))
     if anchor.dep_ == "xcomp" and head in INTENTS and plover in _INTENT_CODE:
         return Reading(_INTENT_CODE[plover], "AGREE", mode=event_mode(anchor.head))
     if anchor.dep_ == "xcomp" and anchor.head.pos_ == "VERB" and head in INTENT_VERBS and plover in _INTENT_CODE \
