@@ -166,3 +166,11 @@ def test_two_requests_one_each_way_in_one_sentence(nlp):
     g = got(nlp, "Talks ended quickly because Santiago's call for disarmament and Lima's demand for sanctions relief "
                  "did not mesh.")
     assert {("CHL", "PER", "REQUEST", "asserted"), ("PER", "CHL", "REQUEST", "asserted")} <= g
+
+
+def test_a_ceasefire_one_is_ready_for_is_with_the_side_it_fights(nlp):
+    g = got(nlp, "Chilean forces shelled Peruvian positions on Monday. Peru said it was ready for a ceasefire.")
+    assert ("PER", "CHL", "AGREE", "asserted") in g
+    # no fighting reported: no partner is guessed
+    assert not any(ty == "AGREE" for *_, ty, _m in got(nlp, "Chile met Peru on Monday. Bolivia said it was ready "
+                                                            "for a ceasefire."))
