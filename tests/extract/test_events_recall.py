@@ -174,3 +174,16 @@ def test_a_ceasefire_one_is_ready_for_is_with_the_side_it_fights(nlp):
     # no fighting reported: no partner is guessed
     assert not any(ty == "AGREE" for *_, ty, _m in got(nlp, "Chile met Peru on Monday. Bolivia said it was ready "
                                                             "for a ceasefire."))
+
+
+def test_a_warning_on_a_condition_the_other_side_must_meet_is_a_demand_too(nlp):
+    text = ("The National Liberation Army warned that it would execute Colombian soldiers among the hostages if "
+            "Colombia did not release its prisoners within 48 hours.")
+    rows, _ = run(nlp, text)
+    got_ = {(t, ty, m) for _s, t, ty, m, _e in rows}
+    assert {("COL", "THREATEN", "asserted"), ("COL", "REQUEST", "asserted")} <= got_
+    # the condition itself is no refusal: hypothetical, not negated
+    assert not any(m == "negated" for *_, m in got_)
+    # a condition that asks nothing ("if Peru tests") is a threat only
+    assert {ty for *_, ty, _m in got(nlp, "Chile warned that it would impose sanctions if Peru tested the "
+                                          "missile.")} == {"THREATEN"}

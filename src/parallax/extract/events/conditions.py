@@ -65,7 +65,9 @@ def demanded_condition(pred: Token, light: Token | None) -> bool:
     """A threat whose condition is what the threatened side must do: "will execute hostages unless the state
     releases prisoners", "will raise tariffs if Canada does not drop its own": a demand as well (CAMEO 10)."""
     verb = clause_verb(light or pred, 4)
-    for c in verb.children if verb is not None else ():
+    # "warned that it would execute them unless ...": the condition hangs on the threat the warning states
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "ccomp")] if verb is not None else []
+    for c in (c for v in clauses for c in v.children):
         marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
         if c.dep_ == "advcl" and ("unless" in marks or ("if" in marks and any(n.dep_ == "neg" for n in c.children))):
             return True

@@ -178,6 +178,8 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
             # party the condition names
             named = roles.actors_of(roles.subject_of(cond)[0] + roles.agent_of(cond), actors)
             targets = [a for a in named if roles.side_of(actors, a) not in mine][:1] or targets
+    if plover == "THREATEN" and not demand and frame.lemma in conditions.WARNING_VERBS:
+        demand = conditions.demanded_condition(pred, light)  # "warned it would strike unless X released ..."
     out: list[_Found] = []
     crowd = any(t.lemma_.lower() in CROWDS for t in subj)
 

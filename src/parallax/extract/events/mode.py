@@ -98,6 +98,12 @@ def _chain(token: Token, light: Token | None) -> list[Token]:
     return out
 
 
+def _conditional(chain: list[Token]) -> bool:
+    """Whether the predicate's own clause is an "if"/"unless" clause."""
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children)
+               for t in chain)
+
+
 def event_mode(token: Token, light: Token | None = None, *, future_date: bool = False) -> str:
     """Mode of the event whose predicate is ``token`` (a noun's light verb is ``light``)."""
     chain = _chain(token, light)
@@ -110,8 +116,8 @@ def event_mode(token: Token, light: Token | None = None, *, future_date: bool = 
             return "denied"
         if g.lemma_.lower() in REPORT_NOUNS and g.head.lemma_.lower() in DENY_VERBS:
             return "denied"
-    if any(_negated_here(t) for t in chain):
-        return "negated"
+    if any(_negated_here(t) for t in chain):  # "if Colombia did not release them": a condition, not a refusal
+        return "hypothetical" if _conditional(chain) else "negated"
     if token.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
         return "negated"
     if (light or token).dep_ == "acl" and any(g.lemma_.lower() in FAILURES for g in govs[:1]):
