@@ -187,3 +187,11 @@ def test_a_warning_on_a_condition_the_other_side_must_meet_is_a_demand_too(nlp):
     # a condition that asks nothing ("if Peru tests") is a threat only
     assert {ty for *_, ty, _m in got(nlp, "Chile warned that it would impose sanctions if Peru tested the "
                                           "missile.")} == {"THREATEN"}
+
+
+def test_a_strike_retold_with_its_victim_from_the_places_is_coded_again(nlp):
+    text = ("Fighters of the National Liberation Army attacked Colombian troops on Monday. On Tuesday, the Caribe "
+            "Express came under a bomb and gun attack while passing through a tunnel near Cucuta.")
+    rows, actors = run(nlp, text)
+    attacks = [(actors.actor(e.source).name, t) for _s, t, ty, _m, e in rows if ty == "ASSAULT"]
+    assert attacks == [("National Liberation Army", "COL")] * 2

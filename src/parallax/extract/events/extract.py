@@ -33,6 +33,7 @@ _THIRD_PARTY = frozenset({"host", "mediate", "broker", "arrange", "organize", "o
                           "facilitate", "sponsor"})
 # acts whose withdrawal a party can make conditional: "will withdraw its force unless ..." threatens
 _WITHDRAWABLE = frozenset({"RETREAT", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"})
+_RETOLD = frozenset({"ASSAULT", "COERCE"})  # a strike retold in the next sentence is coded again, as annotators do
 _STATE_AGENTS = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
 
 
@@ -79,7 +80,7 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
             src, tgt = roles.side_of(actors, f.source), roles.side_of(actors, f.target)
             key = (frozenset((src, tgt)) if f.symmetric else (src, tgt), f.plover)
             loose = (frozenset((src, tgt)), f.plover)
-            if key in seen or (f.implied and any(k == loose and disc.index - 2 <= i < disc.index + f.symmetric
+            if key in seen or (f.implied and f.plover not in _RETOLD and any(k == loose and disc.index - 2 <= i < disc.index + f.symmetric
                                                  for i, k in recent)):
                 continue  # "The two men discussed ...": the talks just reported, not a second event (but in one
                 # sentence, "X's call for A and Y's demand for B" are two requests, one each way)

@@ -30,6 +30,7 @@ _DUTIES = frozenset("tariff duty levy surcharge tax".split())
 _PARTAKE = frozenset("lead chair co-chair head".split())
 # what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
 _STRUCK_AT = frozenset({"in", "near", "outside", "at", "around"})  # where a strike fell: "a train near Quetta"
+_ON_THE_WAY = frozenset({"from", "to", "through"})  # "travelling from Quetta to Peshawar"
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 _OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST", "PROTEST"})
 # participles that tie a statement to whoever voiced it: "the claims made by X", "charges levelled by X"
@@ -230,7 +231,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
     if frame.plover == "SANCTION":
         sources, targets = bound_goods(pred, tgt_tokens, actors, sources, targets, light)
     if frame.plover == "ASSAULT" and light is None and under_attack(pred):  # "a convoy came under fire from X"
-        targets = roles.actors_of(roles.subject_of(pred.head.head)[0], actors)
+        targets = roles.actors_of(roles.subject_of(pred.head.head)[0], actors) \
+            or attacked_on_the_way(pred.head.head, actors)
         sources = [a for a in roles.actors_of(pobj.get("from", []) + pobj.get("by", []), actors) if a not in targets]
     if frame.plover == "PROTEST" and not targets:  # "staged a protest outside the Chilean embassy"
         targets = protested_at([pred] + ([light] if light is not None else []), actors, sources)
@@ -362,9 +364,14 @@ def struck_place(pred: Token, actors: DocActors, exclude: list[str]) -> list[str
     doers = [actors.actor(a) for a in exclude]
     if not doers or any(d is None or (d.anonymous and not d.country) for d in doers):
         return []
+    return _place_country([pred, *(c for c in pred.children if c.dep_ == "dobj")], actors, exclude, _STRUCK_AT)
+
+
+def _place_country(heads: list[Token], actors: DocActors, exclude: list[str], preps: frozenset[str]) -> list[str]:
+    """The document's country actor for the first named place the heads' prepositions name, of another side."""
     mine = {roles.side_of(actors, a) for a in exclude}
-    for head in (pred, *(c for c in pred.children if c.dep_ == "dobj")):
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _STRUCK_AT):
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
             for o in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
                 for name in (o, *(c for c in o.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN")):
                     words = " ".join([t.text for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -374,6 +381,16 @@ def struck_place(pred: Token, actors: DocActors, exclude: list[str]) -> list[str
                     if iso3 and here and roles.side_of(actors, here[0]) not in mine:
                         return here[:1]
     return []
+
+
+def attacked_on_the_way(verb: Token, actors: DocActors) -> list[str]:
+    """"The X Express, travelling from Quetta, came under attack near Sibi": a vehicle or a place attacked is its
+    country's, read from the places of the clause it is in and the clauses around it."""
+    heads = [verb, *(verb.ancestors if verb.dep_ in {"advcl", "conj", "relcl"} else [])][:3]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"]
+    heads += [p for h in list(heads) for pr in h.children if pr.dep_ == "prep" for p in pr.children
+              if p.dep_ == "pobj" and p.pos_ == "NOUN"]  # "passing through a tunnel near Sibi"
+    return _place_country(heads, actors, [], _STRUCK_AT | _ON_THE_WAY)
 
 
 def protested_at(heads: list[Token], actors: DocActors, exclude: list[str]) -> list[str]:
