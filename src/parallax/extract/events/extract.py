@@ -80,8 +80,9 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
             src, tgt = roles.side_of(actors, f.source), roles.side_of(actors, f.target)
             key = (frozenset((src, tgt)) if f.symmetric else (src, tgt), f.plover)
             loose = (frozenset((src, tgt)), f.plover)
-            if key in seen or (f.implied and f.plover not in _RETOLD and any(k == loose and disc.index - 2 <= i < disc.index + f.symmetric
-                                                 for i, k in recent)):
+            repeat = f.implied and f.plover not in _RETOLD and any(
+                k == loose and disc.index - 2 <= i < disc.index + f.symmetric for i, k in recent)
+            if key in seen or repeat:
                 continue  # "The two men discussed ...": the talks just reported, not a second event (but in one
                 # sentence, "X's call for A and Y's demand for B" are two requests, one each way)
             seen.add(key)
