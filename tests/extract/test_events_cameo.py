@@ -275,3 +275,11 @@ def test_taking_over_a_vehicle_or_building_is_a_seizure_but_not_a_company(nlp):
 def test_being_ready_for_talks_is_an_intent_to_meet(nlp):
     assert ("PER", "CHL", "AGREE", "asserted") in got(nlp, "Peru is ready for talks with Chile.")
     assert ("PER", "CHL", "AGREE", "negated") in got(nlp, "Peru is not ready for talks with Chile.")
+
+
+def test_investment_in_a_country_or_its_province_is_economic_cooperation(nlp):
+    assert ("CHN", "PER", "COOPERATE", "asserted") in got(nlp, "Chinese investment in Peru rose sharply.")
+    # named with both its parties, it is an event even as what another predicate is about
+    g = got(nlp, "Pakistan has welcomed foreign money. The group also opposes Chinese investment in Balochistan.")
+    assert ("CHN", "PAK", "COOPERATE", "asserted") in g
+    assert not any(ty == "COOPERATE" for *_, ty, _m in got(nlp, "Peru welcomed more investment."))

@@ -74,10 +74,13 @@ def partners(noun: Token, actors: DocActors) -> list[str]:
 
 
 def own_pair(noun: Token, frame: Frame, actors: DocActors) -> bool:
-    """A mutual act that names both its parties itself ("the U.S.-China talks", "cooperation between Moscow and
-    Tehran"): an event of its own even as the object of another predicate ("praised the Iran-Oman talks")."""
+    """An act that names both its parties itself ("the U.S.-China talks", "cooperation between Moscow and
+    Tehran", "Chinese investment in Balochistan"): an event of its own even as the object of another predicate
+    ("praised the Iran-Oman talks", "opposes Chinese investment in the province")."""
     if not frame.symmetric:
-        return False
+        doers = roles.modifier_actors(noun, actors)
+        done_to = invested_in(noun, actors, doers) if frame.lemma == "investment" else []
+        return bool(doers and done_to)
     between = roles.prep_objects(noun, {"between"}).get("between", [])
     named = roles.actors_of(between, actors) if between else roles.modifier_actors(noun, actors)
     return len({roles.side_of(actors, a) for a in named}) >= 2
@@ -204,6 +207,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
     if "of" in deps and frame.of_source:
         tgt_tokens = [t for t in tgt_tokens if t not in pobj.get("of", [])]
     targets = roles.actors_of(tgt_tokens, actors)
+    if not targets and frame.lemma == "investment":  # "Chinese investment in Balochistan"
+        targets = invested_in(pred, actors, sources or own)
     if not targets and light is not None and light.lemma_.lower() in EXEMPTING:  # "exempted Canadian cars
         # from the tariffs": the goods spared say whose they are
         goods = [c for c in light.children if c.dep_ == "dobj"]
@@ -406,3 +411,12 @@ def protested_at(heads: list[Token], actors: DocActors, exclude: list[str]) -> l
                         a for objs in roles.prep_objects(o, {"of"}).values() for a in roles.actors_of(objs, actors)]
                     return [a for a in found if a not in exclude]
     return []
+
+
+def invested_in(noun: Token, actors: DocActors, exclude: list[str]) -> list[str]:
+    """Where an investment goes: the country named, or the country of the province or town named ("Chinese
+    investment in Balochistan")."""
+    heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # the parser often hangs "in X" on the verb
+    named = [a for h in heads for objs in roles.prep_objects(h, {"in", "into"}).values()
+             for a in roles.actors_of(objs, actors)]
+    return [a for a in named if a not in exclude] or _place_country(heads, actors, exclude, frozenset({"in", "into"}))
