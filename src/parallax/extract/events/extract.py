@@ -33,7 +33,9 @@ _THIRD_PARTY = frozenset({"host", "mediate", "broker", "arrange", "organize", "o
                           "facilitate", "sponsor"})
 # acts whose withdrawal a party can make conditional: "will withdraw its force unless ..." threatens
 _WITHDRAWABLE = frozenset({"RETREAT", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"})
-_RETOLD = frozenset({"ASSAULT", "COERCE"})  # a strike retold in the next sentence is coded again, as annotators do
+# an armed group's strike retold in the next sentence is coded again, as annotators do (a state's strike retold
+# with a side taken from context is too often the context's side)
+_RETOLD = frozenset({"ASSAULT", "COERCE"})
 _STATE_AGENTS = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
 
 
@@ -80,7 +82,9 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
             src, tgt = roles.side_of(actors, f.source), roles.side_of(actors, f.target)
             key = (frozenset((src, tgt)) if f.symmetric else (src, tgt), f.plover)
             loose = (frozenset((src, tgt)), f.plover)
-            repeat = f.implied and f.plover not in _RETOLD and any(
+            doer = actors.actor(f.source)
+            retold = f.plover in _RETOLD and doer is not None and doer.agent in ARMED_AGENTS
+            repeat = f.implied and not retold and any(
                 k == loose and disc.index - 2 <= i < disc.index + f.symmetric for i, k in recent)
             if key in seen or repeat:
                 continue  # "The two men discussed ...": the talks just reported, not a second event (but in one
