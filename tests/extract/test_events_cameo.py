@@ -283,3 +283,10 @@ def test_investment_in_a_country_or_its_province_is_economic_cooperation(nlp):
     g = got(nlp, "Pakistan has welcomed foreign money. The group also opposes Chinese investment in Balochistan.")
     assert ("CHN", "PAK", "COOPERATE", "asserted") in g
     assert not any(ty == "COOPERATE" for *_, ty, _m in got(nlp, "Peru welcomed more investment."))
+
+
+def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
+    g = got(nlp, "NATO leaders met in Vilnius on Tuesday. Lithuania welcomed them.")
+    assert any(t == "LTU" and ty == "CONSULT" for _s, t, ty, _m in g)
+    # named partners stay the partners; the place of their talks is no party
+    assert got(nlp, "Chile and Peru held talks in Lima.") == {("CHL", "PER", "CONSULT", "asserted")}

@@ -144,6 +144,9 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
                 targets = [a for a in [roles.possessive_antecedent(asked, actors, subj_actors)] if a]
         if not targets and frame.plover in {"REJECT", "AGREE"} and (asker := roles.answered(pred)) is not None:
             targets = [a for a in roles.actors_of(roles.subject_of(asker)[0], actors) if a not in subj_actors]
+        if not targets and frame.plover == "CONSULT" and not pair and _one_side(subj_actors, actors):  # "NATO
+            # leaders met in Vilnius" (not "the EU and China met in Brussels": they met each other)
+            targets = hosted_by([pred], actors, subj_actors)
         if not targets and frame.plover == "PROTEST":  # "protested outside the Chilean embassy"
             targets = protested_at([pred], actors, subj_actors)
         if not targets and frame.plover in {"ASSAULT", "COERCE"} and not passive:  # "attacked a train near X"
@@ -239,6 +242,10 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         targets = roles.actors_of(roles.subject_of(pred.head.head)[0], actors) \
             or attacked_on_the_way(pred.head.head, actors)
         sources = [a for a in roles.actors_of(pobj.get("from", []) + pobj.get("by", []), actors) if a not in targets]
+    if frame.plover == "CONSULT" and not targets and not pair and _one_side(sources, actors) and not any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in pred.children):  # "the G7 talks in Quebec" (not
+        # "their talks in Canada", whose "their" is a guess)
+        targets = hosted_by([pred] + ([light] if light is not None else []), actors, sources)
     if frame.plover == "PROTEST" and not targets:  # "staged a protest outside the Chilean embassy"
         targets = protested_at([pred] + ([light] if light is not None else []), actors, sources)
     if sought(light, frame.plover):  # "seeking assistance from Russia": the seeker asks the one it names
@@ -420,3 +427,19 @@ def invested_in(noun: Token, actors: DocActors, exclude: list[str]) -> list[str]
     named = [a for h in heads for objs in roles.prep_objects(h, {"in", "into"}).values()
              for a in roles.actors_of(objs, actors)]
     return [a for a in named if a not in exclude] or _place_country(heads, actors, exclude, frozenset({"in", "into"}))
+
+
+def hosted_by(heads: list[Token], actors: DocActors, exclude: list[str]) -> list[str]:
+    """The country a meeting with no named partner was held in: "G7 talks in Charlevoix, Quebec", "NATO leaders
+    met in Vilnius" (the host is the other side the coders give such a meeting)."""
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+            for o in (p for p in prep.children if p.dep_ == "pobj"):
+                a = actors.actor(roles.actor_of(o, actors))
+                if a is not None and a.kind == "country" and a.id not in exclude:
+                    return [a.id]
+    return _place_country(heads, actors, exclude, frozenset({"in", "at"}))
+
+
+def _one_side(parties: list[str], actors: DocActors) -> bool:
+    return len({roles.side_of(actors, a) for a in parties}) == 1
