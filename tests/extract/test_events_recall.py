@@ -195,3 +195,11 @@ def test_a_strike_retold_with_its_victim_from_the_places_is_coded_again(nlp):
     rows, actors = run(nlp, text)
     attacks = [(actors.actor(e.source).name, t) for _s, t, ty, _m, e in rows if ty == "ASSAULT"]
     assert attacks == [("National Liberation Army", "COL")] * 2
+
+
+def test_saying_a_party_or_its_acts_are_hostile_accuses_it(nlp):
+    assert ("CHL", "PER", "ACCUSE", "asserted") in got(nlp, "Chile said Peru's actions were illegal and provocative.")
+    assert ("CHL", "PER", "ACCUSE", "asserted") in got(
+        nlp, "Chile contended that Peru is one of the most hostile and abusive trading partners in the world.")
+    assert not got(nlp, "Chile said Peru was a good partner.")
+    assert not got(nlp, "Chilean analysts said Peru's move was provocative.")  # no state voice

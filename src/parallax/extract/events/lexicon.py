@@ -79,7 +79,7 @@ unacceptable unbearable illegal illegitimate provocative provocation reckless ir
 outrageous aggressive unjustified threat terrorist terrorism criminal aggressor bully hypocritical hypocrite
 destabilizing destabilising interference violation unfair discriminatory shameful disgraceful blackmail
 unlawful invasion aggression crime insulting egregious disappointing deplorable regrettable offensive appalling
-unwarranted inappropriate counterproductive
+unwarranted inappropriate counterproductive abusive
 """.split())
 
 # Light verbs that turn a frame into its opposite: "lifted sanctions", "suspended talks", "cut aid".

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from parallax.extract.actors.types import ARMED_AGENTS, DocActors, state_side
 from parallax.extract.events import roles
 from parallax.extract.events.conditions import MODALS, WARNING_VERBS, condition_of
-from parallax.extract.events.lexicon import REPORT_NOUNS, noun_frame, verb_frame
+from parallax.extract.events.lexicon import ACCUSING_LABELS, REPORT_NOUNS, noun_frame, verb_frame
 from parallax.extract.events.mode import DENY_VERBS, event_mode
 from parallax.extract.events.parties import owners
 from parallax.language.tree import clause_verb
@@ -127,6 +127,9 @@ def _hostile_clause(pred: Token) -> bool:
         return True
     if pred.lemma_.lower() == "be" and any(_hostile_thing(o) for o in _authored(pred)):
         return True  # "X was responsible for the attack", "X was behind the bombing"
+    if pred.lemma_.lower() == "be" and any(t.lemma_.lower() in ACCUSING_LABELS for c in pred.children
+                                           if c.dep_ in {"acomp", "attr"} for t in c.subtree):
+        return True  # "the EU is one of the most hostile taxing authorities", "its actions were illegal"
     return pred.lemma_.lower() in _FAILING and any(c.dep_ == "xcomp" for c in pred.children)
 
 
