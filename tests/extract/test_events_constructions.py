@@ -394,3 +394,15 @@ def test_a_participle_clause_shares_the_main_clauses_victim(nlp):
                                                                                           ("COL", "COERCE")}
     # a captive word inside a possessor or a compound takes no one captive
     assert not got(nlp, "Peru holds the key to the hostage crisis with Chile.")
+
+
+def test_a_hanging_hyphen_lists_the_makers_of_the_goods(nlp):
+    assert [t.text for t in nlp("Peruvian- and Bolivian-made cars")][:3] == ["Peruvian", "-", "and"]
+    g = got(nlp, "Chile then exempted the duties on Peruvian- and Bolivian-made cars.")
+    assert {("CHL", "PER", "CONCEDE", "asserted"), ("CHL", "BOL", "CONCEDE", "asserted")} <= g
+
+
+def test_a_done_act_stays_done_beside_a_later_date(nlp):
+    text = "Chile imposed tariffs on Peruvian wine, then delayed the tariffs on cars until April 2."
+    rows, _ = run(nlp, text, published="2025-03-09")
+    assert ("CHL", "PER", "SANCTION", "asserted") in {(s, t, ty, m) for s, t, ty, m, _e in rows}

@@ -93,7 +93,10 @@ def extract_events(sdoc: Doc, doc: Document, actors: DocActors,
             recent.append((disc.index, (frozenset((src, tgt)), f.plover)))
             disc.record(f.source, f.target, f.plover)
             when = _pick_date(f, whens)
-            future_date = bool(when and doc.published and when.date > doc.published[:len(when.date)])
+            # a date after publication makes an act future, unless its verb says it is done ("imposed tariffs,
+            # then delayed them until April 2")
+            done = (f.light or f.predicate).tag_ == "VBD"
+            future_date = bool(when and doc.published and when.date > doc.published[:len(when.date)]) and not done
             cameo = f.cameo
             if f.frame.transfer and f.plover == "AID" and cameo == "070" and (equipment or _military(f.predicate)):
                 cameo = "072"

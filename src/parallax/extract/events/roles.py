@@ -231,6 +231,9 @@ def _own_span(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
+_MADE = frozenset({"made", "built", "produced", "manufactured", "owned", "funded", "backed", "led"})
+
+
 def coordinated(tok: Token, actors: DocActors) -> list[str]:
     """The parties a common noun lists rather than names: coordinated modifiers ("Canadian and Mexican
     exports", "Chilean and Peruvian ministers"), an appositive list ("its rivals, China, India and Brazil"),
@@ -244,6 +247,13 @@ def coordinated(tok: Token, actors: DocActors) -> list[str]:
         elif c.dep_ == "appos":
             lists.append([c, *c.conjuncts])
     lists += _place_lists(tok)
+    made = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.lower_ in _MADE]
+    if made:  # "Mexican- and Canadian-made vehicles": one hanging prefix, one fused with "made"
+        makers = [m for m in made[0].children if m.dep_ == "npadvmod" and m.i < made[0].i]
+        hanging = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.i < made[0].i
+                   and any(h.lower_ in {"-", "–"} for h in c.rights)]
+        if makers and hanging:
+            lists.append([*hanging, *makers])
     for members in lists:
         found = [actors.actor_at(*_own_span(m)) for m in members]
         named = [a for a in found if a]
