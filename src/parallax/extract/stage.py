@@ -16,8 +16,9 @@ from parallax.model import Claim, Document
 # 8: speech acts and described speakers in quotes; 9: predicates from the CAMEO verb dictionary; 10: disputes,
 # people counted by outcome, figures stated as a change or a duration; 11: event parties from context:
 # coordination, references, implied sides, statement accusations; 12: actors from the Phoenix dictionaries,
-# armed groups and IGOs as parties of their own, an event needs a state or IGO side).
-ANALYSIS_VERSION = 12
+# armed groups and IGOs as parties of their own, an event needs a state or IGO side; 13: parties named by a
+# place, office holders after Phoenix, a headline's country as home, CAMEO patterns bound to their verb).
+ANALYSIS_VERSION = 13
 
 
 def _without_metadata(found: dict, doc: Document) -> dict:
