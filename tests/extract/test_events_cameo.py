@@ -1,5 +1,7 @@
 """Predicates from the CAMEO verb dictionary: phrasal verbs, patterns, event nouns, refusals, journeys, requests."""
 
+import pytest
+
 from tests.extract.events_helpers import got, run
 
 
@@ -245,38 +247,6 @@ def test_a_pattern_codes_only_the_verb_it_was_written_for(nlp):
     assert "CONSULT" not in types(nlp, "Chile opposed the Peruvian sanctions.")
 
 
-def test_a_proposal_to_a_party_asks_it(nlp):
-    assert ("CHL", "PER", "REQUEST", "asserted") in got(nlp, "Chile proposed a minimum price to Peru.")
-
-
-def test_removal_from_a_programme_is_a_sanction_on_the_member(nlp):
-    assert ("PER", "CHL", "SANCTION", "asserted") in got(nlp, "Chile was removed from the programme by Peru.")
-    assert ("PER", "CHL", "SANCTION", "asserted") in got(nlp, "Peru expelled Chile from the alliance.")
-
-
-def test_holding_people_captive_or_prisoner_is_coercion(nlp):
-    assert ("PER", "CHL", "COERCE", "asserted") in got(nlp, "Peru held three Chilean sailors captive.")
-    assert ("PER", "CHL", "COERCE", "asserted") in got(nlp, "Peru took two Chilean soldiers prisoner.")
-
-
-def test_a_crowd_at_an_embassy_protests_against_its_state(nlp):
-    g = got(nlp, "Peruvian protesters staged a protest outside the Chilean embassy.")
-    assert ("PER", "CHL", "PROTEST", "asserted") in g
-    assert ("PER", "CHL", "PROTEST", "asserted") in got(nlp, "Hundreds of Peruvians rallied outside the embassy of Chile.")
-    # a state's protest stays a complaint
-    assert ("PER", "CHL", "ACCUSE", "asserted") in got(nlp, "Peru protested against the Chilean decision.")
-
-
-def test_taking_over_a_vehicle_or_building_is_a_seizure_but_not_a_company(nlp):
-    assert ("PER", "CHL", "COERCE", "asserted") in got(nlp, "Peruvian troops took over the Chilean embassy.")
-    assert not got(nlp, "Peru took over the Chilean company.")
-
-
-def test_being_ready_for_talks_is_an_intent_to_meet(nlp):
-    assert ("PER", "CHL", "AGREE", "asserted") in got(nlp, "Peru is ready for talks with Chile.")
-    assert ("PER", "CHL", "AGREE", "negated") in got(nlp, "Peru is not ready for talks with Chile.")
-
-
 def test_investment_in_a_country_or_its_province_is_economic_cooperation(nlp):
     assert ("CHN", "PER", "COOPERATE", "asserted") in got(nlp, "Chinese investment in Peru rose sharply.")
     # named with both its parties, it is an event even as what another predicate is about
@@ -290,3 +260,28 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     assert any(t == "LTU" and ty == "CONSULT" for _s, t, ty, _m in g)
     # named partners stay the partners; the place of their talks is no party
     assert got(nlp, "Chile and Peru held talks in Lima.") == {("CHL", "PER", "CONSULT", "asserted")}
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Chile proposed a minimum price to Peru.", ("CHL", "PER", "REQUEST")),  # a proposal to a party asks it
+    # putting a member out of a programme or a body is a sanction on it
+    ("Chile was removed from the programme by Peru.", ("PER", "CHL", "SANCTION")),
+    ("Peru expelled Chile from the alliance.", ("PER", "CHL", "SANCTION")),
+    # holding people captive or prisoner, taking over a building by force: coercion
+    ("Peru held three Chilean sailors captive.", ("PER", "CHL", "COERCE")),
+    ("Peru took two Chilean soldiers prisoner.", ("PER", "CHL", "COERCE")),
+    ("Peruvian troops took over the Chilean embassy.", ("PER", "CHL", "COERCE")),
+    # a crowd at an embassy protests against its state; a state's protest stays a complaint
+    ("Peruvian protesters staged a protest outside the Chilean embassy.", ("PER", "CHL", "PROTEST")),
+    ("Hundreds of Peruvians rallied outside the embassy of Chile.", ("PER", "CHL", "PROTEST")),
+    ("Peru protested against the Chilean decision.", ("PER", "CHL", "ACCUSE")),
+    # being ready for talks is an intent to meet, as asserted or negated as the copula
+    ("Peru is ready for talks with Chile.", ("PER", "CHL", "AGREE")),
+    ("Peru is not ready for talks with Chile.", ("PER", "CHL", "AGREE", "negated")),
+])
+def test_constructions_of_news_verbs(nlp, text, event):
+    assert (event if len(event) == 4 else (*event, "asserted")) in got(nlp, text)
+
+
+def test_taking_over_a_company_is_no_seizure(nlp):
+    assert not got(nlp, "Peru took over the Chilean company.")
