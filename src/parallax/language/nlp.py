@@ -34,7 +34,7 @@ PIECE_BATCH = 4
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"')\]]*\s"), re.compile(r"\s"))
 PRE_COMPONENTS = ("parallax_glue", "parallax_breaks")
 ABBREVIATED_HYPHEN = r"(?<=[A-Z]\.[A-Z]\.)[-–](?=[A-Za-z])"  # "U.S.-China", "U.K.-EU", "U.S.-made"
-HANGING_HYPHEN = r"(?<=[A-Za-z])[-–]$"  # "Mexican- and Canadian-made"
+HANGING_HYPHEN = r"(?<=[A-Za-z])[-–]$"  # "Peruvian- and Bolivian-made"
 
 
 class ModelMissing(RuntimeError):
@@ -63,7 +63,7 @@ def load_nlp(name: str | None = None) -> Language:
 def _split_abbreviated_compounds(nlp: Language) -> None:
     """Split "U.S.-China" like "Russia-Ukraine": spaCy's hyphen infix wants a letter before the hyphen, so a
     dotted abbreviation fused with the next name into one token and neither country was seen. Likewise a
-    hyphen left hanging before "and" ("Mexican- and Canadian-made"): "Mexican-" is no word the gazetteer knows."""
+    hyphen left hanging before "and" ("Peruvian- and Bolivian-made"): "Peruvian-" is no word the gazetteer knows."""
     infixes = list(nlp.Defaults.infixes) + [ABBREVIATED_HYPHEN]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     suffixes = list(nlp.Defaults.suffixes) + [HANGING_HYPHEN]

@@ -205,7 +205,7 @@ def placed_country(title: str | None, dateline: str | None) -> str | None:
         return iso3
     for m in _PLACED_IN.finditer(title or ""):
         words = m.group(1).split()
-        for n in range(len(words), 0, -1):  # "in Pakistan's Balochistan province": the longest name first
+        for n in range(len(words), 0, -1):  # "in Ruritania's Northern province": the longest name first
             if iso3 := _country_named(" ".join(words[:n])):
                 return iso3
     return None

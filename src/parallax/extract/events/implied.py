@@ -17,8 +17,6 @@ from parallax.extract.events.lexicon import REPORT_NOUNS, Frame
 
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
-INTENT_HEADS = frozenset({"ready", "willing", "prepared", "agree", "accept", "propose", "offer", "call", "seek",
-                          "want", "back", "support", "reject"})
 # acts reported without their doer, and the earlier events whose doer they may take: a casualty report
 # answers a clash, a delivery the deal or the supply reported before
 _AGENTLESS = {"ASSAULT": _HOSTILE, "COERCE": _HOSTILE, "AID": frozenset({"AID", "AGREE"})}
@@ -50,8 +48,8 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
                     pair = disc.pair(pred.sent, o)
     if not pair and frame.symmetric and not sources and not targets and light is None and pred.pos_ != "VERB":
         pair = _mutual_pair(pred, disc)  # "since talks failed in Hanoi", "their second summit"
-    if not pair and not targets and len(sources) == 1 and (light or pred).lemma_.lower() in TRUCES | INTENT_HEADS \
-            and pred.lemma_.lower() in TRUCES:  # "Ukraine was ready for a ceasefire": with the side it fights
+    if not pair and not targets and len(sources) == 1 and pred.lemma_.lower() in TRUCES:  # "Peru was ready for
+        # a ceasefire": with the side it has been fighting
         t = disc.counterpart(sources[0], allow_named=False, types=_HOSTILE, window=_REPORT_WINDOW)
         return sources, ([t] if t else targets), pair
     if frame.dictionary and not borrow:

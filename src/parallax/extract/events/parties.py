@@ -71,7 +71,7 @@ def partners(noun: Token, actors: DocActors) -> list[str]:
 
 def own_pair(noun: Token, frame: Frame, actors: DocActors) -> bool:
     """An act that names both its parties itself ("the U.S.-China talks", "cooperation between Moscow and
-    Tehran", "Chinese investment in Balochistan"): an event of its own even as the object of another predicate
+    Tehran", "Chinese investment in Peru's north"): an event of its own even as the object of another predicate
     ("praised the Iran-Oman talks", "opposes Chinese investment in the province")."""
     if not frame.symmetric:
         doers = roles.modifier_actors(noun, actors)
@@ -206,7 +206,7 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
     if "of" in deps and frame.of_source:
         tgt_tokens = [t for t in tgt_tokens if t not in pobj.get("of", [])]
     targets = roles.actors_of(tgt_tokens, actors)
-    if not targets and frame.lemma == "investment":  # "Chinese investment in Balochistan"
+    if not targets and frame.lemma == "investment":  # "Chinese investment in Arequipa"
         targets = invested_in(pred, actors, sources or own)
     if not targets and light is not None and light.lemma_.lower() in EXEMPTING:  # "exempted Canadian cars
         # from the tariffs": the goods spared say whose they are
@@ -239,7 +239,7 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
             or attacked_on_the_way(pred.head.head, actors)
         sources = [a for a in roles.actors_of(pobj.get("from", []) + pobj.get("by", []), actors) if a not in targets]
     if frame.plover == "CONSULT" and not targets and not pair and _one_side(sources, actors) and not any(
-            c.dep_ == "poss" and c.pos_ == "PRON" for c in pred.children):  # "the G7 talks in Quebec" (not
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in pred.children):  # "the G7 talks in Bavaria" (not
         # "their talks in Canada", whose "their" is a guess)
         targets = hosted_by([pred] + ([light] if light is not None else []), actors, sources)
     if frame.plover == "PROTEST" and not targets:  # "staged a protest outside the Chilean embassy"

@@ -12,14 +12,14 @@ from parallax.extract.actors.gazetteer import city_country
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import roles
 
-_STRUCK_AT = frozenset({"in", "near", "outside", "at", "around"})  # where a strike fell: "a train near Quetta"
-_ON_THE_WAY = frozenset({"from", "to", "through"})  # "travelling from Quetta to Peshawar"
+_STRUCK_AT = frozenset({"in", "near", "outside", "at", "around"})  # where a strike fell: "a bus near Cucuta"
+_ON_THE_WAY = frozenset({"from", "to", "through"})  # "travelling from Cucuta to Bogota"
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 
 
 def struck_place(pred: Token, actors: DocActors, exclude: list[str]) -> list[str]:
     """The country of the named town or province where a strike fell, when the document names that country:
-    "attacked a passenger train near Quetta" strikes Pakistan (the Phoenix dictionary's places, then cities).
+    "attacked a bus near Cucuta" strikes Colombia (the Phoenix dictionary's places, then cities).
     Only for a doer of known side: "the army killed militants near Gao" names no army's country."""
     doers = [actors.actor(a) for a in exclude]
     if not doers or any(d is None or (d.anonymous and not d.country) for d in doers):
@@ -44,12 +44,12 @@ def _place_country(heads: list[Token], actors: DocActors, exclude: list[str], pr
 
 
 def attacked_on_the_way(verb: Token, actors: DocActors) -> list[str]:
-    """"The X Express, travelling from Quetta, came under attack near Sibi": a vehicle or a place attacked is its
+    """"The Caribe Express, travelling from Cucuta, came under attack near Pamplona": a vehicle or a place attacked is its
     country's, read from the places of the clause it is in and the clauses around it."""
     heads = [verb, *(verb.ancestors if verb.dep_ in {"advcl", "conj", "relcl"} else [])][:3]
     heads += [c for h in list(heads) for c in h.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"]
     heads += [p for h in list(heads) for pr in h.children if pr.dep_ == "prep" for p in pr.children
-              if p.dep_ == "pobj" and p.pos_ == "NOUN"]  # "passing through a tunnel near Sibi"
+              if p.dep_ == "pobj" and p.pos_ == "NOUN"]  # "passing through a tunnel near Pamplona"
     return _place_country(heads, actors, [], _STRUCK_AT | _ON_THE_WAY)
 
 
@@ -70,7 +70,7 @@ def protested_at(heads: list[Token], actors: DocActors, exclude: list[str]) -> l
 
 def invested_in(noun: Token, actors: DocActors, exclude: list[str]) -> list[str]:
     """Where an investment goes: the country named, or the country of the province or town named ("Chinese
-    investment in Balochistan")."""
+    investment in Arequipa")."""
     heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # the parser often hangs "in X" on the verb
     named = [a for h in heads for objs in roles.prep_objects(h, {"in", "into"}).values()
              for a in roles.actors_of(objs, actors)]
@@ -78,7 +78,7 @@ def invested_in(noun: Token, actors: DocActors, exclude: list[str]) -> list[str]
 
 
 def hosted_by(heads: list[Token], actors: DocActors, exclude: list[str]) -> list[str]:
-    """The country a meeting with no named partner was held in: "G7 talks in Charlevoix, Quebec", "NATO leaders
+    """The country a meeting with no named partner was held in: "G7 talks in Bavaria", "NATO leaders
     met in Vilnius" (the host is the other side the coders give such a meeting)."""
     for head in heads:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):

@@ -248,7 +248,7 @@ def coordinated(tok: Token, actors: DocActors) -> list[str]:
             lists.append([c, *c.conjuncts])
     lists += _place_lists(tok)
     made = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.lower_ in _MADE]
-    if made:  # "Mexican- and Canadian-made vehicles": one hanging prefix, one fused with "made"
+    if made:  # "Peruvian- and Bolivian-made cars": one hanging prefix, one fused with "made"
         makers = [m for m in made[0].children if m.dep_ == "npadvmod" and m.i < made[0].i]
         hanging = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.i < made[0].i
                    and any(h.lower_ in {"-", "–"} for h in c.rights)]

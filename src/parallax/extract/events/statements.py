@@ -129,7 +129,7 @@ def _hostile_clause(pred: Token) -> bool:
         return True  # "X was responsible for the attack", "X was behind the bombing"
     if pred.lemma_.lower() == "be" and any(t.lemma_.lower() in ACCUSING_LABELS for c in pred.children
                                            if c.dep_ in {"acomp", "attr"} for t in c.subtree):
-        return True  # "the EU is one of the most hostile taxing authorities", "its actions were illegal"
+        return True  # "X is one of the most hostile regimes", "its actions were illegal"
     return pred.lemma_.lower() in _FAILING and any(c.dep_ == "xcomp" for c in pred.children)
 
 

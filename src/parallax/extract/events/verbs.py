@@ -42,7 +42,7 @@ OBLIGATION = frozenset({"must", "should"})
 CONVERSATIONS = frozenset("conversation call phone telephone meeting talk".split())  # where one tells a party
 SIDING = frozenset({"agree", "concur", "side"})
 # putting a party out of a programme or a body it belonged to is a sanction on it (CAMEO 16x), not an expulsion
-# of people: "Turkey was removed from the F-35 programme", "expelled X from the alliance"
+# of people: "Ruritania was removed from the jet programme", "expelled X from the alliance"
 EXPELLING = frozenset({"remove", "expel", "oust", "exclude", "eject", "kick", "drop", "suspend", "bar"})
 MEMBERSHIPS = frozenset("programme program group organization organisation alliance bloc club body council talks "
                         "summit forum deal agreement consortium project partnership mission".split())
@@ -108,7 +108,7 @@ def verb_frame_of(verb: Token) -> Frame | None:
     if lem in REFUSING and answered(verb) is not None:
         return Frame(lem, "V", "120", "REJECT", frozenset())
     if lem == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) and any(
-            o.lemma_.lower() in SEIZABLE for o in objs):  # "militants took over a passenger train"
+            o.lemma_.lower() in SEIZABLE for o in objs):  # "rebels took over a ferry"
         return Frame(lem, "V", "171", "COERCE", frozenset({"dobj", "nsubjpass"}))
     if complied_demand(verb) is not None:  # "complied with the demand", "refused to heed the call"
         return Frame(lem, "V", "083", "CONCEDE", frozenset())
