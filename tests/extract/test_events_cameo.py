@@ -278,6 +278,10 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     # being ready for talks is an intent to meet, as asserted or negated as the copula
     ("Peru is ready for talks with Chile.", ("PER", "CHL", "AGREE")),
     ("Peru is not ready for talks with Chile.", ("PER", "CHL", "AGREE", "negated")),
+    # "will not hesitate to" threatens a coercive act and pledges any other; hesitating leaves it undone
+    ("Chile will not hesitate to impose sanctions on Peru.", ("CHL", "PER", "THREATEN")),
+    ("Chile will not hesitate to support Peru.", ("CHL", "PER", "AGREE")),
+    ("Chile hesitated to impose sanctions on Peru.", ("CHL", "PER", "SANCTION", "hypothetical")),
 ])
 def test_constructions_of_news_verbs(nlp, text, event):
     assert (event if len(event) == 4 else (*event, "asserted")) in got(nlp, text)

@@ -241,6 +241,15 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
         return Reading(_REJECT_CODE.get(plover, "120"), "REJECT", borrow=True)
     if plover in _REJECT_CODE and (refuser := _refusal_above(anchor)) is not None:
         return Reading(_REJECT_CODE[plover], "REJECT", mode=event_mode(refuser), borrow=True)
+    if anchor.dep_ == "xcomp" and head == "hesitate" and any(c.dep_ == "neg" for c in anchor.head.children):
+        # "will not hesitate to impose sanctions": a threat (or, for help, a pledge), never a negated act
+        if plover in COERCIVE:
+            return Reading(_THREAT_CODE.get(plover, "130"), "THREATEN", mode="asserted")
+        if plover in _INTENT_CODE and any(a.lower_ in {"will", "would", "'ll"} for a in anchor.head.children):
+            return Reading(_INTENT_CODE[plover], "AGREE", mode="asserted")
+        return Reading(code, plover, mode="asserted")
+    if anchor.dep_ == "xcomp" and head == "hesitate":  # "hesitated to impose sanctions": not done, not refused
+        return Reading(code, plover, mode="hypothetical")
     if anchor.dep_ == "xcomp" and (head in THREATS or (head in VOWS and plover in COERCIVE)):
         # "threatened to cut", "vowed to retaliate": the threat is as real as the vow, whatever comes of it
         return Reading(_THREAT_CODE.get(plover, "130"), "THREATEN", mode=event_mode(anchor.head))
