@@ -282,6 +282,9 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("Chile will not hesitate to impose sanctions on Peru.", ("CHL", "PER", "THREATEN")),
     ("Chile will not hesitate to support Peru.", ("CHL", "PER", "AGREE")),
     ("Chile hesitated to impose sanctions on Peru.", ("CHL", "PER", "SANCTION", "hypothetical")),
+    # troops sent to a border, or pulled back from it, face the country beyond it
+    ("Peru deployed troops along its border with Chile.", ("PER", "CHL", "MOBILIZE")),
+    ("Peru pulled back its troops from the border with Chile.", ("PER", "CHL", "RETREAT")),
 ])
 def test_constructions_of_news_verbs(nlp, text, event):
     assert (event if len(event) == 4 else (*event, "asserted")) in got(nlp, text)
@@ -289,3 +292,9 @@ def test_constructions_of_news_verbs(nlp, text, event):
 
 def test_taking_over_a_company_is_no_seizure(nlp):
     assert not got(nlp, "Peru took over the Chilean company.")
+
+
+def test_an_act_an_appeal_asks_for_is_no_event(nlp):
+    g = got(nlp, "Lima again rejected a Chilean appeal for deploying troops along its border with Bolivia.")
+    assert ("PER", "CHL", "REJECT", "asserted") in g
+    assert not any(ty == "MOBILIZE" for *_, ty, _m in g)

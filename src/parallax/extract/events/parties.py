@@ -28,6 +28,7 @@ _DUTIES = frozenset("tariff duty levy surcharge tax".split())
 # verbs whose subject takes part in the talks they govern: "led five hours of talks with X"
 _PARTAKE = frozenset("lead chair co-chair head".split())
 # what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
+_FRONTIERS = frozenset({"border", "frontier", "boundary", "line"})  # "its border with X" is X's too
 _OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST", "PROTEST"})
 # participles that tie a statement to whoever voiced it: "the claims made by X", "charges levelled by X"
 _VOICING = frozenset("make level levell raise voice issue lodge file bring put publish".split())
@@ -147,6 +148,10 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
             targets = protested_at([pred], actors, subj_actors)
         if not targets and frame.plover in {"ASSAULT", "COERCE"} and not passive:  # "attacked a train near X"
             targets = struck_place(pred, actors, subj_actors)
+        if not targets and frame.plover in {"MOBILIZE", "RETREAT"}:  # "deployed troops to its border with X"
+            targets = [a for t in tgt_tokens + pobj.get("from", []) if t.lemma_.lower() in _FRONTIERS
+                       for a in roles.actors_of(roles.prep_objects(t, {"with"}).get("with", []), actors)
+                       if a not in subj_actors]
         if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
             targets = dispute_party(pred, actors, subj_actors)
         if not targets and (frame.plover == "THREATEN" or frame.lemma == "warn"):  # "warned that it will exert

@@ -76,6 +76,9 @@ def under_request(verb: Token) -> bool:
             return True  # "a proposal for the Council to lift sanctions": the act proposed, not done
         asked = noun_frame(head.lemma_)  # "a demand from X to stop the attacks"
         return asked is not None and asked.plover in {"REQUEST", "THREATEN"}  # ... "an ultimatum to X to leave"
+    if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
+            and (asked := noun_frame(head.head.lemma_)) is not None and asked.plover == "REQUEST":
+        return True  # "an appeal for deploying troops", "calls for lifting the embargo": the act asked for
     if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.dep_ == "xcomp" and under_request(head):
         return True  # "urge the Commission to reconsider raising tariffs": the raising is asked for too
     lem = head.lemma_.lower()
