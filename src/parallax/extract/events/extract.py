@@ -172,7 +172,7 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     sources, targets, pair = implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow)
     borrowed = given != (len(sources), len(targets), len(pair))
     if plover in conditions.COERCIVE and not sources and (said := statements.conditional_measure(pred, light, actors)):
-        (speaker, threatened), borrowed = said, False  # "sanctions could follow if X ..., the official said"
+        (speaker, threatened), borrowed = said, False  # "sanctions could follow if X ...," the official said
         sources, targets = [speaker], [threatened]
         plover, cameo, mode = "THREATEN", conditions.THREAT_CODE.get(plover, "130"), "asserted"
     sources, targets, pair = ([disc.canonical(a) for a in xs] for xs in (sources, targets, pair))

@@ -125,11 +125,10 @@ def _hostile_clause(pred: Token) -> bool:
     objs += [p for c in pred.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     if frame is not None and frame.plover in _BACKING and any(o.lemma_.lower() in HOSTILE_OBJECTS for o in objs):
         return True
-    if pred.lemma_.lower() == "be" and any(_hostile_thing(o) for o in _authored(pred)):
-        return True  # "X was responsible for the attack", "X was behind the bombing"
-    if pred.lemma_.lower() == "be" and any(t.lemma_.lower() in ACCUSING_LABELS for c in pred.children
-                                           if c.dep_ in {"acomp", "attr"} for t in c.subtree):
-        return True  # "X is one of the most hostile regimes", "its actions were illegal"
+    if pred.lemma_.lower() == "be":  # "X was behind the bombing", "its actions were illegal"
+        labels = (t.lemma_.lower() for c in pred.children if c.dep_ in {"acomp", "attr"} for t in c.subtree)
+        if any(_hostile_thing(o) for o in _authored(pred)) or any(w in ACCUSING_LABELS for w in labels):
+            return True
     return pred.lemma_.lower() in _FAILING and any(c.dep_ == "xcomp" for c in pred.children)
 
 
@@ -244,7 +243,7 @@ def _armed(actors: DocActors, aid: str | None) -> bool:
 
 def conditional_measure(pred: Token, light: Token | None, actors: DocActors) -> tuple[str, str] | None:
     """(speaker, threatened) when a state voice states a coercive measure without its doer on another side's
-    condition: "sanctions could follow if Ankara activated the system, the official said" threatens Ankara
+    condition: "sanctions could follow if Lima tested the missile, the official said" threatens Peru
     (CAMEO 13x), even with "could": the speaker's own side is the one that would act."""
     cond = condition_of(pred, light)
     verb = clause_verb(light or pred, 4)
