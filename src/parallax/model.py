@@ -117,13 +117,14 @@ class Actor:
     id: str
     name: str
     kind: ActorKind
-    country: str | None = None  # ISO3
+    country: str | None = None  # ISO3 of the state the actor acts for
     agent: str | None = None  # CAMEO/PLOVER agent type: GOV, MIL, DIP, MED, ...
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     organization: str | None = None
     anonymous: bool = False
     role_claims: list[RoleClaim] = field(default_factory=list)
+    based_in: str | None = None  # ISO3 where an armed non-state group operates; it acts for no state
 
 
 @dataclass(slots=True)

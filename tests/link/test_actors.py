@@ -98,3 +98,22 @@ def test_a_bare_name_that_begins_one_full_name_and_ends_another_joins_neither():
     assert len({mapping["p0:a"], mapping["p1:a"], mapping["p2:a"]}) == 3
     _, mapping = merge_actors(_people("Park", "Min Park"))  # a surname alone still joins its one full name
     assert mapping["p0:a"] == mapping["p1:a"]
+
+
+def test_an_armed_group_acts_for_no_state_and_keeps_where_it_fights():
+    from parallax.extract.actors.types import DocActors
+    from parallax.model import Actor
+
+    def doc(i, name, kind, country, agent):
+        aid = f"g{i}:a"
+        return DocActors(doc=f"g{i}", actors={aid: Actor(id=aid, name=name, kind=kind, country=country, agent=agent)},
+                         mentions=[])
+
+    actors, mapping = merge_actors([doc(0, "National Liberation Army", "group", "COL", "REB"),
+                                    doc(1, "Colombian army", "organization", "COL", "MIL"),
+                                    doc(2, "Colombia", "country", "COL", None)])
+    by_id = {a.id: a for a in actors}
+    rebels, army = by_id[mapping["g0:a"]], by_id[mapping["g1:a"]]
+    assert (rebels.country, rebels.based_in) == (None, "COL"), "rebels fighting Colombia are not Colombia's side"
+    assert (army.country, army.based_in) == ("COL", None), "a state's army stays its state's"
+    assert by_id[mapping["g2:a"]].country == "COL"

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from parallax.extract.actors.gazetteer import fold as gazetteer_fold
-from parallax.extract.actors.types import DocActors
+from parallax.extract.actors.types import ARMED_AGENTS, DocActors
 from parallax.link.fuzzy import close_pairs
 from parallax.link.unionfind import UnionFind
 from parallax.model import Actor
@@ -193,6 +193,8 @@ def _merged(members: list[Actor], gid: str) -> Actor:
     out.country = countries.most_common(1)[0][0] if countries else None
     out.agent = agents.most_common(1)[0][0] if agents else None
     out.organization = orgs.most_common(1)[0][0] if orgs else None
+    if out.agent in ARMED_AGENTS and out.kind != "person":  # a party of its own: where it fights, not whom for
+        out.based_in, out.country = out.country, None
     for m in members:
         for alias in [m.name, *m.aliases]:
             if alias != name and alias not in out.aliases:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from parallax import model as m
 
-SCHEMA_VERSION = 6  # 5: claims.proposition; 6: contradictions.revision, timeline
+SCHEMA_VERSION = 7  # 5: claims.proposition; 6: contradictions.revision, timeline; 7: actors.based_in
 
 
 @dataclass(frozen=True)

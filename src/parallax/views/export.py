@@ -75,8 +75,8 @@ def story_json(story: m.Story) -> dict[str, Any]:
 
 EVENT_COLUMNS = [
     "event_id", "date", "date_precision",
-    "source_actor", "source_name", "source_country", "source_agent",
-    "target_actor", "target_name", "target_country", "target_agent",
+    "source_actor", "source_name", "source_country", "source_agent", "source_based_in",
+    "target_actor", "target_name", "target_country", "target_agent", "target_based_in",
     "plover_type", "mode", "cameo", "goldstein", "symmetric", "reported_by",
     "equipment", "quantities", "money",
     "doc", "outlet", "published", "url", "span_start", "span_end", "sentence",
@@ -84,7 +84,10 @@ EVENT_COLUMNS = [
 
 
 def events_csv(story: m.Story) -> str:
-    """Events one row each, in the dyadic layout event-data users expect (GDELT/POLECAT-like columns)."""
+    """Events one row each, in the dyadic layout event-data users expect (GDELT/POLECAT-like columns).
+
+    An armed non-state group has no ``*_country`` (it acts for no state) and its home in ``*_based_in``:
+    CAMEO's ``COLREB`` is ``based_in`` COL with agent REB."""
     actors = {a.id: a for a in story.actors}
     docs = {d.id: d for d in story.documents}
     out = io.StringIO()
@@ -96,8 +99,10 @@ def events_csv(story: m.Story) -> str:
             "event_id": e.id, "date": e.date, "date_precision": e.date_precision,
             "source_actor": e.source, "source_name": src.name if src else None,
             "source_country": src.country if src else None, "source_agent": src.agent if src else None,
+            "source_based_in": src.based_in if src else None,
             "target_actor": e.target, "target_name": tgt.name if tgt else None,
             "target_country": tgt.country if tgt else None, "target_agent": tgt.agent if tgt else None,
+            "target_based_in": tgt.based_in if tgt else None,
             "plover_type": e.type, "mode": e.mode, "cameo": e.cameo, "goldstein": e.goldstein,
             "symmetric": e.symmetric, "reported_by": e.reported_by,
             "equipment": "; ".join(e.equipment), "quantities": "; ".join(e.quantities),
