@@ -285,6 +285,7 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     # troops sent to a border, or pulled back from it, face the country beyond it
     ("Peru deployed troops along its border with Chile.", ("PER", "CHL", "MOBILIZE")),
     ("Peru pulled back its troops from the border with Chile.", ("PER", "CHL", "RETREAT")),
+    ("Peru's president sent 5,000 troops to Peru's southern border with Chile.", ("PER", "CHL", "MOBILIZE")),
 ])
 def test_constructions_of_news_verbs(nlp, text, event):
     assert (event if len(event) == 4 else (*event, "asserted")) in got(nlp, text)

@@ -148,10 +148,10 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
             targets = protested_at([pred], actors, subj_actors)
         if not targets and frame.plover in {"ASSAULT", "COERCE"} and not passive:  # "attacked a train near X"
             targets = struck_place(pred, actors, subj_actors)
-        if not targets and frame.plover in {"MOBILIZE", "RETREAT"}:  # "deployed troops to its border with X"
+        if frame.plover in {"MOBILIZE", "RETREAT"}:  # "deployed troops to its (X's own) border with Y": Y
             targets = [a for t in tgt_tokens + pobj.get("from", []) if t.lemma_.lower() in _FRONTIERS
                        for a in roles.actors_of(roles.prep_objects(t, {"with"}).get("with", []), actors)
-                       if a not in subj_actors]
+                       if a not in subj_actors] or targets
         if not targets and frame.plover in {"CONCEDE", "RETREAT"}:  # "will not back down in its dispute with X"
             targets = dispute_party(pred, actors, subj_actors)
         if not targets and (frame.plover == "THREATEN" or frame.lemma == "warn"):  # "warned that it will exert
