@@ -286,6 +286,9 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("Peru deployed troops along its border with Chile.", ("PER", "CHL", "MOBILIZE")),
     ("Peru pulled back its troops from the border with Chile.", ("PER", "CHL", "RETREAT")),
     ("Peru's president sent 5,000 troops to Peru's southern border with Chile.", ("PER", "CHL", "MOBILIZE")),
+    # an announcement states its "that" clause: the truce agreed answers the talks just reported
+    ("Chile and Peru held talks in Lima on Monday. Bolivian lawmakers welcomed Tuesday's announcement that Peru "
+     "had agreed to a 30-day ceasefire.", ("PER", "CHL", "AGREE")),
 ])
 def test_constructions_of_news_verbs(nlp, text, event):
     assert (event if len(event) == 4 else (*event, "asserted")) in got(nlp, text)

@@ -21,6 +21,8 @@ TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 # answers a clash, a delivery the deal or the supply reported before
 _AGENTLESS = {"ASSAULT": _HOSTILE, "COERCE": _HOSTILE, "AID": frozenset({"AID", "AGREE"})}
 _REPORT_WINDOW = 4  # sentences back
+# nouns whose "that" clause states a fact: "the announcement that Peru had agreed to a truce"
+_ANNOUNCED = frozenset({"announcement", "confirmation", "statement", "news", "decision"})
 # subjects that are the means, not the doer: "a roadside bomb killed ..."
 _MEANS = frozenset("""
 attack bomb blast bombing explosion device strike airstrike missile rocket shell shelling drone fire gunfire
@@ -73,7 +75,8 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
     if frame.plover == "AGREE" and pred.pos_ == "VERB" and light is None and sources and not targets and not pair:
         # "Ukraine agreed to the ceasefire": to whoever proposed it, else the counterpart just reported
         agreed_to = any(c.dep_ == "prep" and c.lower_ in {"to", "on"} for c in pred.children) \
-            and pred.dep_ in {"ROOT", "ccomp", "conj"}  # a stated agreement, not one asked for
+            and (pred.dep_ in {"ROOT", "ccomp", "conj"} or (pred.dep_ == "acl" and pred.head.lemma_.lower()
+                                                           in _ANNOUNCED))  # stated, not asked for
         t = _proposer(pred, disc, sources) or (
             disc.counterpart(sources[0], allow_named=False, here=False) if agreed_to else None)
         return sources, ([t] if t else targets), pair
