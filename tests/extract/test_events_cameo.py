@@ -15,6 +15,36 @@ def test_clash_verb_and_noun_are_assaults(nlp):
     assert ("THA", "KHM", "ASSAULT", "asserted") in got(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Chilean and Peruvian troops clashed on the border.",
+    "Chile and Peru clashed on the border on Monday.",
+    "Chilean troops clashed with Peruvian troops on the border.",
+    "Chile and Peru exchanged fire at the Arica border crossing on Monday.",
+])
+def test_a_clash_is_a_fight_each_way(nlp, text):
+    g = got(nlp, text)
+    assert {("CHL", "PER", "ASSAULT", "asserted"), ("PER", "CHL", "ASSAULT", "asserted")} <= set(g)
+
+
+def test_a_clash_over_an_issue_between_governments_is_a_quarrel(nlp):
+    g = set(got(nlp, "Chile and Peru clashed over fishing rights at the summit."))
+    assert {("CHL", "PER", "ACCUSE", "asserted"), ("PER", "CHL", "ACCUSE", "asserted")} <= g
+    assert not any(ty == "ASSAULT" for *_, ty, _m in g)
+    g = set(got(nlp, "Chilean and Peruvian troops clashed over the disputed ridge."))
+    assert ("CHL", "PER", "ASSAULT", "asserted") in g, "troops who clash over a ridge fight for it"
+
+
+@pytest.mark.parametrize("text", [
+    "A face-off between Chilean and Peruvian troops continued.",
+    "Chilean troops have been locked in a standoff with Peruvian troops since January.",
+])
+def test_a_face_off_is_a_show_of_force_each_way(nlp, text):
+    rows, actors = run(nlp, text)
+    got_ = {(s, t, ty) for s, t, ty, _m, _e in rows}
+    assert {("CHL", "PER", "MOBILIZE"), ("PER", "CHL", "MOBILIZE")} <= got_
+    assert all(e.predicate.endswith(("face-off", "standoff")) for *_, e in rows)
+
+
 def test_refusing_to_back_down_is_a_rejection_not_support(nlp):
     rows = got(nlp, "Serbia said on Friday it would not back down in its dispute with Croatia.")
     assert ("SRB", "HRV", "REJECT", "asserted") in rows

@@ -126,7 +126,7 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
             if frame is not None and tok.dep_ in {"acomp", "ROOT", "conj", "amod", "ccomp", "advcl", "xcomp"}:
                 found += _code(tok, None, frame, actors, disc)
         elif tok.pos_ in {"NOUN", "PROPN"}:
-            frame, pred = noun_frame(tok.lemma_), tok
+            frame, pred = noun_frame(tok.lemma_) or noun_frame(triggers.hyphenated(tok)), tok
             if tok.dep_ == "compound":  # "a tariff increase", "an aid package": the head carries the event
                 if not frame or tok.head.pos_ != "NOUN" or tok.head.lemma_.lower() not in CARRIER_HEADS:
                     continue
@@ -161,13 +161,16 @@ def _denials(sent: Span, found: list[_Found], actors: DocActors, disc: Discourse
 
 
 def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, disc: Discourse) -> list[_Found]:
-    if light is not None and light.lemma_.lower() == "exchange":  # "exchanged fire", "exchanged prisoners"
-        frame = replace(frame, symmetric=True)
+    if light is not None and light.lemma_.lower() == "exchange":  # "exchanged fire" (each on the other),
+        frame = replace(frame, mutual=True) if frame.plover == "ASSAULT" else replace(frame, symmetric=True)
+        # "exchanged prisoners" (one mutual act)
     read = triggers.reading(pred, light, frame)
     if read is None:
         return []
     plover, cameo, mode = read.plover, read.cameo, read.mode
     sources, targets, pair, subj = arguments(pred, light, frame, actors)
+    if frame.mutual and plover == "ASSAULT" and triggers.verbal_clash(pred, light, subj):
+        plover, cameo = "ACCUSE", "111"  # "clashed over fishing rights": words, not force
     given = (len(sources), len(targets), len(pair))
     sources, targets, pair = implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow)
     borrowed = given != (len(sources), len(targets), len(pair))
@@ -213,7 +216,13 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
         if agreed:  # "agreed to resume talks": the talks to come as well
             out.append(_Found(pred, light, frame, frame.plover, frame.cameo, s, t, sym, borrowed, "future"))
 
-    if len(pair) >= 2 and sources and light is not None and light.lemma_.lower() in _THIRD_PARTY \
+    if frame.mutual:  # "Chilean and Peruvian troops clashed", "a face-off between A and B": each on the other
+        sides = pair if len(pair) >= 2 else sources if len(sources) >= 2 and all(  # "A and B clashed at the
+            _own_party(a, actors) for a in sources[:2]) else []  # X crossing": X is a place, not a third party
+        for s, t in [(sides[0], sides[1])] if len(sides) >= 2 else [(s, t) for s in sources[:4] for t in targets[:6]]:
+            add(s, t, False)
+            add(t, s, False)
+    elif len(pair) >= 2 and sources and light is not None and light.lemma_.lower() in _THIRD_PARTY \
             and not set(sources) & set(pair):
         for p in pair[:3]:  # "hosted talks between A and B", "launched a mediation between A and B"
             for s in sources[:2]:
@@ -287,9 +296,10 @@ def _pick_date(f: _Found, whens: list[When]) -> When | None:
 
 
 def _predicate_text(f: _Found) -> str:
+    word = triggers.hyphenated(f.predicate) or f.predicate.lemma_  # "face-off", not its last piece
     if f.light is None:
-        return f.predicate.lemma_
-    return f"{MISREAD_LEMMAS.get(f.light.lemma_, f.light.lemma_)} {f.predicate.lemma_}"
+        return word
+    return f"{MISREAD_LEMMAS.get(f.light.lemma_, f.light.lemma_)} {word}"
 
 
 def _speaker(pos: int, speaking: Covering[Quote]) -> str | None:

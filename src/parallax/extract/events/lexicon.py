@@ -33,6 +33,7 @@ class Frame:
     indirect_object: bool = False  # "provide X with Y": the direct object may be the recipient
     purpose: bool = False  # a journey: an event only when made for a meeting ("flew to X for talks")
     dictionary: bool = False  # from the CAMEO dictionary, not the curated table: both sides must be stated
+    mutual: bool = False  # a clash or face-off: each side acts on the other, one event each way
 
 
 # Verbs that carry no event themselves and lend their subject to an event noun: "held talks",
@@ -169,10 +170,11 @@ def frames() -> dict[tuple[str, str], Frame]:
             raise ValueError(f"no PLOVER type for predicate {lemma!r} ({cameo})")
         out[(kind, lemma)] = Frame(
             lemma=lemma, kind=kind, cameo=cameo, plover=plover,
-            target_deps=frozenset(flags - {"inv", "sym", "of=src", "lightonly", "transfer", "idobj", "purpose"}),
+            target_deps=frozenset(flags - {"inv", "sym", "of=src", "lightonly", "transfer", "idobj", "purpose",
+                                           "mutual"}),
             inverse="inv" in flags, symmetric="sym" in flags, of_source="of=src" in flags,
             light_only="lightonly" in flags, transfer="transfer" in flags, indirect_object="idobj" in flags,
-            purpose="purpose" in flags,
+            purpose="purpose" in flags, mutual="mutual" in flags,
         )
     return out
 

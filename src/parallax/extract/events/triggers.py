@@ -14,8 +14,9 @@ from spacy.tokens import Token
 from parallax.extract.actors.types import DocActors
 from parallax.extract.events import parties, roles
 from parallax.extract.events.conditions import COERCIVE, in_condition
-from parallax.extract.events.lexicon import (ECONOMIC_MODIFIERS, EXEMPTING, LIGHT_NOUNS, LIGHT_VERBS, REPORT_NOUNS,
-                                             REVERSAL_NOUNS, REVERSALS, Frame, noun_frame, sought, verb_frame)
+from parallax.extract.events.lexicon import (ECONOMIC_MODIFIERS, EXEMPTING, LIGHT_NOUNS, LIGHT_VERBS, MILITARY_UNITS,
+                                             REPORT_NOUNS, REVERSAL_NOUNS, REVERSALS, Frame, noun_frame, sought,
+                                             verb_frame)
 from parallax.extract.events.mode import event_mode
 from parallax.extract.events.verbs import demand_by_clause
 
@@ -267,3 +268,28 @@ def reading(pred: Token, light: Token | None, frame: Frame) -> Reading | None:
         return Reading(_REJECT_CODE.get(plover, "124") if not reversed_ else "124", "REJECT", mode="asserted",
                        borrow=True)
     return Reading(code, plover)
+
+
+_FORCES = frozenset({"army", "military", "navy", "police", "guard", "militant", "rebel", "fighter", "gunman"})
+
+
+def verbal_clash(pred: Token, light: Token | None, subj: list[Token]) -> bool:
+    """"Chile and Peru clashed over fishing rights": a clash over an issue between parties that are no armed
+    forces is a quarrel (CAMEO 111), not a fight; "troops clashed over the ridge" stays a fight."""
+    head = light or pred
+    preps = [c for c in (*head.children, *pred.children) if c.dep_ == "prep"]
+    if not any(p.lower_ in {"over", "about"} for p in preps):
+        return False
+    words = {t.lemma_.lower() for s in subj for t in s.subtree}
+    words |= {t.lemma_.lower() for p in preps if p.lower_ in {"with", "between"} for t in p.subtree}
+    return not words & (MILITARY_UNITS | _FORCES)
+
+
+def hyphenated(tok: Token) -> str:
+    """A noun the tokenizer cut at its hyphen, whole again: "face-off" from "face", "-", "off"."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in {"-", "–"} and doc[tok.i - 2].head.i == tok.i \
+            and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
+        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return ""
+
