@@ -119,10 +119,14 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
 
 
 def agent_of(verb: Token) -> list[Token]:
-    """The "by" agent of a passive verb."""
+    """The "by" agent of a passive verb; also one the parser hung on the verb's own prepositional object
+    ("was removed from the programme by X")."""
     for c in verb.children:
         if c.dep_ == "agent":
             return [t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
+    for p in (p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+        for by in (b for b in p.children if b.dep_ == "prep" and b.lower_ == "by"):
+            return [t for o in by.children if o.dep_ == "pobj" and o.pos_ == "PROPN" for t in conjuncts(o)]
     return []
 
 
