@@ -318,6 +318,9 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("Peru's president sent 5,000 troops to Peru's southern border with Chile.", ("PER", "CHL", "MOBILIZE")),
     # a passive's doer the parser hung on the verb's own object: "removed from the programme by X"
     ("Chile was removed from the programme by the United States.", ("USA", "CHL", "SANCTION")),
+    # "X is the one who ...": X does what the relative clause says
+    ("Chilean President Gabriel Boric started the war on Peru. He is the one who can end it by withdrawing his "
+     "troops.", ("CHL", "PER", "RETREAT", "hypothetical")),
     # an announcement states its "that" clause: the truce agreed answers the talks just reported
     ("Chile and Peru held talks in Lima on Monday. Bolivian lawmakers welcomed Tuesday's announcement that Peru "
      "had agreed to a 30-day ceasefire.", ("PER", "CHL", "AGREE")),

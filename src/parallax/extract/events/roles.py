@@ -61,6 +61,8 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             passive = s.dep_ == "nsubjpass" and cur is verb  # "is expected to visit": active for visit
             if s.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":  # "Russia, which sold ..."
                 s = cur.head
+                if s.dep_ == "attr" and s.head.lemma_ == "be":  # "he is the one who can end it": he
+                    s = next((c for c in s.head.children if c.dep_ == "nsubj"), s)
             return conjuncts(s), passive
         if cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT" and cur.head.pos_ == "PROPN":
             return [cur.head], False  # "Leavitt called ...": a finite verb the parser hung on the name it follows
