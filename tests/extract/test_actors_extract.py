@@ -212,3 +212,11 @@ def test_the_official_is_the_one_unnamed_official_just_described(nlp):
     da2 = extract_actors(nlp(text2), Document(id="d4", key="k4", text=text2))
     s2 = text2.index("The official")
     assert da2.actor_at(s2, s2 + len("The official")) is None
+
+
+def test_an_ethnic_people_is_not_the_state_of_that_name(nlp):
+    text = "Bolivia denounced the suppression of ethnic Peruvians in Chile. Peruvian troops were put on alert."
+    da = extract_actors(nlp(text), Document(id="d3", key="k3", text=text))
+    by_text = {m.text: da.actors[m.actor].country for m in da.mentions if m.actor}
+    assert by_text.get("Peruvians") is None, "an ethnic group is no party of the state Peru"
+    assert by_text.get("Peruvian") == "PER" and by_text.get("Chile") == "CHL"

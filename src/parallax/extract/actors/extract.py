@@ -63,6 +63,8 @@ def _entry_mentions(b: Builder, ents: list[Span], found: list[tuple[Span, Entry]
         if span.start >= 2 and span.doc[span.start - 1].text in {"-", "–"} \
                 and span.doc[span.start - 2].lower_ in STANCE_PREFIXES:
             continue  # "anti-Pakistan fighters", "pro-Russian separatists": against or for the state, not it
+        if entry.kind == "demonym" and span.start >= 1 and span.doc[span.start - 1].lower_ == "ethnic":
+            continue  # "ethnic Albanians", "ethnic Turks in Bulgaria": a people, not the state of that name
         inside_org = org_ents.get(span.start)
         if (entry.kind in {"capital", "metonym"} and inside_org is not None
                 and _PREFIX_STRIP.sub("", inside_org.text) != span.text):
