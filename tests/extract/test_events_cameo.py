@@ -318,6 +318,9 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("Peru's president sent 5,000 troops to Peru's southern border with Chile.", ("PER", "CHL", "MOBILIZE")),
     # an insurgency is waged against the state it fights
     ("The National Liberation Army has waged an insurgency against Colombia for decades.", (None, "COL", "ASSAULT")),
+    # whatever armed men take over, they seize (a named train too); a country taking over a company does not
+    ("Colombia is at war. Militants from the National Liberation Army took over the Andes Express near Cucuta on "
+     "Tuesday.", (None, "COL", "COERCE")),
     # a passive's doer the parser hung on the verb's own object: "removed from the programme by X"
     ("Chile was removed from the programme by the United States.", ("USA", "CHL", "SANCTION")),
     # "X is the one who ...": X does what the relative clause says

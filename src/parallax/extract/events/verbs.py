@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from parallax.extract.events import cameo
+from parallax.extract.events.references import ARMED
 from parallax.extract.events.roles import answered
 from parallax.extract.events.lexicon import (ACCUSING_LABELS, ENVOYS, LABEL_VERBS, LISTING_LABELS, LISTING_VERBS,
                                              MILITARY_UNITS, REFUTING_LABELS, Frame, complied_demand, noun_frame,
@@ -107,8 +108,9 @@ def verb_frame_of(verb: Token) -> Frame | None:
         return Frame(lem, "V", "181", "COERCE", frozenset({"dobj", "nsubjpass"}))  # "took 30 soldiers hostage"
     if lem in REFUSING and answered(verb) is not None:
         return Frame(lem, "V", "120", "REJECT", frozenset())
-    if lem == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) and any(
-            o.lemma_.lower() in SEIZABLE for o in objs):  # "rebels took over a ferry"
+    if lem == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) and (any(
+            o.lemma_.lower() in SEIZABLE for o in objs) or _armed_subject(verb)):  # "rebels took over a ferry",
+        # "militants took over the Andes Express" (whatever armed men take over, they seize)
         return Frame(lem, "V", "171", "COERCE", frozenset({"dobj", "nsubjpass"}))
     if complied_demand(verb) is not None:  # "complied with the demand", "refused to heed the call"
         return Frame(lem, "V", "083", "CONCEDE", frozenset())
@@ -250,3 +252,9 @@ def _warning(verb: Token) -> Frame | None:
                 and any(a.dep_ in {"acomp", "attr"} and a.lemma_.lower() in ACCUSING_LABELS for a in c.children):
             return Frame("warn", "V", "112", "ACCUSE", deps)
     return None
+
+
+def _armed_subject(verb: Token) -> bool:
+    """Whether the verb's subject is armed men: "militants", "separatist fighters"."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED for c in verb.children)
+
