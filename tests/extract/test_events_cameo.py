@@ -321,6 +321,10 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     # whatever armed men take over, they seize (a named train too); a country taking over a company does not
     ("Colombia is at war. Militants from the National Liberation Army took over the Andes Express near Cucuta on "
      "Tuesday.", (None, "COL", "COERCE")),
+    # sending envoys is a visit, sending troops a deployment, sending aid a delivery
+    ("Chile sent a delegation to Peru.", ("CHL", "PER", "CONSULT")),
+    ("Chile sent troops to Peru.", ("CHL", "PER", "MOBILIZE")),
+    ("Chile sent 50 tons of aid to Peru.", ("CHL", "PER", "AID")),
     # a passive's doer the parser hung on the verb's own object: "removed from the programme by X"
     ("Chile was removed from the programme by the United States.", ("USA", "CHL", "SANCTION")),
     # "X is the one who ...": X does what the relative clause says

@@ -48,6 +48,8 @@ EXPELLING = frozenset({"remove", "expel", "oust", "exclude", "eject", "kick", "d
 MEMBERSHIPS = frozenset("programme program group organization organisation alliance bloc club body council talks "
                         "summit forum deal agreement consortium project partnership mission".split())
 CAPTIVES = frozenset({"hostage", "captive", "prisoner"})
+# whom a government sends to talk: sending them is a visit (CAMEO 042), not a delivery
+DELEGATES = ENVOYS | frozenset("representative delegation delegate negotiator mediator".split())
 # what armed men take over by force (CAMEO 171 seize): not a company, a post or a role
 SEIZABLE = frozenset("train bus ship vessel tanker ferry plane aircraft airliner airport port base outpost checkpoint "
                      "building embassy consulate town city village district camp facility plant oilfield mine "
@@ -126,6 +128,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
         objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         if any(o.lemma_.lower() in MILITARY_UNITS for o in objs):
             return replace(frame, cameo="154", plover="MOBILIZE", transfer=False)
+        if any(o.lemma_.lower() in DELEGATES for o in objs):  # "sent envoys to Lima for talks": a visit
+            return replace(frame, cameo="042", plover="CONSULT", transfer=False)
     return frame
 
 
