@@ -321,6 +321,10 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     # whatever armed men take over, they seize (a named train too); a country taking over a company does not
     ("Colombia is at war. Militants from the National Liberation Army took over the Andes Express near Cucuta on "
      "Tuesday.", (None, "COL", "COERCE")),
+    # a truce in a war is between the sides at war
+    ("A potential ceasefire in the Chilean-Peruvian war could affect trade.", ("CHL", "PER", "AGREE", "hypothetical")),
+    ("Bolivia said a potential ceasefire in the war between Chile and Peru could affect trade.",
+     ("CHL", "PER", "AGREE", "hypothetical")),
     # sending envoys is a visit, sending troops a deployment, sending aid a delivery
     ("Chile sent a delegation to Peru.", ("CHL", "PER", "CONSULT")),
     ("Chile sent troops to Peru.", ("CHL", "PER", "MOBILIZE")),

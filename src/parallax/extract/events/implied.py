@@ -50,6 +50,8 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
                     pair = disc.pair(pred.sent, o)
     if not pair and frame.symmetric and not sources and not targets and light is None and pred.pos_ != "VERB":
         pair = _mutual_pair(pred, disc)  # "since talks failed in Hanoi", "their second summit"
+    if not pair and not sources and not targets and pred.lemma_.lower() in TRUCES:  # "a ceasefire in the
+        pair = _warring(pred, disc)  # Peru-Chile war": between the sides at war
     if not pair and not targets and len(sources) == 1 and pred.lemma_.lower() in TRUCES:  # "Peru was ready for
         # a ceasefire": with the side it has been fighting
         t = disc.counterpart(sources[0], allow_named=False, types=_HOSTILE, window=_REPORT_WINDOW)
@@ -162,3 +164,19 @@ def _proposer(verb: Token, disc: Discourse, exclude: list[str]) -> str | None:
                 if disc.side(a) not in mine:
                     return a
     return None
+
+
+_WARS = frozenset({"war", "conflict", "fighting", "hostilities"})
+
+
+def _warring(truce: Token, disc: Discourse) -> list[str]:
+    """The two sides of the war a truce is in or ends: "a ceasefire in the Chile-Peru war"."""
+    wars = [p for c in truce.children if c.dep_ == "prep" and c.lower_ in {"in", "to", "of"}
+            for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _WARS]
+    for war in wars:
+        sides = roles.modifier_actors(war, disc.actors) or roles.actors_of(
+            roles.prep_objects(war, {"between"}).get("between", []), disc.actors)
+        if len({disc.side(a) for a in sides}) == 2:
+            return sides
+    return []
+
