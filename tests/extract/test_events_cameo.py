@@ -321,6 +321,11 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     # whatever armed men take over, they seize (a named train too); a country taking over a company does not
     ("Colombia is at war. Militants from the National Liberation Army took over the Andes Express near Cucuta on "
      "Tuesday.", (None, "COL", "COERCE")),
+    # a common noun's examples are its members: one event each
+    ("Chile imposed sanctions on countries such as Peru and Bolivia.", ("CHL", "BOL", "SANCTION")),
+    ("Chile imposed sanctions on countries including Peru and Bolivia.", ("CHL", "PER", "SANCTION")),
+    ("Bolivia could retaliate with tariffs on farm products such as dairy, pork and Peruvian brandy.",
+     ("BOL", "PER", "SANCTION", "hypothetical")),
     # a truce in a war is between the sides at war
     ("A potential ceasefire in the Chilean-Peruvian war could affect trade.", ("CHL", "PER", "AGREE", "hypothetical")),
     ("Bolivia said a potential ceasefire in the war between Chile and Peru could affect trade.",

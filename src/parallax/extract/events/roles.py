@@ -302,7 +302,19 @@ def actors_of(tokens: list[Token], actors: DocActors) -> list[str]:
             a = possessive_antecedent(t, actors, [])  # "its troops", "their government": the owner just named
         if a and a not in out:
             out.append(a)
+        for e in _examples(t):  # "countries such as Peru and Chile", "goods including Peruvian wine"
+            if (a := actor_of(e, actors)) and a not in out:
+                out.append(a)
     return out
+
+
+def _examples(tok: Token) -> list[Token]:
+    """The examples a common noun lists: "products such as dairy and X wine", "countries including A and B"."""
+    if tok.pos_ != "NOUN":
+        return []
+    return [e for c in tok.children if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (
+        c.lower_ == "as" and any(s.lower_ == "such" for s in c.children)))
+        for p in c.children if p.dep_ == "pobj" for e in conjuncts(p)]
 
 
 def modifier_actors(noun: Token, actors: DocActors) -> list[str]:
