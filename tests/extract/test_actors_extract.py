@@ -220,3 +220,13 @@ def test_an_ethnic_people_is_not_the_state_of_that_name(nlp):
     by_text = {m.text: da.actors[m.actor].country for m in da.mentions if m.actor}
     assert by_text.get("Peruvians") is None, "an ethnic group is no party of the state Peru"
     assert by_text.get("Peruvian") == "PER" and by_text.get("Chile") == "CHL"
+
+
+@pytest.mark.parametrize("text", [
+    "Colonel Juan Perez of the Chilean Army spoke on Monday.",
+    "Defence Minister Juan Perez of Chile spoke on Monday.",
+])
+def test_an_official_takes_the_country_of_the_of_phrase_after_the_name(nlp, text):
+    da = extract_actors(nlp(text), Document(id="d4", key="k4", text=text))
+    perez = next(a for a in da.actors.values() if a.kind == "person")
+    assert perez.country == "CHL"

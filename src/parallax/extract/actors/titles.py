@@ -194,6 +194,14 @@ def _appos_after(name: Span) -> list[Token]:
     return []
 
 
+def _of_after(name: Span) -> list[Token]:
+    """The "of" phrase right after a titled name: "Colonel Ana Ruiz of the Chilean Army", "Minister X of Peru"."""
+    doc = name.doc
+    if name.end < len(doc) and doc[name.end].lower_ == "of" and doc[name.end].head.i in range(name.start, name.end):
+        return _cut_at_comma(list(doc[name.end].subtree))
+    return []
+
+
 def _appos_before(name: Span) -> list[Token]:
     """The title a name stands in apposition to: "Freedonia's National Security Adviser, Lina Moor"."""
     root = name.root
@@ -229,7 +237,7 @@ def role_of(name: Span, gaz: dict[int, tuple[Span, Entry]]) -> RoleInfo | None:
         return None
     country, used = _country(tokens, gaz)
     if country is None and left:  # "Gen. X, director of the Ruritanian army's ...": a rank, then the country
-        for more in (_appos_before(name), _comma_title(name), _appos_after(name)):
+        for more in (_appos_before(name), _comma_title(name), _appos_after(name), _of_after(name)):
             country = _country(more, gaz)[0]
             if country:
                 break
