@@ -321,6 +321,9 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     # whatever armed men take over, they seize (a named train too); a country taking over a company does not
     ("Colombia is at war. Militants from the National Liberation Army took over the Andes Express near Cucuta on "
      "Tuesday.", (None, "COL", "COERCE")),
+    # talks that a clause dating the main one mentions were the main clause's pair's
+    ("Chile and Peru have been locked in their positions since talks failed at the Lima summit held in February.",
+     ("CHL", "PER", "CONSULT")),
     # a common noun's examples are its members: one event each
     ("Chile imposed sanctions on countries such as Peru and Bolivia.", ("CHL", "BOL", "SANCTION")),
     ("Chile imposed sanctions on countries including Peru and Bolivia.", ("CHL", "PER", "SANCTION")),

@@ -58,6 +58,8 @@ def test_a_yearless_day_is_the_occurrence_nearest_the_publication():
     ("The two leaders held a summit in Russia in September.", "2024-06-28", "2023-09"),
     ("The two leaders will hold a summit in Russia in September.", "2024-06-28", "2024-09"),
     ("The government exempted the cars from the tariffs until April 2.", "2025-03-09", "2025-04-02"),
+    ("Talks stalled after the summit held in September.", "2024-06-28", "2023-09"),
+    ("Talks will follow the summit planned for September.", "2024-06-28", "2024-09"),
 ])
 def test_the_clause_tense_picks_the_past_or_coming_occurrence(nlp, text, published, date):
     ctx = DateContext.of(_doc(text, published))

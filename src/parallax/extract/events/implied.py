@@ -137,11 +137,21 @@ def _done_by_a_thing(tok: Token) -> bool:
     return tok.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in head.children)
 
 
+_SINCE = frozenset({"since", "after", "until", "till", "when"})  # a clause dating the main one
+
+
 def _mutual_pair(noun: Token, disc: Discourse) -> list[str]:
     """Who held talks named without their parties: "their second summit" is the pair just named. (Talks merely
     mentioned beside two parties are as often hypothetical or someone else's: no pair from that.)"""
     if any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
         return disc.pair(noun.sent, noun)
+    clause = noun.head
+    if noun.dep_ == "nsubj" and clause.dep_ == "advcl" and any(m.lower_ in _SINCE for m in clause.children):
+        # "A and B have been locked in their positions since talks failed": the talks were theirs
+        subj = [t for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in roles.conjuncts(c)]
+        sides = roles.actors_of(subj, disc.actors)
+        if len({disc.side(a) for a in sides}) == 2:
+            return sides
     return []
 
 

@@ -194,6 +194,9 @@ def is_bound(ent: Span) -> bool:
 FUTURE_AUX = frozenset({"will", "'ll", "shall"})
 
 
+_PLANNED = frozenset({"schedule", "plan", "set", "expect", "slate", "due", "propose", "announce"})
+
+
 def in_past_clause(ent: Span) -> bool:
     """A DATE that hangs under a past-tense verb ("held a summit in September") dates something that already
     happened: the coming September is ruled out however near it is."""
@@ -202,7 +205,8 @@ def in_past_clause(ent: Span) -> bool:
         if cur.pos_ in {"VERB", "AUX"} and cur.dep_ != "aux":
             return cur.tag_ == "VBD" or (cur.tag_ == "VBN" and any(
                 c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "was", "were", "has", "have"}
-                for c in cur.children))
+                for c in cur.children)) or (cur.tag_ == "VBN" and cur.dep_ == "acl"
+                                            and cur.lemma_.lower() not in _PLANNED)  # "the summit held in May"
         if cur.head is cur:
             return False
         cur = cur.head
