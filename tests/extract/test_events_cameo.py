@@ -324,6 +324,12 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     # talks that a clause dating the main one mentions were the main clause's pair's
     ("Chile and Peru have been locked in their positions since talks failed at the Lima summit held in February.",
      ("CHL", "PER", "CONSULT")),
+    # acting despite a named side's opposition turns it down
+    ("Chile will not give up its claim to the islands despite Peru's protests.", ("CHL", "PER", "REJECT")),
+    ("Despite pressure from Peru, Chile held the drills.", ("CHL", "PER", "REJECT")),
+    ("Chile tested the missiles despite threats of Peruvian sanctions.", ("CHL", "PER", "REJECT")),
+    # the threat of a measure is no measure taken
+    ("Chile faces the threat of Peruvian sanctions.", ("PER", "CHL", "SANCTION", "hypothetical")),
     # a common noun's examples are its members: one event each
     ("Chile imposed sanctions on countries such as Peru and Bolivia.", ("CHL", "BOL", "SANCTION")),
     ("Chile imposed sanctions on countries including Peru and Bolivia.", ("CHL", "PER", "SANCTION")),
@@ -348,6 +354,11 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
 ])
 def test_constructions_of_news_verbs(nlp, text, event):
     assert (event if len(event) == 4 else (*event, "asserted")) in got(nlp, text)
+
+
+def test_acting_despite_the_weather_or_unowned_protests_defies_no_one(nlp):
+    assert not got(nlp, "Chile held the drills despite the rain.")
+    assert not any(ty == "REJECT" for *_, ty, _m in got(nlp, "Chile held drills near Peru despite protests."))
 
 
 def test_taking_over_a_company_is_no_seizure(nlp):

@@ -17,6 +17,7 @@ from parallax.extract.actors.types import ARMED_AGENTS, DocActors, state_side
 from parallax.extract.events import conditions, details, roles, statements, triggers, verbs, voices
 from parallax.extract.events.codebook import goldstein
 from parallax.extract.events.context import Discourse
+from parallax.extract.events.defiance import defiances
 from parallax.extract.events.implied import implied
 from parallax.extract.events.lexicon import CARRIER_HEADS, CROWDS, MISREAD_LEMMAS, Frame, adjective_frame, noun_frame
 from parallax.extract.events.mode import background, event_mode
@@ -27,6 +28,7 @@ from parallax.language.spans import Covering
 
 ACCUSATION = Frame("say", "V", "112", "ACCUSE", frozenset())
 DENIAL = Frame("deny", "V", "016", "REJECT", frozenset())  # CAMEO 016 "deny responsibility"
+DEFIANCE = Frame("defy", "V", "120", "REJECT", frozenset())  # CAMEO 120 "reject"
 _MILITARY = frozenset({"military", "defence", "defense", "arms", "weapon", "army", "naval", "navy", "missile"})
 # light verbs whose subject arranges a meeting of others: it deals with each of them
 _THIRD_PARTY = frozenset({"host", "mediate", "broker", "arrange", "organize", "organise", "launch", "convene",
@@ -143,6 +145,8 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
                 for other in triggers.shared_lights(light):  # "imposed and then suspended tariffs on X"
                     found += _code(pred, other, frame, actors, disc)
     found += _accusations(sent, found, actors, disc)
+    found += [_Found(v, None, DEFIANCE, "REJECT", DEFIANCE.cameo, s, t, False, mode="asserted")
+              for v, s, t in defiances(sent, actors)]  # "held the drills despite Peru's protests"
     return found + _denials(sent, found, actors, disc)
 
 

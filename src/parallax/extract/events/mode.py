@@ -25,7 +25,7 @@ resolve going reaffirm
 # an offer or a proposal is not yet a plan: what is offered is possible ("offered to supply", "proposed talks")
 HYPOTHETICAL_GOVERNORS = frozenset("""
 consider mull weigh explore look possibility option contemplate inclined offer propose proposal suggest
-likely unlikely possible probable
+likely unlikely possible probable threat risk prospect spectre specter danger
 """.split())
 # light verbs of intent that decide the mode of the event noun they carry ("offered talks", "pledged aid")
 OFFERING_LIGHTS = frozenset({"offer", "propose", "suggest"})
