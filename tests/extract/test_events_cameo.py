@@ -328,6 +328,7 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("Chile will not give up its claim to the islands despite Peru's protests.", ("CHL", "PER", "REJECT")),
     ("Despite pressure from Peru, Chile held the drills.", ("CHL", "PER", "REJECT")),
     ("Chile tested the missiles despite threats of Peruvian sanctions.", ("CHL", "PER", "REJECT")),
+    ("Chile tested the missiles despite threats of Peruvian sanctions.", ("PER", "CHL", "THREATEN")),
     # the threat of a measure is no measure taken
     ("Chile faces the threat of Peruvian sanctions.", ("PER", "CHL", "SANCTION", "hypothetical")),
     # a common noun's examples are its members: one event each

@@ -19,9 +19,10 @@ reservation resistance
 """.split())
 
 
-def defiances(sent: Span, actors: DocActors) -> list[tuple[Token, str, str]]:
-    """(verb, defier, opposer) for each clause that acts despite a named side's opposition."""
-    out: list[tuple[Token, str, str]] = []
+def defiances(sent: Span, actors: DocActors) -> list[tuple[Token, str, str, Token | None]]:
+    """(verb, defier, opposer, threat) for each clause that acts despite a named side's opposition; ``threat``
+    is the opposition's noun when it was a threat ("despite threats of X sanctions": X threatened too)."""
+    out: list[tuple[Token, str, str, Token | None]] = []
     for prep in sent:
         if prep.lower_ != "despite" or prep.dep_ != "prep" or (verb := _clause_verb(prep)) is None:
             continue
@@ -38,7 +39,7 @@ def defiances(sent: Span, actors: DocActors) -> list[tuple[Token, str, str]]:
                 for t in opposers:
                     if roles.side_of(actors, s) != roles.side_of(actors, t) and (
                             state_side(actors.actor(s)) or state_side(actors.actor(t))):
-                        out.append((verb, s, t))
+                        out.append((verb, s, t, noun if noun.lemma_.lower() == "threat" else None))
     return out
 
 

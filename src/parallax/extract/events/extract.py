@@ -145,8 +145,10 @@ def _sentence_events(sent: Span, actors: DocActors, disc: Discourse) -> list[_Fo
                 for other in triggers.shared_lights(light):  # "imposed and then suspended tariffs on X"
                     found += _code(pred, other, frame, actors, disc)
     found += _accusations(sent, found, actors, disc)
-    found += [_Found(v, None, DEFIANCE, "REJECT", DEFIANCE.cameo, s, t, False, mode="asserted")
-              for v, s, t in defiances(sent, actors)]  # "held the drills despite Peru's protests"
+    for v, s, t, threat in defiances(sent, actors):  # "held the drills despite Peru's protests (threats)"
+        found.append(_Found(v, None, DEFIANCE, "REJECT", DEFIANCE.cameo, s, t, False, mode="asserted"))
+        if threat is not None:
+            found.append(_Found(threat, v, DEFIANCE, "THREATEN", "130", t, s, False, mode="asserted"))
     return found + _denials(sent, found, actors, disc)
 
 
