@@ -331,6 +331,8 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("Chile tested the missiles despite threats of Peruvian sanctions.", ("PER", "CHL", "THREATEN")),
     # the threat of a measure is no measure taken
     ("Chile faces the threat of Peruvian sanctions.", ("PER", "CHL", "SANCTION", "hypothetical")),
+    # whoever sparks or ignites a war wages it; an attack that sparks protests is no one's event
+    ("Chile sparked a trade war with Peru.", ("CHL", "PER", "SANCTION")),
     # a common noun's examples are its members: one event each
     ("Chile imposed sanctions on countries such as Peru and Bolivia.", ("CHL", "BOL", "SANCTION")),
     ("Chile imposed sanctions on countries including Peru and Bolivia.", ("CHL", "PER", "SANCTION")),

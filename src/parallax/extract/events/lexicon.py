@@ -46,7 +46,7 @@ forge enhance establish develop provide extend offer approve continue join finis
 participate take plan propose pursue seek initiate renew restore upgrade open reset repair mend normalise
 normalize improve revive widen broaden affirm reaffirm express voice pledge promise file lodge bring mount
 unleash step ramp intensify escalate tighten keep maintain put levy declare grant authorize authorise clear
-exchange reimpose re-impose attend host raise increase double triple hike wage wag stag claim
+exchange reimpose re-impose attend host raise increase double triple hike wage wag stag claim ignite spark trigger
 """.split())
 
 MISREAD_LEMMAS = {"wag": "wage", "stag": "stage"}  # for the predicate text a reader sees
