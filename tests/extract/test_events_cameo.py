@@ -333,6 +333,13 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("Chile faces the threat of Peruvian sanctions.", ("PER", "CHL", "SANCTION", "hypothetical")),
     # whoever sparks or ignites a war wages it; an attack that sparks protests is no one's event
     ("Chile sparked a trade war with Peru.", ("CHL", "PER", "SANCTION")),
+    # receiving, welcoming or calling a person is meeting or phoning them; a decision welcomed is supported
+    ("Chilean President Gabriel Boric received Peruvian Foreign Minister Javier Gonzalez in Santiago.",
+     ("CHL", "PER", "CONSULT")),
+    ("Chile's foreign minister called his Peruvian counterpart on Monday.", ("CHL", "PER", "CONSULT")),
+    ("Chile welcomed Peru's decision.", ("CHL", "PER", "SUPPORT")),
+    ("Chile received 12 jets from Peru.", ("PER", "CHL", "AID")),
+    ("Chile called on Peru to withdraw.", ("CHL", "PER", "REQUEST")),
     # a common noun's examples are its members: one event each
     ("Chile imposed sanctions on countries such as Peru and Bolivia.", ("CHL", "BOL", "SANCTION")),
     ("Chile imposed sanctions on countries including Peru and Bolivia.", ("CHL", "PER", "SANCTION")),

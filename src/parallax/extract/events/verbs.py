@@ -118,7 +118,7 @@ def verb_frame_of(verb: Token) -> Frame | None:
         return Frame(lem, "V", "083", "CONCEDE", frozenset())
     own = occurrence_frame(verb)
     frame = _instrument(verb, own) or demand_by_clause(verb, lem) or _agreeing_with(verb, own) \
-        or _conversation(verb, lem) or own
+        or _conversation(verb, lem) or _hosting(verb, lem) or own
     if frame and frame.purpose and not _for_meeting(verb):
         return None
     if frame and frame.plover == "AID" and frame.transfer and objs and all(
@@ -198,6 +198,32 @@ def _conversation(verb: Token, lem: str) -> Frame | None:
                 if p.lemma_.lower() in CONVERSATIONS or (f is not None and f.plover == "CONSULT"):
                     return Frame(lem, "V", "040", "CONSULT", frozenset({"dobj", "dative"}))
     return None
+
+
+# verbs that, done to a person, are a meeting or a call with them: "received the Peruvian minister",
+# "welcomed his counterpart to Lima", "called his Peruvian counterpart"
+_MEETING_VERBS = frozenset({"receive", "welcome", "call", "phone", "telephone"})
+# objects that are people (besides names): whom one meets or calls
+PEOPLE = frozenset("""
+counterpart president minister premier leader chancellor king queen emir prince delegation envoy ambassador
+secretary diplomat official delegate representative negotiator
+""".split())
+
+
+def _hosting(verb: Token, lem: str) -> Frame | None:
+    """A meeting or a call with the person the verb is done to (CAMEO 042/040): not a delivery received, not
+    a decision welcomed, not a call for or on anyone ("called X a liar" labels; "called on X" asks)."""
+    if lem not in _MEETING_VERBS:
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ in {"oprd", "xcomp", "ccomp", "prt"} or (c.dep_ == "prep" and c.lower_ == "for") or (
+            c.dep_ == "prep" and c.lower_ in {"on", "upon"} and c.i == verb.i + 1) for c in kids):
+        return None
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if not objs or not all(o.ent_type_ == "PERSON" or o.lemma_.lower() in PEOPLE for o in objs):
+        return None
+    code = "040" if lem in {"call", "phone", "telephone"} else "042"
+    return Frame(lem, "V", code, "CONSULT", frozenset({"dobj"}), symmetric=True)
 
 
 def _agreeing_with(verb: Token, own: Frame | None) -> Frame | None:
