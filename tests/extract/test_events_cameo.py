@@ -340,6 +340,9 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("Chile welcomed Peru's decision.", ("CHL", "PER", "SUPPORT")),
     ("Chile received 12 jets from Peru.", ("PER", "CHL", "AID")),
     ("Chile called on Peru to withdraw.", ("CHL", "PER", "REQUEST")),
+    # a bloc's ministers gathering or convening somewhere meet its host; gathering evidence meets no one
+    ("NATO foreign ministers convened in Lima on Thursday.", (None, "PER", "CONSULT")),
+    ("Chilean and Peruvian officials gathered in Quito.", ("CHL", "PER", "CONSULT")),
     # a common noun's examples are its members: one event each
     ("Chile imposed sanctions on countries such as Peru and Bolivia.", ("CHL", "BOL", "SANCTION")),
     ("Chile imposed sanctions on countries including Peru and Bolivia.", ("CHL", "PER", "SANCTION")),
@@ -369,6 +372,10 @@ def test_constructions_of_news_verbs(nlp, text, event):
 def test_acting_despite_the_weather_or_unowned_protests_defies_no_one(nlp):
     assert not got(nlp, "Chile held the drills despite the rain.")
     assert not any(ty == "REJECT" for *_, ty, _m in got(nlp, "Chile held drills near Peru despite protests."))
+
+
+def test_gathering_evidence_is_no_meeting(nlp):
+    assert not got(nlp, "Chile gathered evidence in Peru.")
 
 
 def test_taking_over_a_company_is_no_seizure(nlp):

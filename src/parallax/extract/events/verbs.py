@@ -85,6 +85,8 @@ def verb_frame_of(verb: Token) -> Frame | None:
     if lem == "fire" and any(c.lower_ == "test" for c in verb.children):  # "test-fired a missile": a show of
         # force, no strike
         return Frame(lem, "V", "150", "MOBILIZE", frozenset({"at", "toward", "towards", "into", "over"}), dictionary=True)
+    if lem in {"gather", "convene"} and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "gathered evidence", "convened a panel": no meeting of parties
     if lem == "reach" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):  # "reached out to X"
         return Frame(lem, "V", "040", "CONSULT", frozenset({"to"}))
     if lem in INTRUDING and (any(o.lemma_.lower() in TERRITORY for o in _objects(verb)) or _forces_entering(verb)):
