@@ -386,3 +386,27 @@ def test_an_act_an_appeal_asks_for_is_no_event(nlp):
     g = got(nlp, "Lima again rejected a Chilean appeal for deploying troops along its border with Bolivia.")
     assert ("PER", "CHL", "REJECT", "asserted") in g
     assert not any(ty == "MOBILIZE" for *_, ty, _m in g)
+
+
+def _quoted_events(nlp, text):
+    from parallax.extract.actors import extract_actors
+    from parallax.extract.events import extract_events
+    from parallax.extract.quotes import extract_quotes
+    from parallax.model import Document
+
+    doc = Document(id="q", key="q", text=text, published="2024-03-14", language="en")
+    sdoc = nlp(text)
+    actors = extract_actors(sdoc, doc)
+    events = extract_events(sdoc, doc, actors, extract_quotes(sdoc, doc, actors))
+
+    def country(aid):
+        return actors.actor(aid).country if actors.actor(aid) else None
+
+    return {(country(e.source), country(e.target), e.type) for e in events}
+
+
+def test_a_refusal_or_threat_a_government_quotes_is_aimed_at_it(nlp):
+    g = _quoted_events(nlp, '"Peru refuses to negotiate," the Chilean foreign minister said.')
+    assert ("PER", "CHL", "REJECT") in g
+    g = _quoted_events(nlp, '"Peru refuses to negotiate," analyst John Smith said.')
+    assert not any(ty == "REJECT" for *_, ty in g), "an analyst speaks for no side"

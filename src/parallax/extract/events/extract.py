@@ -178,7 +178,7 @@ def _code(pred: Token, light: Token | None, frame: Frame, actors: DocActors, dis
     if frame.mutual and plover == "ASSAULT" and triggers.verbal_clash(pred, light, subj):
         plover, cameo = "ACCUSE", "111"  # "clashed over fishing rights": words, not force
     given = (len(sources), len(targets), len(pair))
-    sources, targets, pair = implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow)
+    sources, targets, pair = implied(pred, light, frame, disc, sources, targets, pair, subj, read.borrow, plover)
     borrowed = given != (len(sources), len(targets), len(pair))
     if plover in conditions.COERCIVE and not sources and (said := statements.conditional_measure(pred, light, actors)):
         (speaker, threatened), borrowed = said, False  # "sanctions could follow if X ...," the official said

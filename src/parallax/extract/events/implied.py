@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parallax.extract.actors.types import state_side
 from parallax.extract.events import roles
 from parallax.extract.events.context import FIRST_PERSON, Discourse, is_pair_phrase
 from parallax.extract.events.lexicon import REPORT_NOUNS, Frame
@@ -21,6 +22,7 @@ TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 # answers a clash, a delivery the deal or the supply reported before
 _AGENTLESS = {"ASSAULT": _HOSTILE, "COERCE": _HOSTILE, "AID": frozenset({"AID", "AGREE"})}
 _REPORT_WINDOW = 4  # sentences back
+_ADDRESSED = frozenset({"THREATEN", "REJECT"})  # acts aimed at whoever a quoted government speaks for
 # nouns whose "that" clause states a fact: "the announcement that Peru had agreed to a truce"
 _ANNOUNCED = frozenset({"announcement", "confirmation", "statement", "news", "decision"})
 # subjects that are the means, not the doer: "a roadside bomb killed ..."
@@ -31,7 +33,7 @@ clash clashes fighting ambush raid mine grenade artillery
 
 def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sources: list[str],
             targets: list[str], pair: list[str], subj: list[Token],
-            borrow: bool = False) -> tuple[list[str], list[str], list[str]]:
+            borrow: bool = False, plover: str = "") -> tuple[list[str], list[str], list[str]]:
     """Fill a side the sentence implies: "we" in a quote is its speaker, "the two countries" the pair just
     named, and a verb's missing other side the counterpart of the previous sentences ("China rejected the
     call": the caller). A dictionary frame states both its sides or stays uncoded, unless its reading says a
@@ -56,6 +58,12 @@ def implied(pred: Token, light: Token | None, frame: Frame, disc: Discourse, sou
         # a ceasefire": with the side it has been fighting
         t = disc.counterpart(sources[0], allow_named=False, types=_HOSTILE, window=_REPORT_WINDOW)
         return sources, ([t] if t else targets), pair
+    if len(sources) == 1 and not targets and not pair and (plover or frame.plover) in _ADDRESSED \
+            and (sp := disc.speaker(pred.idx, direct=True)) is not None and disc.side(sp) != disc.side(sources[0]) \
+            and disc.actors.actor(sp) is not None and state_side(disc.actors.actor(sp)):
+        # a government's spokesman quoted saying "X is refusing to meet", "X is threatening to strike": X
+        # refuses or threatens the speaker's side
+        return sources, [sp], pair
     if frame.dictionary and not borrow:
         return sources, targets, pair
     if not pair and not frame.symmetric and not frame.transfer and bool(sources) != bool(targets) \
