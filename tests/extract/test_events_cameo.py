@@ -343,6 +343,9 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     # a bloc's ministers gathering or convening somewhere meet its host; gathering evidence meets no one
     ("NATO foreign ministers convened in Lima on Thursday.", (None, "PER", "CONSULT")),
     ("Chilean and Peruvian officials gathered in Quito.", ("CHL", "PER", "CONSULT")),
+    # a relative denial answers whoever stated what it denies
+    ("U.N. experts said Chile shipped weapons to Peru, a claim Lima denied.", ("PER", None, "REJECT")),
+    ("The U.N. accused Chile of shipping weapons to Peru, which Lima denied.", ("PER", None, "REJECT")),
     # a common noun's examples are its members: one event each
     ("Chile imposed sanctions on countries such as Peru and Bolivia.", ("CHL", "BOL", "SANCTION")),
     ("Chile imposed sanctions on countries including Peru and Bolivia.", ("CHL", "PER", "SANCTION")),

@@ -186,12 +186,15 @@ def denials(sent: Span, actors: DocActors, here: Iterable[tuple[Token, str, str,
         charge = _charge(verb, CHARGE_NOUNS) if lem in DENY_VERBS else None
         proposal = _charge(verb, PROPOSAL_NOUNS)
         clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}] if lem in _CLAUSE_DENIALS else []
-        if charge is None and proposal is None and not clauses:
+        which = verb.dep_ in {"relcl", "advcl"} and any(c.dep_ == "dobj" and c.lower_ == "which" for c in verb.children)
+        if charge is None and proposal is None and not clauses and not which:  # "..., which Lima denied"
             continue
         types = _ASKING if proposal is not None else frozenset({"ACCUSE"})
         deniers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if state_voice(actors, a)]
         for denier in deniers:
             accuser = _accuser(denier, charge or proposal, types, clauses, here, actors, accuser_of)
+            if accuser is None and (verb.dep_ == "relcl" or which):  # "X said ..., a claim Lima denied"
+                accuser = _stated_by(verb, actors, denier)
             if accuser is not None and _sides_differ(actors, denier, accuser) \
                     and (state_side(actors.actor(accuser)) or _armed(actors, accuser)):
                 out.append((verb, denier, accuser))
@@ -233,6 +236,22 @@ def _accuser(denier: str, charge: Token | None, types: frozenset[str], clauses: 
     for pred, source, target, _plover in here:
         if pred.i in inside and roles.side_of(actors, source) == mine:
             return target
+    return None
+
+
+_REPORTING = CLAIM_VERBS | frozenset({"detail", "report", "document", "find", "accuse"})
+
+
+def _stated_by(denial: Token, actors: DocActors, denier: str) -> str | None:
+    """Who stated what a relative denial answers: the subject of its sentence's reporting verb ("U.N. experts
+    detailed transfers ..., which Lima denied")."""
+    root = denial.sent.root
+    if root.lemma_.lower() not in _REPORTING:
+        return None
+    mine = roles.side_of(actors, denier)
+    for a in roles.actors_of(roles.subject_of(root)[0], actors):
+        if roles.side_of(actors, a) != mine and state_side(actors.actor(a)):
+            return a
     return None
 
 
