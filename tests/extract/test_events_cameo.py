@@ -343,6 +343,10 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     # a bloc's ministers gathering or convening somewhere meet its host; gathering evidence meets no one
     ("NATO foreign ministers convened in Lima on Thursday.", (None, "PER", "CONSULT")),
     ("Chilean and Peruvian officials gathered in Quito.", ("CHL", "PER", "CONSULT")),
+    # "a charge X rejected": X rejects whoever made the charge
+    ("Peruvian Chief Minister Luis Castro and military spokesperson Jorge Vega reiterated the claim that "
+     "Tuesday's attack was orchestrated by militants with bases in Chile, a charge Chilean foreign ministry "
+     "spokesperson Pablo Ruiz rejected Thursday.", ("CHL", "PER", "REJECT")),
     # a relative denial answers whoever stated what it denies
     ("U.N. experts said Chile shipped weapons to Peru, a claim Lima denied.", ("PER", None, "REJECT")),
     ("The U.N. accused Chile of shipping weapons to Peru, which Lima denied.", ("PER", None, "REJECT")),

@@ -187,10 +187,13 @@ def denials(sent: Span, actors: DocActors, here: Iterable[tuple[Token, str, str,
         proposal = _charge(verb, PROPOSAL_NOUNS)
         clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}] if lem in _CLAUSE_DENIALS else []
         which = verb.dep_ in {"relcl", "advcl"} and any(c.dep_ == "dobj" and c.lower_ == "which" for c in verb.children)
+        deniers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if state_voice(actors, a)]
+        if not deniers and lem in DENY_VERBS and (reduced := _reduced_charge(verb, actors)) is not None:
+            charge, deniers = reduced[0], [reduced[1]] if state_voice(actors, reduced[1]) else []  # "..., a
+            # charge Chilean spokesman X rejected" read without its subject: the parser hung X elsewhere
         if charge is None and proposal is None and not clauses and not which:  # "..., which Lima denied"
             continue
         types = _ASKING if proposal is not None else frozenset({"ACCUSE"})
-        deniers = [a for a in roles.actors_of(roles.subject_of(verb)[0], actors) if state_voice(actors, a)]
         for denier in deniers:
             accuser = _accuser(denier, charge or proposal, types, clauses, here, actors, accuser_of)
             if accuser is None and (verb.dep_ == "relcl" or which):  # "X said ..., a claim Lima denied"
@@ -209,12 +212,12 @@ def _charge(verb: Token, nouns: frozenset[str]) -> Token | None:
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in nouns:
             return c
-    if verb.dep_ in {"relcl", "acl"} and not any(c.dep_ == "dobj" for c in verb.children):
+    if verb.dep_ in {"relcl", "acl", "ccomp"} and not any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
         for subj in (c for c in verb.children if c.dep_ == "nsubj"):  # the parser often reads "a charge X
-            first = subj.left_edge  # rejected" as a subject "a charge X" with the noun as a compound
+            first = subj.left_edge  # rejected" as a subject "a charge X" with the noun as a modifier
             if first.dep_ == "det" and first.i + 1 < len(verb.doc):
                 first = verb.doc[first.i + 1]
-            if first.dep_ == "compound" and first.lemma_.lower() in nouns:
+            if first.dep_ in {"compound", "amod", "nmod"} and first.lemma_.lower() in nouns and first.i < subj.i:
                 return first
     return None
 
@@ -236,6 +239,21 @@ def _accuser(denier: str, charge: Token | None, types: frozenset[str], clauses: 
     for pred, source, target, _plover in here:
         if pred.i in inside and roles.side_of(actors, source) == mine:
             return target
+    return None
+
+
+def _reduced_charge(verb: Token, actors: DocActors) -> tuple[Token, str] | None:
+    """(charge noun, denier) of "a charge <speaker> rejected" read without its subject: the words right
+    before the verb name the denier, and a charge noun opens the phrase after the last comma or dash."""
+    if verb.i == 0 or verb.doc[verb.i - 1].pos_ != "PROPN":
+        return None
+    prev = verb.doc[verb.i - 1]
+    denier = actors.actor_at(prev.idx, prev.idx + len(prev))
+    for tok in reversed(verb.doc[max(verb.sent.start, verb.i - 10):verb.i - 1]):
+        if tok.text in {",", "—", "–", ";"}:
+            break
+        if tok.lemma_.lower() in CHARGE_NOUNS and denier is not None:
+            return tok, denier
     return None
 
 
