@@ -347,6 +347,11 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("Peruvian Chief Minister Luis Castro and military spokesperson Jorge Vega reiterated the claim that "
      "Tuesday's attack was orchestrated by militants with bases in Chile, a charge Chilean foreign ministry "
      "spokesperson Pablo Ruiz rejected Thursday.", ("CHL", "PER", "REJECT")),
+    # a warning that someone will be punished or not spared threatens them
+    ("Chile warned that Peru would be punished.", ("CHL", "PER", "THREATEN")),
+    ("The Revolutionary Armed Forces of Colombia claimed the attack on Tuesday. \"This incident changes the rules of "
+     "the game,\" Colonel Juan Perez of the Colombian Army said, warning that terrorists will not be spared.",
+     ("COL", "COL", "THREATEN")),  # the armed group's side is its own: based in Colombia, acting for no state
     # a relative denial answers whoever stated what it denies
     ("U.N. experts said Chile shipped weapons to Peru, a claim Lima denied.", ("PER", None, "REJECT")),
     ("The U.N. accused Chile of shipping weapons to Peru, which Lima denied.", ("PER", None, "REJECT")),

@@ -300,7 +300,7 @@ def first_other(verb: Token, actors: DocActors, exclude: list[str]) -> list[str]
                 m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)):
             continue
         for t in c.subtree:
-            if t.dep_ in {"pobj", "dobj", "nsubj"} and (a := roles.actor_of(t, actors)):
+            if t.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"} and (a := roles.actor_of(t, actors)):
                 if roles.side_of(actors, a) not in mine:
                     return [a]
     return []

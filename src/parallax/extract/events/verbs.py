@@ -271,6 +271,10 @@ def _for_meeting(verb: Token) -> bool:
     return False
 
 
+# what a warning says will be done to someone: a threat of force
+PUNISHING = frozenset("punish spare eliminate crush avenge hunt retaliate destroy".split())
+
+
 def _warning(verb: Token) -> Frame | None:
     """What a warning is: of consequences, a threat ("warned Washington of severe consequences if ..."); that
     something is dangerous or illegal, an accusation ("warned that expanding cooperation is dangerous")."""
@@ -278,6 +282,10 @@ def _warning(verb: Token) -> Frame | None:
     if any(p.lemma_.lower() in CONSEQUENCES for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
            for p in c.children if p.dep_ == "pobj"):
         return Frame("warn", "V", "130", "THREATEN", deps)
+    for c in verb.children:  # "warned that the militants will not be spared", "... would be punished"
+        if c.dep_ == "ccomp" and c.lemma_.lower() in PUNISHING and any(
+                a.dep_ == "aux" and a.lower_ in {"will", "would", "shall", "'ll", "wo"} for a in c.children):
+            return Frame("warn", "V", "138", "THREATEN", deps)
     for c in verb.children:
         if c.dep_ == "ccomp" and c.lemma_.lower() == "be" and not any(
                 a.dep_ == "aux" and a.lower_ in {"will", "would", "could", "may", "might"} for a in c.children) \
