@@ -352,6 +352,9 @@ def test_a_meeting_with_no_named_partner_is_with_its_host(nlp):
     ("The Revolutionary Armed Forces of Colombia claimed the attack on Tuesday. \"This incident changes the rules of "
      "the game,\" Colonel Juan Perez of the Colombian Army said, warning that terrorists will not be spared.",
      ("COL", "COL", "THREATEN")),  # the armed group's side is its own: based in Colombia, acting for no state
+    # "its reluctance to endorse": the clause subject "its" stands for, not the nearest modifier
+    ("Bolivia said much remains to be done on a Peru ceasefire deal, signaling its reluctance to fully endorse "
+     "the Chilean proposal.", ("BOL", "CHL", "SUPPORT", "negated")),
     # a relative denial answers whoever stated what it denies
     ("U.N. experts said Chile shipped weapons to Peru, a claim Lima denied.", ("PER", None, "REJECT")),
     ("The U.N. accused Chile of shipping weapons to Peru, which Lima denied.", ("PER", None, "REJECT")),

@@ -28,6 +28,9 @@ _DUTIES = frozenset("tariff duty levy surcharge tax".split())
 # verbs whose subject takes part in the talks they govern: "led five hours of talks with X"
 _PARTAKE = frozenset("lead chair co-chair head".split())
 # what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
+# nouns whose "to" act is their owner's: "its reluctance to endorse", "their decision to withdraw"
+_INTENT_NOUNS = frozenset("reluctance refusal failure decision plan intention willingness readiness "
+                          "determination bid attempt effort move threat pledge promise offer".split())
 _FRONTIERS = frozenset({"border", "frontier", "boundary", "line"})  # "its border with X" is X's too
 _OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST", "PROTEST"})
 # participles that tie a statement to whoever voiced it: "the claims made by X", "charges levelled by X"
@@ -101,6 +104,8 @@ def arguments(pred: Token, light: Token | None, frame: Frame,
         if passive:
             objs, subj = subj, roles.agent_of(pred)
         subj_actors = roles.actors_of(subj, actors)
+        if not subj_actors and pred.dep_ == "acl" and pred.head.lemma_.lower() in _INTENT_NOUNS:
+            subj_actors = _owning_subject(pred.head, actors)  # "signaling its reluctance to endorse X"
         pobj = roles.prep_objects(pred, preps)
         for o in objs:
             for k, v in roles.prep_objects(o, preps - {"of", "by"}).items():
@@ -372,3 +377,16 @@ def unnamed_other(verb: Token, actors: DocActors) -> bool:
 
 def _one_side(parties: list[str], actors: DocActors) -> bool:
     return len({roles.side_of(actors, a) for a in parties}) == 1
+
+
+def _owning_subject(noun: Token, actors: DocActors) -> list[str]:
+    """Who "its"/"their" is in "X said ..., signaling its reluctance to ...": the nearest subject before it
+    in the sentence that is a party (a modifier such as "a Ukraine ceasefire deal" is none)."""
+    pron = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+    if pron is None:
+        return []
+    for tok in reversed(noun.doc[pron.sent.start:pron.i]):
+        if tok.dep_ in {"nsubj", "nsubjpass"} and (a := roles.actor_of(tok, actors)) is not None:
+            return [a]
+    return []
+
