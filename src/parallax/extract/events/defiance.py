@@ -54,4 +54,3 @@ def _clause_verb(prep: Token) -> Token | None:
             return None
         cur = cur.head
     return None
-

@@ -197,4 +197,3 @@ def _warring(truce: Token, disc: Discourse) -> list[str]:
         if len({disc.side(a) for a in sides}) == 2:
             return sides
     return []
-

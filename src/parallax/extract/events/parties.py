@@ -27,11 +27,11 @@ _GOODS = frozenset("import export good product shipment commodity sale delivery 
 _DUTIES = frozenset("tariff duty levy surcharge tax".split())
 # verbs whose subject takes part in the talks they govern: "led five hours of talks with X"
 _PARTAKE = frozenset("lead chair co-chair head".split())
-# what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
 # nouns whose "to" act is their owner's: "its reluctance to endorse", "their decision to withdraw"
 _INTENT_NOUNS = frozenset("reluctance refusal failure decision plan intention willingness readiness "
                           "determination bid attempt effort move threat pledge promise offer".split())
 _FRONTIERS = frozenset({"border", "frontier", "boundary", "line"})  # "its border with X" is X's too
+# what a party may be named the owner of: "X's allegation", "rejected its offer", "demanded X's withdrawal"
 _OWNED = frozenset({"REJECT", "ACCUSE", "SUPPORT", "THREATEN", "REQUEST", "PROTEST"})
 # participles that tie a statement to whoever voiced it: "the claims made by X", "charges levelled by X"
 _VOICING = frozenset("make level levell raise voice issue lodge file bring put publish".split())
@@ -389,4 +389,3 @@ def _owning_subject(noun: Token, actors: DocActors) -> list[str]:
         if tok.dep_ in {"nsubj", "nsubjpass"} and (a := roles.actor_of(tok, actors)) is not None:
             return [a]
     return []
-

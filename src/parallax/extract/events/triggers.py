@@ -292,4 +292,3 @@ def hyphenated(tok: Token) -> str:
             and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
         return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
     return ""
-

@@ -297,4 +297,3 @@ def _warning(verb: Token) -> Frame | None:
 def _armed_subject(verb: Token) -> bool:
     """Whether the verb's subject is armed men: "militants", "separatist fighters"."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED for c in verb.children)
-
