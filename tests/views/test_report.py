@@ -45,3 +45,16 @@ def test_report_command_writes_the_file_and_fails_cleanly_without_a_store(web_db
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
     r = runner.invoke(app, ["report", "--db", str(tmp_path / "none.duckdb"), "--out", str(out)])
     assert r.exit_code == 2 and "parallax: no store" in r.output
+
+
+def test_report_says_where_an_armed_group_is_based(web_story):
+    import dataclasses
+
+    from parallax import model as m
+
+    group = m.Actor("group:national-liberation-army", "National Liberation Army", "group", agent="REB",
+                    based_in="COL")
+    story = dataclasses.replace(web_story, actors=[*web_story.actors, group])
+    html = report_html(story)
+    section = html[html.index("National Liberation Army"):][:400]
+    assert "based in COL" in section
