@@ -206,10 +206,8 @@ def _conversation(verb: Token, lem: str) -> Frame | None:
 # "welcomed his counterpart to Lima", "called his Peruvian counterpart"
 _MEETING_VERBS = frozenset({"receive", "welcome", "call", "phone", "telephone"})
 # objects that are people (besides names): whom one meets or calls
-PEOPLE = frozenset("""
-counterpart president minister premier leader chancellor king queen emir prince delegation envoy ambassador
-secretary diplomat official delegate representative negotiator
-""".split())
+PEOPLE = (DELEGATES - {"charge", "embassy"}) | frozenset(
+    "counterpart president minister premier leader chancellor king queen emir prince secretary official".split())
 
 
 def _hosting(verb: Token, lem: str) -> Frame | None:
